@@ -1,0 +1,169 @@
+"""The ``unsubmit`` command: arguments in, a reporter out, an exit code.
+
+This layer only parses the command line, calls the core and chooses how to show the result.
+It stays light to import (``unsubmit --help`` answers at once): the core, and with it pydantic,
+jsonschema, docxtpl, lxml and babel, is imported inside the commands that need it.
+
+Exit codes: 0 all good, 1 a finding or error in the data, 2 a usage error.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import IO, Any, NoReturn
+
+import click
+
+from unsubmit import __version__
+from unsubmit.errors import UnsubmitError
+
+KIND_NAMES = ("communication", "oral-statement", "joint-statement")
+
+
+class _Failure(click.ClickException):
+    """An ``UnsubmitError`` (or a bug) shown as one line on stderr, with its exit code."""
+
+    def show(self, file: IO[Any] | None = None) -> None:
+        click.echo(f"error: {self.message}", err=True)
+
+
+class _UsageFailure(_Failure):
+    exit_code = 2
+
+
+class _Group(click.Group):
+    """Turns unsubmit's errors into messages and exit codes, never into tracebacks."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except UnsubmitError as exc:
+            raise (_UsageFailure if exc.exit_code == 2 else _Failure)(str(exc)) from exc
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            if os.environ.get("UNSUBMIT_DEBUG"):
+                raise
+            raise _Failure(
+                f"internal error: {type(exc).__name__}: {exc}\n"
+                "This is a bug in unsubmit: run again with UNSUBMIT_DEBUG=1 to see the "
+                "traceback, and report it."
+            ) from exc
+
+
+_files = click.argument(
+    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True)
+)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", "-V", prog_name="unsubmit")
+def cli() -> None:
+    """Turn human-rights case files into documents for the UN.
+
+    Start with `unsubmit new KIND case.yaml`, check it with `unsubmit validate`,
+    and build documents with `unsubmit build`.
+    """
+
+
+@cli.command()
+@_files
+@click.option(
+    "-o",
+    "--output",
+    "output_format",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="How to show the findings.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too.")
+@click.option("-q", "--quiet", is_flag=True, help="Print nothing when all files are valid.")
+def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: bool) -> None:
+    """Check case files against the schema and the rules; report every finding.
+
+    Findings read `file:line:col: $.json.path: message`. Exit 0 when every file is
+    valid, 1 when any has an error (or a warning, with --strict).
+    """
+    from unsubmit.check import check_files
+    from unsubmit.report import REPORTERS
+
+    report = check_files(files)
+    reporter = REPORTERS[output_format](sys.stdout, strict=strict, quiet=quiet)
+    reporter.report(report)
+    sys.exit(1 if report.failed(strict=strict) else 0)
+
+
+@cli.command()
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Write the schemas into this directory.",
+)
+@click.option(
+    "--check",
+    "check_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    help="Exit 1 unless this directory holds exactly the schemas this version generates.",
+)
+@click.argument("kind", required=False, type=click.Choice([*KIND_NAMES, "case"]))
+def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> None:
+    """Write the published JSON Schemas (draft 2020-12), or print one.
+
+    With --out DIR, writes one schema per kind and case.schema.json (any kind).
+    With KIND, prints that schema.
+    """
+    from unsubmit import schema as schemas
+
+    if out_dir is None and check_dir is None and kind is None:
+        raise click.UsageError("give --out DIR, --check DIR or a KIND to print")
+    if kind is not None:
+        generated = schemas.case_schema() if kind == "case" else schemas.kind_schema(kind)
+        click.echo(schemas.dumps(generated), nl=False)
+    if out_dir is not None:
+        for path in schemas.write_schemas(out_dir):
+            click.echo(f"wrote {path}", err=True)
+    if check_dir is not None:
+        stale = schemas.stale_schemas(check_dir)
+        for name in stale:
+            click.echo(f"{check_dir / name}: differs from the generated schema", err=True)
+        if stale:
+            click.echo(f"regenerate with: unsubmit schema --out {check_dir}", err=True)
+            sys.exit(1)
+
+
+@cli.command()
+@click.argument("kind", type=click.Choice(KIND_NAMES))
+@click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
+@click.option(
+    "--schema-ref",
+    help="What the editor line `# yaml-language-server: $schema=` points at "
+    "(default: schemas/KIND.schema.json found above PATH, else the installed schema).",
+)
+def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> None:
+    """Start a new case file of KIND, commented, with placeholders to replace.
+
+    Writes to PATH, or prints to the terminal when PATH is not given.
+    """
+    from unsubmit.scaffold import default_schema_ref, scaffold
+
+    ref = schema_ref or default_schema_ref(kind, path)
+    text = scaffold(kind, ref)
+    if path is None:
+        click.echo(text, nl=False)
+        return
+    from unsubmit.render.output import write_atomic
+
+    write_atomic(path, text.encode("utf-8"), overwrite=force)
+    click.echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """The console script: run the command line and exit with its code."""
+    cli.main(args=argv, prog_name="unsubmit")
+    raise SystemExit(0)  # pragma: no cover  (click's main always exits)

@@ -1,0 +1,87 @@
+"""The exceptions of unsubmit, in one tree.
+
+::
+
+    UnsubmitError              exit 1; carries a Location when one is known
+    ├── UsageError             exit 2: the command line asks for something impossible
+    ├── InputError             a case file cannot be turned into data
+    │   ├── ReadError          missing, a directory, unreadable, too large, binary, not UTF-8
+    │   └── YamlError          malformed YAML, tags, aliases, duplicate keys, nesting too deep
+    ├── TemplateError          a template is broken, unsafe, or names a missing variable
+    ├── OutputError            an output cannot be written (exists, not a directory, disk full)
+    └── ConversionError        LibreOffice is missing or fails to convert
+
+Third-party exceptions (YAML, Jinja, lxml, zipfile, OS) are wrapped where they enter,
+``raise ReadError(...) from exc``, so that users never see a traceback: the command line
+catches ``UnsubmitError`` once, prints ``str(error)`` and exits with ``error.exit_code``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Location:
+    """Where a finding or an error points: a file, a line and column (1-based), a JSON path."""
+
+    file: str
+    line: int | None = None
+    column: int | None = None
+    path: str = "$"
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f":{self.line}"
+            if self.column is not None:
+                where += f":{self.column}"
+        return where
+
+
+class UnsubmitError(Exception):
+    """The root of every error unsubmit raises on purpose."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, location: Location | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.location = location
+
+    def __str__(self) -> str:
+        if self.location is None:
+            return self.message
+        if self.location.path != "$":
+            return f"{self.location}: {self.location.path}: {self.message}"
+        return f"{self.location}: {self.message}"
+
+
+class UsageError(UnsubmitError):
+    """The command line asks for something that cannot be done."""
+
+    exit_code = 2
+
+
+class InputError(UnsubmitError):
+    """A case file cannot be turned into data."""
+
+
+class ReadError(InputError):
+    """A file is missing, a directory, unreadable, too large, binary or not UTF-8."""
+
+
+class YamlError(InputError):
+    """A file is not YAML that unsubmit accepts (syntax, tags, aliases, duplicates, depth)."""
+
+
+class TemplateError(UnsubmitError):
+    """A template is broken, tries something unsafe, or names a variable that does not exist."""
+
+
+class OutputError(UnsubmitError):
+    """An output cannot be written where it was asked for."""
+
+
+class ConversionError(UnsubmitError):
+    """A conversion through LibreOffice is impossible or failed."""

@@ -1,0 +1,396 @@
+"""A communication to the UN Special Procedures about an individual case.
+
+The fields follow what the OHCHR questionnaire and mandate guides ask for: who the victims are,
+who the perpetrators are, who submits, what happened when and where, what was done at home,
+which other bodies are seized, and what the victims consented to.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from unsubmit.models.common import (
+    Annex,
+    CaseModel,
+    CountryCode,
+    Language,
+    MandateId,
+    PartialDate,
+    Slug,
+    Source,
+    Submitter,
+    Text,
+    ViolationCode,
+    documented_choice,
+    schema_version_field,
+)
+
+CommunicationType = Annotated[
+    Literal["urgent-appeal", "allegation-letter", "other-letter"],
+    documented_choice(
+        {
+            "urgent-appeal": (
+                "Urgent appeal",
+                "A violation that is ongoing or imminent, with a risk of irreparable harm.",
+            ),
+            "allegation-letter": (
+                "Allegation letter",
+                "A violation that has already happened.",
+            ),
+            "other-letter": (
+                "Other letter",
+                "Concerns about a law, bill, policy or practice.",
+            ),
+        },
+        "The type of communication, which decides how fast and how the UN acts.",
+    ),
+]
+
+Role = Annotated[
+    Literal[
+        "political-prisoner",
+        "human-rights-defender",
+        "lawyer",
+        "judge",
+        "journalist",
+        "blogger",
+        "political-activist",
+        "opposition-politician",
+        "trade-unionist",
+        "artist",
+        "academic",
+        "student",
+        "religious-figure",
+        "medical-worker",
+        "person-with-disability",
+        "child",
+    ],
+    Field(description="A role that puts the person at risk or that the UN considers."),
+]
+
+Status = Annotated[
+    Literal[
+        "detained",
+        "imprisoned",
+        "released",
+        "deceased",
+        "disappeared",
+        "in-hiding",
+        "in-exile",
+        "at-liberty",
+        "unknown",
+    ],
+    documented_choice(
+        {
+            "detained": ("Detained", "Held before or during trial."),
+            "imprisoned": ("Imprisoned", "Serving a sentence."),
+            "released": ("Released", "Released from detention."),
+            "deceased": ("Deceased", "Has died."),
+            "disappeared": ("Disappeared", "Fate or whereabouts unknown or concealed."),
+            "in-hiding": ("In hiding", "Hiding from the authorities in the country."),
+            "in-exile": ("In exile", "Has left the country because of the risk."),
+            "at-liberty": ("At liberty", "Free, in the country."),
+            "unknown": ("Unknown", "Current status not known to the submitter."),
+        },
+        "The person's current status.",
+    ),
+]
+
+Access = Annotated[
+    Literal["yes", "restricted", "no", "unknown"],
+    documented_choice(
+        {
+            "yes": ("Yes", "Regular and confidential."),
+            "restricted": ("Restricted", "Occasional, supervised or delayed."),
+            "no": ("No", "None at all."),
+            "unknown": ("Unknown", "Not known to the submitter."),
+        },
+        "Whether the detainee has access.",
+    ),
+]
+
+
+class Charge(CaseModel):
+    """A criminal or administrative charge, with the law and article."""
+
+    law: Text = Field(
+        description="The law or code.", examples=["Criminal Code of the Republic of Belarus"]
+    )
+    article: str = Field(
+        min_length=1,
+        max_length=64,
+        description="The article, with its part where known.",
+        examples=["368", "361-1 part 1"],
+    )
+    description: Text | None = Field(
+        None, description="What the article punishes.", examples=["Insulting the President"]
+    )
+
+
+class Sentence(CaseModel):
+    """A court's judgment."""
+
+    date: PartialDate | None = Field(None, description="When the sentence was pronounced.")
+    court: Text | None = Field(
+        None, description="The court.", examples=["Pinsk District and City Court"]
+    )
+    term: Text = Field(
+        description="The penalty as pronounced.",
+        examples=["One year in a general-security penal colony", "11 years' imprisonment"],
+    )
+
+
+class Detention(CaseModel):
+    """Detention details, where the person was or is deprived of liberty."""
+
+    arrest_date: PartialDate | None = Field(None, description="When the person was arrested.")
+    arresting_authority: Text | None = Field(
+        None,
+        description="Who arrested the person.",
+        examples=["Officers of the State Security Committee (KGB)"],
+    )
+    place_of_detention: Text | None = Field(
+        None,
+        description="Where the person is or was held.",
+        examples=["Penal colony No. 3, Viciebsk"],
+    )
+    charges: list[Charge] = Field(
+        default_factory=list, description="The charges, with law and article.", examples=[]
+    )
+    sentence: Sentence | None = Field(None, description="The sentence, if any.")
+    access_to_lawyer: Access = Field("unknown", description="Access to a lawyer.")
+    family_contact: Access = Field("unknown", description="Contact with the family.")
+    health: Text | None = Field(
+        None,
+        description="Health, and the care received in detention.",
+        examples=["Second-degree disability from heart disease"],
+    )
+
+
+class Consent(CaseModel):
+    """What the victim (or the family) agreed to, following the mandates' consent questions."""
+
+    given_by: Literal["victim", "family", "representative"] | None = Field(
+        description="Who gave consent; null when none could be obtained.",
+        examples=["family"],
+    )
+    submission: bool = Field(description="Consent to this submission to the UN.", examples=[True])
+    informed_government_letter: bool = Field(
+        description="Knows that a letter will go to the government concerned.", examples=[True]
+    )
+    informed_publication: bool = Field(
+        description="Knows that a summary will appear in a public UN report.", examples=[True]
+    )
+    public_name: Literal["full", "initials", "withheld"] = Field(
+        description="How the person may be named in public: full name, initials, or not at all.",
+        examples=["initials"],
+    )
+    notes: Text | None = Field(
+        None,
+        description="Anything the UN should know about consent.",
+        examples=["Consent given by the victim's sister on 10 May 2023."],
+    )
+
+
+class Victim(CaseModel):
+    """An alleged victim: as the OHCHR asks, full name, age, sex, residence or origin."""
+
+    id: Slug = Field(
+        description="A short id for this person, used to link incidents and violations.",
+        examples=["klimovich"],
+    )
+    name: Text = Field(
+        description="The name as written in the case's language.", examples=["Mikalai Klimovich"]
+    )
+    name_original: Text | None = Field(
+        None,
+        description="The name in its original script.",
+        examples=["Мікалай Клімовіч"],
+    )
+    aliases: list[Text] = Field(
+        default_factory=list,
+        description="Other spellings of the name (transliterations, Russian forms, nicknames).",
+        examples=[["Nikolai Klimovich", "Николай Климович"]],
+    )
+    sex: Literal["female", "male", "other", "undisclosed"] = Field(
+        description="Sex, as the person identifies.", examples=["male"]
+    )
+    age: int | None = Field(
+        None, ge=0, le=130, description="Age at the time of the events.", examples=[61]
+    )
+    date_of_birth: PartialDate | None = Field(None, description="Date of birth, if known.")
+    nationality: CountryCode | None = Field(None, description="Nationality.")
+    residence: Text | None = Field(
+        None, description="Place of residence or origin.", examples=["Pinsk, Brest region"]
+    )
+    occupation: Text | None = Field(
+        None, description="Occupation.", examples=["Musician", "Pensioner"]
+    )
+    roles: list[Role] = Field(
+        default_factory=list,
+        description="Roles that put the person at risk.",
+        examples=[["political-prisoner"]],
+    )
+    status: Status = Field(description="Current status.")
+    date_of_death: PartialDate | None = Field(None, description="Date of death, if deceased.")
+    whereabouts: Text | None = Field(
+        None,
+        description="Where the person is now, as far as known.",
+        examples=["Unknown to the family since February 2023"],
+    )
+    detention: Detention | None = Field(None, description="Detention details, where relevant.")
+    consent: Consent = Field(
+        description="What the victim or the family consented to. Ask before submitting."
+    )
+
+
+class Incident(CaseModel):
+    """What happened: date (which may be partial or approximate), place and description."""
+
+    date: PartialDate = Field(description="When it happened.")
+    approximate: bool = Field(
+        False, description="True when the date is approximate.", examples=[False]
+    )
+    place: Text | None = Field(None, description="Where it happened.", examples=["Pinsk"])
+    victims: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the victims concerned (all victims when empty).",
+        examples=[["klimovich"]],
+    )
+    description: Text = Field(
+        description="What happened, in plain words. Blank lines separate paragraphs.",
+        examples=["The Pinsk District and City Court sentenced him to one year."],
+    )
+
+
+class Perpetrator(CaseModel):
+    """An alleged perpetrator: a name if known, and/or title, function and institution."""
+
+    name: Text | None = Field(None, description="The name, if known.", examples=["Unknown"])
+    function: Text | None = Field(
+        None, description="Title or function.", examples=["Judge", "Head of the colony"]
+    )
+    institution: Text = Field(
+        description="The institution.", examples=["Pinsk District and City Court"]
+    )
+    actor: Literal["state", "non-state"] = Field(
+        description="A State agent, or a non-State actor.", examples=["state"]
+    )
+
+
+class AllegedViolation(CaseModel):
+    """A violation from the vocabulary, and whom it concerns."""
+
+    code: ViolationCode = Field(description="The violation.", examples=["death-in-custody"])
+    victims: list[Slug] = Field(
+        default_factory=list,
+        description="Ids of the victims concerned (all victims when empty).",
+        examples=[["klimovich"]],
+    )
+    details: Text | None = Field(
+        None,
+        description="Why the facts amount to this violation.",
+        examples=["He died in custody nine weeks after his sentence."],
+    )
+
+
+class DomesticStep(CaseModel):
+    """A step taken at home: a complaint to the police, a prosecutor, a court."""
+
+    date: PartialDate | None = Field(None, description="When it was taken.")
+    authority: Text = Field(
+        description="To whom.", examples=["Prosecutor's Office of Viciebsk region"]
+    )
+    action: Text = Field(description="What was done.", examples=["Complaint about the death"])
+    outcome: Text | None = Field(
+        None, description="The outcome, if any.", examples=["No answer as of submission"]
+    )
+
+
+class OtherBody(CaseModel):
+    """Another international or regional body already seized of the case."""
+
+    body: Text = Field(description="The body.", examples=["Human Rights Committee"])
+    reference: str | None = Field(
+        None, description="Its reference number.", examples=["CCPR/C/000/D/0000/2023"]
+    )
+    date: PartialDate | None = Field(None, description="When it was seized.")
+    status: Text | None = Field(None, description="Where it stands.", examples=["Registered"])
+
+
+class Risk(CaseModel):
+    """For an urgent appeal: why the harm is ongoing or imminent and may be irreparable."""
+
+    ongoing: bool = Field(description="The violation is still going on.", examples=[True])
+    imminent: bool = Field(description="A violation is about to happen.", examples=[False])
+    description: Text = Field(
+        description="The risk, in plain words.",
+        examples=["Held incommunicado after emergency surgery; her health is unknown."],
+    )
+
+
+class Confidentiality(CaseModel):
+    """What must stay confidential. The source's identity always does."""
+
+    notes: Text | None = Field(
+        None,
+        description="Anything else that must not be disclosed, to the government or in public.",
+        examples=["Do not disclose the family's place of residence."],
+    )
+
+
+class Communication(CaseModel):
+    """A communication to UN Special Procedures about an individual case."""
+
+    schema_version: Literal[1] = schema_version_field()
+    kind: Literal["communication"] = Field(
+        description="The kind of case file.", examples=["communication"]
+    )
+    type: CommunicationType = Field(
+        description="The type of communication.", examples=["allegation-letter"]
+    )
+    title: Text = Field(
+        description="A short subject for the letter.",
+        examples=["Death in custody of Mikalai Klimovich"],
+    )
+    date: datetime.date = Field(
+        description="The date of the submission (YYYY-MM-DD).", examples=["2023-05-15"]
+    )
+    language: Language = Field(description="The language the case is written in.")
+    country: CountryCode = Field(description="The State concerned.")
+    mandates: list[MandateId] = Field(
+        min_length=1,
+        description="The mandates addressed, by id.",
+        examples=[["sr-belarus", "sr-torture"]],
+    )
+    submitters: list[Submitter] = Field(
+        min_length=1,
+        description="Who submits; full contact details are required (anonymous submissions "
+        "are not considered).",
+    )
+    confidentiality: Confidentiality | None = Field(
+        None, description="What must stay confidential."
+    )
+    victims: list[Victim] = Field(min_length=1, description="The alleged victims.")
+    incidents: list[Incident] = Field(min_length=1, description="What happened, when and where.")
+    perpetrators: list[Perpetrator] = Field(
+        default_factory=list, description="The alleged perpetrators."
+    )
+    violations: list[AllegedViolation] = Field(min_length=1, description="The violations alleged.")
+    domestic_steps: list[DomesticStep] = Field(
+        default_factory=list, description="Steps taken at national level and their outcome."
+    )
+    other_bodies: list[OtherBody] = Field(
+        default_factory=list, description="Other international or regional bodies seized."
+    )
+    risk: Risk | None = Field(None, description="For urgent appeals: the risk.")
+    action_requested: list[Text] = Field(
+        min_length=1,
+        description="What the mandate holders are asked to do.",
+        examples=[["Seek information on the whereabouts and health of Ms. Kalesnikava."]],
+    )
+    sources: list[Source] = Field(default_factory=list, description="Where the facts come from.")
+    annexes: list[Annex] = Field(default_factory=list, description="Documents sent with it.")

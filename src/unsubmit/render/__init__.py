@@ -1,0 +1,1 @@
+"""Rendering: context → DOCX template → clean, deterministic package on disk."""

@@ -1,0 +1,190 @@
+"""Write outputs so that a file with its final name is always complete.
+
+A build can be interrupted (Ctrl-C, a killed CI job, a full disk, a laptop lid). A half-written
+DOCX with the final name would be sent to the UN as if it were good, so every output is written to
+a hidden ``.part`` file in the same directory, flushed to disk, and only then given its final name
+in one atomic step. Whatever happens, the final name holds either nothing, the previous file, or
+the complete new one; an interruption leaves at most a ``.part`` file behind.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import os
+import secrets
+from pathlib import Path
+
+from unsubmit.errors import Location, OutputError
+
+__all__ = ["ensure_output_dir", "write_atomic"]
+
+# Errors of os.link that mean "this file system cannot make hard links", not "it exists".
+_NO_HARD_LINKS = frozenset(
+    {
+        errno.EPERM,
+        errno.EXDEV,
+        errno.EMLINK,
+        getattr(errno, "ENOTSUP", errno.EPERM),
+        getattr(errno, "EOPNOTSUPP", errno.EPERM),
+    }
+)
+_MAX_PREFIX = 200  # keeps ".<name>.<random>.part" under the usual 255-byte name limit
+
+
+def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
+    """Write ``data`` to ``path`` completely or not at all.
+
+    Without ``overwrite`` an existing file is never replaced, even one that a concurrent build
+    creates between our check and our rename: the final name is made with ``os.link``, which fails
+    if the name exists. File systems without hard links fall back to a check and a rename.
+    """
+    path = Path(path)
+    if not overwrite and os.path.lexists(path):
+        raise _exists(path)
+    tmp = _create_temporary(path)
+    try:
+        try:
+            _write_and_sync(tmp, data)
+            if overwrite:
+                tmp.replace(path)
+            else:
+                _link_without_overwrite(tmp, path)
+        except FileExistsError as exc:
+            raise _exists(path) from exc
+        except OSError as exc:
+            raise _error(path, exc) from exc
+        _sync_directory(path.parent)
+    finally:
+        # After a successful os.replace the temporary name is gone; after os.link it is a
+        # second name for the final file. Either way, nothing named .part may stay behind.
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+
+
+def ensure_output_dir(path: Path) -> None:
+    """Create the output directory if needed and check that outputs can be written there."""
+    path = Path(path)
+    location = Location(file=str(path))
+    if path.exists() and not path.is_dir():
+        raise OutputError("is not a directory: choose another output directory with -o", location)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except FileExistsError as exc:  # a dangling symbolic link, or a file created meanwhile
+        raise OutputError(
+            "is not a directory: choose another output directory with -o", location
+        ) from exc
+    except OSError as exc:
+        raise _error(path, exc, directory=True) from exc
+    if not os.access(path, os.W_OK | os.X_OK):
+        raise OutputError("permission denied: choose another output directory with -o", location)
+    if hasattr(os, "geteuid") and os.geteuid() == 0:
+        # os.access says yes to root everywhere; only an actual file tells the truth (a
+        # read-only mount, a root-squashed network share).
+        try:
+            probe = _create_temporary(path / "probe")
+        except OutputError as exc:
+            raise OutputError(exc.message, location) from exc
+        with contextlib.suppress(OSError):
+            probe.unlink()
+
+
+# --- Helpers -----------------------------------------------------------------------------------
+
+
+def _create_temporary(path: Path) -> Path:
+    """Create an empty, exclusive ``.<name>.<random>.part`` next to ``path``.
+
+    The mode is 0o666 minus the umask, like any file the user creates, so the final file gets
+    the permissions the user expects rather than ``mkstemp``'s 0o600.
+    """
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    flags |= getattr(os, "O_CLOEXEC", 0)
+    for _attempt in range(100):
+        tmp = path.parent / f".{path.name[:_MAX_PREFIX]}.{secrets.token_hex(6)}.part"
+        try:
+            fd = os.open(tmp, flags, 0o666)
+        except FileExistsError:
+            continue
+        except OSError as exc:
+            raise _error(path, exc) from exc
+        os.close(fd)
+        return tmp
+    raise OutputError(  # pragma: no cover - a hundred random collisions in a row
+        "cannot create a temporary file next to it", Location(file=str(path))
+    )
+
+
+def _write_and_sync(tmp: Path, data: bytes) -> None:
+    with tmp.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
+
+
+def _link_without_overwrite(tmp: Path, path: Path) -> None:
+    try:
+        os.link(tmp, path)
+    except FileExistsError:
+        raise
+    except OSError as exc:
+        if exc.errno not in _NO_HARD_LINKS:
+            raise
+        # No hard links here (some network, FAT and FUSE file systems): a check and a rename
+        # leave a tiny window in which a concurrent build could be overwritten.
+        if os.path.lexists(path):
+            raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from exc
+        tmp.replace(path)
+
+
+def _sync_directory(directory: Path) -> None:
+    """Make the new name itself durable; best effort, some systems cannot open directories."""
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def _exists(path: Path) -> OutputError:
+    return OutputError("already exists: pass --force to overwrite it", Location(file=str(path)))
+
+
+def _error(path: Path, exc: OSError, *, directory: bool = False) -> OutputError:
+    """Turn an OS error into a message that says what to do about it."""
+    location = Location(file=str(path))
+    code = exc.errno
+    parent = path if directory else path.parent
+    if code in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        message = "no space left on the device: free some space and build again"
+    elif code in (errno.EACCES, errno.EPERM):
+        message = "permission denied: choose another output directory with -o"
+    elif code == errno.ENOTDIR:
+        message = (
+            f"{_first_non_directory(parent)} is not a directory: "
+            "choose another output directory with -o"
+        )
+    elif code == errno.EROFS:
+        message = "read-only file system: choose another output directory with -o"
+    elif code == errno.EISDIR:
+        message = "is a directory: remove it or choose another output name"
+    elif code == errno.ENOENT:
+        message = f"{parent} does not exist: create it or choose another output directory with -o"
+    elif code == errno.ENAMETOOLONG:
+        message = "the file name is too long: choose a shorter output directory or name"
+    else:
+        message = f"cannot write: {exc.strerror or exc}"
+    return OutputError(message, location)
+
+
+def _first_non_directory(directory: Path) -> Path:
+    """The ancestor that is in the way: ``report.docx/out`` names the file ``report.docx``."""
+    for candidate in (directory, *directory.parents):
+        if os.path.lexists(candidate):
+            return directory if candidate.is_dir() else candidate
+    return directory

@@ -1,0 +1,758 @@
+"""Clean a rendered DOCX and repackage it so that the same input always gives the same bytes.
+
+A DOCX rendered from a template carries whatever the template's editors left in it: their names
+(core properties, comments, tracked changes, ``people.xml``), their company and the path of the
+template on their disk (``app.xml``, the ``attachedTemplate`` relationship), revision-session ids
+(``rsid`` attributes, which link documents edited on the same computer), a picture of the first
+page, custom XML and macros. A letter about a political prisoner must say nothing about who
+prepared it, so :func:`finalize_docx` keeps only what the document needs and rebuilds the
+metadata from the case alone. It also rewrites the ZIP container with fixed dates, order and
+compression so that two builds of the same case are byte-identical: anyone can check that a
+document was not altered by building it again and comparing hashes.
+
+:func:`docx_leaks` is the inspector that goes with it: it lists what :func:`finalize_docx` would
+remove, so tests (and a curious reviewer) can check an output is clean.
+"""
+
+from __future__ import annotations
+
+import datetime
+import posixpath
+import re
+import zipfile
+from collections.abc import Iterable
+from dataclasses import dataclass
+from io import BytesIO
+from typing import Any
+from urllib.parse import unquote
+
+from lxml import etree
+
+from unsubmit.errors import TemplateError
+
+__all__ = ["DocumentProperties", "docx_leaks", "finalize_docx"]
+
+
+@dataclass(frozen=True)
+class DocumentProperties:
+    """The only metadata an output carries; everything comes from the case, nothing from a person.
+
+    ``date`` is the document's own date (the date of the letter), used for both ``created`` and
+    ``modified`` so that the build time never enters the file.
+    """
+
+    title: str
+    language: str
+    date: datetime.date
+    subject: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+# --- Names -------------------------------------------------------------------------------------
+
+_CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
+_REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
+_W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_W14_NS = "http://schemas.microsoft.com/office/word/2010/wordml"
+_W15_NS = "http://schemas.microsoft.com/office/word/2012/wordml"
+_CP_NS = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+_DC_NS = "http://purl.org/dc/elements/1.1/"
+_DCTERMS_NS = "http://purl.org/dc/terms/"
+_DCMITYPE_NS = "http://purl.org/dc/dcmitype/"
+_XSI_NS = "http://www.w3.org/2001/XMLSchema-instance"
+_EP_NS = "http://schemas.openxmlformats.org/officeDocument/2006/extended-properties"
+
+_CONTENT_TYPES = "[Content_Types].xml"
+_ROOT_RELS = "_rels/.rels"
+_CORE = "docProps/core.xml"
+_APP = "docProps/app.xml"
+
+_CORE_REL_TYPE = (
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
+)
+_APP_REL_TYPE = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+)
+_CORE_CT = "application/vnd.openxmlformats-package.core-properties+xml"
+_APP_CT = "application/vnd.openxmlformats-officedocument.extended-properties+xml"
+_MAIN_CT = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+
+# Main-document content types that are not a plain document: macros would run (or be offered
+# to run) at the recipient's, and a template opens as a new untitled document.
+_OTHER_MAIN_CTS = {
+    "application/vnd.ms-word.document.macroEnabled.main+xml": "a macro-enabled document",
+    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml": (
+        "a template"
+    ),
+    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml": ("a macro-enabled template"),
+}
+_MACRO_CTS = frozenset(
+    {
+        "application/vnd.ms-office.vbaProject",
+        "application/vnd.ms-word.vbaData+xml",
+        "application/vnd.ms-word.keyMapCustomizations+xml",
+        "application/vnd.ms-word.attachedToolbars",
+    }
+)
+
+# Parts that never belong in an output, by name, with what they would reveal.
+_REMOVED_PARTS: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"word/comments[^/]*\.xml", re.IGNORECASE), "comments"),
+    (re.compile(r"word/people\.xml", re.IGNORECASE), "the names of comment and revision authors"),
+    (re.compile(r"customXml/.*", re.IGNORECASE), "custom XML data"),
+    (re.compile(r"docProps/custom\.xml", re.IGNORECASE), "custom document properties"),
+    (re.compile(r"docProps/thumbnail\.[^/]+", re.IGNORECASE), "a thumbnail of the first page"),
+    (re.compile(r"word/glossary/.*", re.IGNORECASE), "a glossary of building blocks"),
+    (
+        re.compile(
+            r"(?:.*/)?vbaProject\.bin|word/vbaData\.xml|word/customizations\.xml"
+            r"|word/attachedToolbars\.bin",
+            re.IGNORECASE,
+        ),
+        "macros",
+    ),
+)
+
+# Relationship types (last segment of the Type URI) whose targets never belong in an output.
+_REMOVED_REL_TYPES = {
+    "comments": "comments",
+    "commentsExtended": "comments",
+    "commentsIds": "comments",
+    "commentsExtensible": "comments",
+    "people": "the names of comment and revision authors",
+    "customXml": "custom XML data",
+    "custom-properties": "custom document properties",
+    "thumbnail": "a thumbnail of the first page",
+    "glossaryDocument": "a glossary of building blocks",
+    "vbaProject": "macros",
+    "wordVbaData": "macros",
+    "keyMapCustomizations": "macros",
+    "attachedToolbars": "macros",
+    "attachedTemplate": "the path of the template the document was made from",
+}
+
+_CORE_ALLOWED = frozenset(
+    {
+        f"{{{_DC_NS}}}title",
+        f"{{{_DC_NS}}}subject",
+        f"{{{_CP_NS}}}keywords",
+        f"{{{_DC_NS}}}language",
+        f"{{{_DCTERMS_NS}}}created",
+        f"{{{_DCTERMS_NS}}}modified",
+    }
+)
+_PREFIXES = {
+    _W_NS: "w",
+    _W14_NS: "w14",
+    _W15_NS: "w15",
+    _CP_NS: "cp",
+    _DC_NS: "dc",
+    _DCTERMS_NS: "dcterms",
+    _EP_NS: "",
+}
+
+
+def _w(local: str) -> str:
+    return f"{{{_W_NS}}}{local}"
+
+
+_W14_PARA_ID = f"{{{_W14_NS}}}paraId"
+_W14_TEXT_ID = f"{{{_W14_NS}}}textId"
+_RSID_PREFIX = _w("rsid")
+
+# Elements that are dropped with their content: comment anchors, proofing marks, the history
+# of formatting changes (each carries w:author and w:date), move ranges.
+_DROPPED = frozenset(
+    _w(name)
+    for name in (
+        "commentRangeStart",
+        "commentRangeEnd",
+        "proofErr",
+        "moveFromRangeStart",
+        "moveFromRangeEnd",
+        "moveToRangeStart",
+        "moveToRangeEnd",
+        "customXmlInsRangeStart",
+        "customXmlInsRangeEnd",
+        "customXmlDelRangeStart",
+        "customXmlDelRangeEnd",
+        "customXmlMoveFromRangeStart",
+        "customXmlMoveFromRangeEnd",
+        "customXmlMoveToRangeStart",
+        "customXmlMoveToRangeEnd",
+        "rPrChange",
+        "pPrChange",
+        "sectPrChange",
+        "tblPrChange",
+        "tblPrExChange",
+        "trPrChange",
+        "tcPrChange",
+        "tblGridChange",
+        "numberingChange",
+        "cellIns",
+        "cellDel",
+        "cellMerge",
+    )
+)
+# Tracked deletions: accepting them means dropping their content.
+_DELETIONS = frozenset({_w("del"), _w("moveFrom")})
+# Tracked insertions and wrappers: accepting them means keeping their content.
+_UNWRAPPED = frozenset({_w("ins"), _w("moveTo"), _w("customXml"), _w("smartTag")})
+_WRAPPER_PROPERTIES = frozenset({_w("customXmlPr"), _w("smartTagPr")})
+_COMMENT_REFERENCE = _w("commentReference")
+_TRACKED = (
+    _DELETIONS
+    | {_w("ins"), _w("moveTo")}
+    | frozenset(
+        name
+        for name in _DROPPED
+        if name.endswith(("Change", "RangeStart", "RangeEnd")) or name.startswith(_w("cell"))
+    )
+)
+
+# Settings that identify the editing session, the author's template or pending revisions.
+_SETTINGS_REMOVED = frozenset(
+    {
+        _w("rsids"),
+        _w("attachedTemplate"),
+        _w("docVars"),
+        _w("trackRevisions"),
+        _w("saveThroughXslt"),
+        f"{{{_W15_NS}}}docId",
+        f"{{{_W14_NS}}}docId",
+    }
+)
+
+_ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
+_ZIP_COMPRESSLEVEL = 6
+_NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+# --- Public API --------------------------------------------------------------------------------
+
+
+def finalize_docx(data: bytes, props: DocumentProperties) -> bytes:
+    """Clean a rendered DOCX and repackage it deterministically.
+
+    The result depends only on ``data`` and ``props``: not on the clock, the user, the machine or
+    the order in which the renderer wrote the ZIP members.
+    """
+    members, _infos, _comment = _read_package(data)
+    for required in (_CONTENT_TYPES, _ROOT_RELS):
+        if required not in members:
+            raise TemplateError(
+                f"the rendered document is not a valid DOCX package: it has no {required}"
+            )
+    rels = {name: _parse(name, blob) for name, blob in members.items() if _is_rels(name)}
+
+    removed = {name for name in members if _removed_part_kind(name) is not None}
+    for rels_name, root in rels.items():
+        source = _source_of_rels(rels_name) or ""
+        for rel in _relationships(root):
+            if _removed_rel_kind(rel) is not None and _is_internal(rel):
+                removed.update(_target_candidates(source, rel.get("Target", "")))
+    removed_lower = {name.lower() for name in removed}
+    for rels_name, root in rels.items():
+        source = _source_of_rels(rels_name) or ""
+        for rel in list(_relationships(root)):
+            targets = _target_candidates(source, rel.get("Target", ""))
+            if _removed_rel_kind(rel) is not None or (
+                _is_internal(rel) and any(t.lower() in removed_lower for t in targets)
+            ):
+                root.remove(rel)
+    for name in removed:
+        members.pop(name, None)
+
+    root_rels = rels[_ROOT_RELS]
+    _set_package_relationship(root_rels, ("/metadata/core-properties",), _CORE_REL_TYPE, _CORE)
+    _set_package_relationship(
+        root_rels, ("/extended-properties", "/extendedProperties"), _APP_REL_TYPE, _APP
+    )
+    members[_CORE] = _core_xml(props)
+    members[_APP] = _app_xml()
+
+    kept = _reachable(members, rels)
+    members = {
+        name: blob for name, blob in members.items() if name in kept or name == _CONTENT_TYPES
+    }
+    rels = {name: root for name, root in rels.items() if name in members}
+    if not any(
+        rel.get("Type", "").endswith("/officeDocument") and _is_internal(rel)
+        for rel in _relationships(root_rels)
+        if _target_candidates("", rel.get("Target", "")) & set(members)
+    ):
+        raise TemplateError(
+            "the rendered document is not a valid DOCX package: it has no main document part"
+        )
+
+    types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
+    _clean_content_types(types, members)
+    members[_CONTENT_TYPES] = _serialize(types)
+    for rels_name, root in rels.items():
+        if rels_name != _ROOT_RELS and not _relationships(root):
+            del members[rels_name]  # nothing left to relate: the empty file would only be noise
+        else:
+            members[rels_name] = _serialize(root)
+
+    for name in list(members):
+        lowered = name.lower()
+        if lowered.startswith("word/") and lowered.endswith(".xml"):
+            root = _parse(name, members[name])
+            _clean_word_xml(root)
+            members[name] = _serialize(root)
+
+    return _write_package(members)
+
+
+def docx_leaks(data: bytes) -> list[str]:
+    """Describe everything in a DOCX that :func:`finalize_docx` would have removed.
+
+    An empty list means the package is clean. Each entry names the part and what it holds, so a
+    failing test (or a reviewer) sees at once what leaked.
+    """
+    members, infos, comment = _read_package(data)
+    leaks: list[str] = []
+
+    dated = sorted(info.filename for info in infos if info.date_time != _ZIP_EPOCH)
+    if dated:
+        leaks.append(
+            f"ZIP: {len(dated)} member(s) carry a modification time (first: {dated[0]}), "
+            "which tells when the document was built"
+        )
+    if comment:
+        leaks.append(f"ZIP: archive comment {_short(comment.decode('utf-8', 'replace'))}")
+
+    for name in members:
+        kind = _removed_part_kind(name)
+        if kind is not None:
+            leaks.append(f"{name}: part with {kind}")
+
+    for rels_name in (name for name in members if _is_rels(name)):
+        for rel in _relationships(_parse(rels_name, members[rels_name])):
+            kind = _removed_rel_kind(rel)
+            if kind is not None:
+                leaks.append(
+                    f"{rels_name}: relationship {rel.get('Id')} to {kind} "
+                    f"({_short(rel.get('Target', ''))})"
+                )
+
+    if _CONTENT_TYPES in members:
+        types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
+        for entry in types:
+            content_type = entry.get("ContentType", "")
+            if content_type in _OTHER_MAIN_CTS:
+                leaks.append(
+                    f"{_CONTENT_TYPES}: the main document is {_OTHER_MAIN_CTS[content_type]}"
+                )
+            elif content_type in _MACRO_CTS:
+                leaks.append(f"{_CONTENT_TYPES}: content type for macros ({content_type})")
+
+    if _CORE in members:
+        for child in _parse(_CORE, members[_CORE]):
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag not in _CORE_ALLOWED:
+                leaks.append(f"{_CORE}: {_qname(child.tag)} {_short(child.text or '')}")
+            elif child.tag.startswith(f"{{{_DCTERMS_NS}}}") and not (child.text or "").endswith(
+                "T00:00:00Z"
+            ):
+                leaks.append(f"{_CORE}: {_qname(child.tag)} has a time of day ({child.text})")
+
+    if _APP in members:
+        for child in _parse(_APP, members[_APP]):
+            if not isinstance(child.tag, str):
+                continue
+            if child.tag != f"{{{_EP_NS}}}Application" or (child.text or "") != "unsubmit":
+                leaks.append(f"{_APP}: {_qname(child.tag)} {_short(child.text or '')}")
+
+    for name in members:
+        lowered = name.lower()
+        if lowered.startswith("word/") and lowered.endswith(".xml"):
+            leaks.extend(f"{name}: {leak}" for leak in _word_xml_leaks(_parse(name, members[name])))
+    return leaks
+
+
+# --- Reading and writing the container ---------------------------------------------------------
+
+
+def _read_package(data: bytes) -> tuple[dict[str, bytes], list[zipfile.ZipInfo], bytes]:
+    """Read every member into memory; a broken archive is the template's fault, not the user's."""
+    try:
+        with zipfile.ZipFile(BytesIO(data)) as archive:
+            infos = [info for info in archive.infolist() if not info.is_dir()]
+            members = {info.filename: archive.read(info) for info in infos}
+            comment = archive.comment
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError) as exc:
+        raise TemplateError(f"the rendered document is not a valid DOCX package: {exc}") from exc
+    except (OSError, EOFError, ValueError) as exc:
+        raise TemplateError(
+            f"the rendered document is not a valid DOCX package: the ZIP archive is damaged ({exc})"
+        ) from exc
+    return members, infos, comment
+
+
+def _write_package(members: dict[str, bytes]) -> bytes:
+    """Write members in a fixed order with fixed dates, attributes and compression.
+
+    ``[Content_Types].xml`` and ``_rels/.rels`` come first because some readers (and the OPC
+    recommendations) expect them there; the rest is sorted by name so that the renderer's order
+    does not matter.
+    """
+    rest = sorted(name for name in members if name not in (_CONTENT_TYPES, _ROOT_RELS))
+    buffer = BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name in [_CONTENT_TYPES, _ROOT_RELS, *rest]:
+            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
+            info.create_system = 0
+            info.external_attr = 0o600 << 16
+            archive.writestr(
+                info,
+                members[name],
+                compress_type=zipfile.ZIP_DEFLATED,
+                compresslevel=_ZIP_COMPRESSLEVEL,
+            )
+    return buffer.getvalue()
+
+
+# --- XML helpers -------------------------------------------------------------------------------
+
+
+def _parse(name: str, data: bytes) -> Any:
+    """Parse one part without resolving entities or touching the network."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
+    try:
+        root = etree.fromstring(data, parser)
+    except (etree.XMLSyntaxError, ValueError) as exc:
+        raise TemplateError(
+            f"the rendered document is not a valid DOCX package: {name} is not well-formed XML "
+            f"({exc})"
+        ) from exc
+    if root is None:
+        raise TemplateError(f"the rendered document is not a valid DOCX package: {name} is empty")
+    return root
+
+
+def _serialize(root: Any) -> bytes:
+    result: bytes = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
+    return result
+
+
+def _qname(tag: str) -> str:
+    namespace, _, local = tag[1:].partition("}") if tag.startswith("{") else ("", "", tag)
+    prefix = _PREFIXES.get(namespace)
+    if prefix is None:
+        return f"{{{namespace}}}{local}"
+    return f"{prefix}:{local}" if prefix else local
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    return repr(text if len(text) <= 60 else text[:57] + "...")
+
+
+def _xml_text(text: str) -> str:
+    """Drop characters XML 1.0 cannot carry, so that odd case data cannot break the package."""
+    return _NOT_XML_CHAR.sub("", text)
+
+
+# --- Relationships and content types -----------------------------------------------------------
+
+
+def _is_rels(name: str) -> bool:
+    return _source_of_rels(name) is not None
+
+
+def _source_of_rels(rels_name: str) -> str | None:
+    """``word/_rels/document.xml.rels`` → ``word/document.xml``; ``_rels/.rels`` → ``""``."""
+    directory, base = posixpath.split(rels_name)
+    parent, folder = posixpath.split(directory)
+    if folder != "_rels" or not base.endswith(".rels"):
+        return None
+    return posixpath.join(parent, base[: -len(".rels")]) if parent else base[: -len(".rels")]
+
+
+def _rels_name(part: str) -> str:
+    directory, base = posixpath.split(part)
+    return posixpath.join(directory, "_rels", f"{base}.rels")
+
+
+def _relationships(root: Any) -> list[Any]:
+    return list(root.iterchildren(f"{{{_REL_NS}}}Relationship"))
+
+
+def _is_internal(rel: Any) -> bool:
+    return bool(rel.get("TargetMode", "Internal") != "External")
+
+
+def _removed_rel_kind(rel: Any) -> str | None:
+    rel_type: str = rel.get("Type", "")
+    return _REMOVED_REL_TYPES.get(rel_type.rstrip("/").rsplit("/", 1)[-1])
+
+
+def _removed_part_kind(name: str) -> str | None:
+    for pattern, kind in _REMOVED_PARTS:
+        if pattern.fullmatch(name):
+            return kind
+    return None
+
+
+def _target_candidates(source: str, target: str) -> set[str]:
+    """The member names a relationship target may denote (as written and percent-decoded)."""
+    target = target.split("#", 1)[0]
+    if not target:
+        return set()
+    if target.startswith("/"):
+        path = target.lstrip("/")
+    else:
+        path = posixpath.join(posixpath.dirname(source), target)
+    path = posixpath.normpath(path).lstrip("/")
+    return {path, unquote(path)}
+
+
+def _set_package_relationship(
+    root_rels: Any, type_suffixes: tuple[str, ...], rel_type: str, target: str
+) -> None:
+    """Point the package's (single) relationship of a kind at ``target``, creating it if needed."""
+    existing = [
+        rel for rel in _relationships(root_rels) if rel.get("Type", "").endswith(type_suffixes)
+    ]
+    if existing:
+        keep = existing[0]
+        for rel in existing[1:]:
+            root_rels.remove(rel)
+    else:
+        used = {rel.get("Id") for rel in _relationships(root_rels)}
+        number = 1
+        while f"rId{number}" in used:
+            number += 1
+        keep = etree.SubElement(root_rels, f"{{{_REL_NS}}}Relationship", Id=f"rId{number}")
+    keep.set("Type", rel_type)
+    keep.set("Target", target)
+    if "TargetMode" in keep.attrib:
+        del keep.attrib["TargetMode"]
+
+
+def _reachable(members: dict[str, bytes], rels: dict[str, Any]) -> set[str]:
+    """Every member reachable from the package relationships, with the ``.rels`` on the way.
+
+    Word and python-docx only ever write reachable parts, so whatever is left unreachable after
+    removals (a picture only a comment used, say) is dropped too.
+    """
+    index = {name.lower(): name for name in members}
+    rels_index = {name.lower(): name for name in rels}
+    seen: set[str] = {_ROOT_RELS}
+    queue = [""]
+    while queue:
+        source = queue.pop()
+        rels_name = rels_index.get((_ROOT_RELS if source == "" else _rels_name(source)).lower())
+        if rels_name is None:
+            continue
+        seen.add(rels_name)
+        for rel in _relationships(rels[rels_name]):
+            if not _is_internal(rel):
+                continue
+            for candidate in _target_candidates(source, rel.get("Target", "")):
+                actual = index.get(candidate.lower())
+                if actual is not None and actual not in seen:
+                    seen.add(actual)
+                    queue.append(actual)
+    return seen
+
+
+def _clean_content_types(types: Any, members: dict[str, bytes]) -> None:
+    """Drop entries for removed parts and macros; declare core and app; make the main plain."""
+    present = {name.lower() for name in members}
+    extensions = {posixpath.splitext(name)[1][1:] for name in present}
+    overrides: dict[str, Any] = {}
+    for entry in list(types):
+        if not isinstance(entry.tag, str):
+            continue
+        content_type = entry.get("ContentType", "")
+        if entry.tag == f"{{{_CT_NS}}}Default":
+            # A default for an extension no part has any more (the thumbnail's "jpeg") would
+            # still hint at what was there.
+            extension = entry.get("Extension", "").lower()
+            if content_type in _MACRO_CTS or (
+                extension not in ("rels", "xml") and extension not in extensions
+            ):
+                types.remove(entry)
+            continue
+        if entry.tag != f"{{{_CT_NS}}}Override":
+            continue
+        part = entry.get("PartName", "").lstrip("/")
+        if content_type in _MACRO_CTS or not {part.lower(), unquote(part).lower()} & present:
+            types.remove(entry)
+            continue
+        if content_type in _OTHER_MAIN_CTS:
+            entry.set("ContentType", _MAIN_CT)
+        overrides[part.lower()] = entry
+    for part, content_type in ((_CORE, _CORE_CT), (_APP, _APP_CT)):
+        entry = overrides.get(part.lower())
+        if entry is None:
+            entry = etree.SubElement(types, f"{{{_CT_NS}}}Override", PartName=f"/{part}")
+        entry.set("ContentType", content_type)
+
+
+# --- Metadata ----------------------------------------------------------------------------------
+
+
+def _core_xml(props: DocumentProperties) -> bytes:
+    nsmap = {
+        "cp": _CP_NS,
+        "dc": _DC_NS,
+        "dcterms": _DCTERMS_NS,
+        "dcmitype": _DCMITYPE_NS,
+        "xsi": _XSI_NS,
+    }
+    root = etree.Element(f"{{{_CP_NS}}}coreProperties", nsmap=nsmap)
+
+    def add(namespace: str, local: str, text: str) -> Any:
+        element = etree.SubElement(root, f"{{{namespace}}}{local}")
+        element.text = _xml_text(text)
+        return element
+
+    add(_DC_NS, "title", props.title)
+    if props.subject:
+        add(_DC_NS, "subject", props.subject)
+    keywords = [keyword.strip() for keyword in props.keywords if keyword.strip()]
+    if keywords:
+        add(_CP_NS, "keywords", ", ".join(keywords))
+    add(_DC_NS, "language", props.language.strip())
+    day = props.date
+    stamp = f"{day.year:04d}-{day.month:02d}-{day.day:02d}T00:00:00Z"
+    for local in ("created", "modified"):
+        add(_DCTERMS_NS, local, stamp).set(f"{{{_XSI_NS}}}type", "dcterms:W3CDTF")
+    return _serialize(root)
+
+
+def _app_xml() -> bytes:
+    root = etree.Element(f"{{{_EP_NS}}}Properties", nsmap={None: _EP_NS})
+    etree.SubElement(root, f"{{{_EP_NS}}}Application").text = "unsubmit"
+    return _serialize(root)
+
+
+# --- WordprocessingML --------------------------------------------------------------------------
+
+
+def _is_identifying_attribute(name: str) -> bool:
+    return name.startswith(_RSID_PREFIX) or name in (_W14_PARA_ID, _W14_TEXT_ID)
+
+
+def _move_text_before(element: Any, text: str | None) -> None:
+    """Append ``text`` to whatever precedes ``element``, so that removing it loses no text."""
+    if not text:
+        return
+    previous = element.getprevious()
+    if previous is not None:
+        previous.tail = (previous.tail or "") + text
+    else:
+        parent = element.getparent()
+        parent.text = (parent.text or "") + text
+
+
+def _remove(element: Any) -> None:
+    parent = element.getparent()
+    if parent is None:
+        return
+    _move_text_before(element, element.tail)
+    element.tail = None
+    parent.remove(element)
+
+
+def _unwrap(element: Any) -> None:
+    """Replace ``element`` by its content (minus its own property element)."""
+    parent = element.getparent()
+    if parent is None:
+        return
+    for child in list(element):
+        if child.tag in _WRAPPER_PROPERTIES:
+            _remove(child)
+    _move_text_before(element, element.text)
+    element.text = None
+    children = list(element)
+    index = parent.index(element)
+    for offset, child in enumerate(children):
+        parent.insert(index + offset, child)
+    tail, element.tail = element.tail, None
+    if children and tail:
+        children[-1].tail = (children[-1].tail or "") + tail
+    else:
+        _move_text_before(element, tail)
+    parent.remove(element)
+
+
+def _is_property_marker(element: Any) -> bool:
+    """``w:ins``/``w:del`` inside ``w:rPr``, ``w:trPr``… mark a paragraph mark or row, not text."""
+    parent = element.getparent()
+    return parent is not None and isinstance(parent.tag, str) and parent.tag.endswith("Pr")
+
+
+def _clean_word_xml(root: Any) -> None:
+    """Accept tracked changes, drop comment anchors and identifiers, strip session settings."""
+    for element in list(root.iter(etree.Element)):
+        for name in [name for name in element.attrib if _is_identifying_attribute(name)]:
+            del element.attrib[name]
+        tag = element.tag
+        if tag in _DROPPED:
+            _remove(element)
+        elif tag in _DELETIONS:
+            if _is_property_marker(element):
+                parent = element.getparent()
+                if parent.tag == _w("trPr") and tag == _w("del"):
+                    _remove(parent.getparent())  # a deleted table row
+                else:
+                    _remove(element)
+            else:
+                _remove(element)
+        elif tag in _UNWRAPPED:
+            if _is_property_marker(element):
+                _remove(element)
+            else:
+                _unwrap(element)
+        elif tag == _COMMENT_REFERENCE:
+            run = element.getparent()
+            others = [
+                child
+                for child in (run if run is not None else [])
+                if child is not element and child.tag != _w("rPr")
+            ]
+            if run is not None and run.tag == _w("r") and not others:
+                _remove(run)
+            else:
+                _remove(element)
+    if root.tag == _w("settings"):
+        for child in list(root):
+            if child.tag in _SETTINGS_REMOVED:
+                _remove(child)
+
+
+def _word_xml_leaks(root: Any) -> Iterable[str]:
+    identifiers: dict[str, int] = {}
+    counts: dict[str, int] = {}
+    for element in root.iter(etree.Element):
+        for name in element.attrib:
+            if _is_identifying_attribute(name):
+                identifiers[_qname(name)] = identifiers.get(_qname(name), 0) + 1
+        tag = element.tag
+        if tag in (_w("commentRangeStart"), _w("commentRangeEnd"), _COMMENT_REFERENCE):
+            kind = "comment anchor(s)"
+        elif tag == _w("proofErr"):
+            kind = "proofing mark(s)"
+        elif tag in (_w("customXml"), _w("smartTag")) or tag.startswith(_w("customXml")):
+            kind = "custom XML or smart tag markup"
+        elif tag in _TRACKED:
+            kind = "tracked change(s), each with an author and a date"
+        elif (
+            root.tag == _w("settings")
+            and element.getparent() is root
+            and tag in (_SETTINGS_REMOVED)
+        ):
+            kind = f"setting {_qname(tag)}"
+        else:
+            continue
+        counts[kind] = counts.get(kind, 0) + 1
+    if identifiers:
+        names = ", ".join(sorted(identifiers))
+        yield f"{sum(identifiers.values())} editing-session identifier(s) ({names})"
+    for kind, count in counts.items():
+        yield f"{count} {kind}"

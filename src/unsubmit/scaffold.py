@@ -1,0 +1,176 @@
+"""``unsubmit new``: a commented case file to fill in, generated from the published schema.
+
+Generating it from the schema keeps it in step with the models: every field appears with its
+description as a comment. Required fields hold placeholders in angle brackets, which
+validation reports until they are replaced; optional fields are shown commented out with an
+example. Placeholders, never real-looking example data, so that nothing from a sample can slip
+unnoticed into a real case.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import textwrap
+from pathlib import Path
+from typing import Any
+
+from unsubmit.models.common import PARTIAL_DATE
+from unsubmit.resources import schemas_dir
+from unsubmit.schema import kind_schema
+
+#: A value that still waits for the user: the whole text wrapped in angle brackets.
+PLACEHOLDER = re.compile(r"^<[^<>\n]{2,}>$")
+
+_WIDTH = 96
+
+
+def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    if "$ref" in schema:
+        return _resolve(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+    for branch in schema.get("anyOf", ()):
+        if branch.get("type") != "null":
+            return _resolve(branch, defs) | {
+                k: v for k, v in schema.items() if k not in ("anyOf", "default")
+            }
+    return schema
+
+
+def _choices(schema: dict[str, Any]) -> list[str] | None:
+    if "enum" in schema:
+        return [str(c) for c in schema["enum"]]
+    if "oneOf" in schema and all("const" in b for b in schema["oneOf"]):
+        return [str(b["const"]) for b in schema["oneOf"]]
+    return None
+
+
+def _scalar(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False)
+
+
+def _placeholder(schema: dict[str, Any]) -> str:
+    if "const" in schema:
+        return _scalar(schema["const"])
+    examples = schema.get("examples") or []
+    choices = _choices(schema)
+    if choices is not None and len(choices) <= 8:
+        return _scalar(f"<{' | '.join(choices)}>")
+    if choices is not None:
+        return _scalar(f"<a code, e.g. {examples[0] if examples else choices[0]}>")
+    if schema.get("format") == "date":
+        return _scalar("<YYYY-MM-DD>")
+    if schema.get("pattern") == PARTIAL_DATE.pattern:
+        return _scalar("<YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is known>")
+    kind = schema.get("type")
+    if kind == "boolean":
+        return _scalar("<true | false>")
+    if kind == "integer":
+        return _scalar("<a whole number>")
+    title = str(schema.get("title") or "text").lower()
+    if examples and isinstance(examples[0], str):
+        return _scalar(f"<{title}, e.g. {examples[0]}>")
+    return _scalar(f"<{title}>")
+
+
+def _comment(text: str, indent: str) -> list[str]:
+    return [f"{indent}# {line}" for line in textwrap.wrap(text, _WIDTH - len(indent) - 2) or [""]]
+
+
+def _is_mapping(schema: dict[str, Any]) -> bool:
+    return schema.get("type") == "object" and "properties" in schema
+
+
+class _Writer:
+    """Writes the fields of a schema as commented YAML lines.
+
+    Required fields get placeholders; optional ones are written commented out with their
+    examples (nested objects and lists of objects included), so a block can be uncommented
+    as a whole. ``base`` is the column where the ``#`` of a commented-out block stands.
+    """
+
+    def __init__(self, defs: dict[str, Any]) -> None:
+        self.defs = defs
+        self.lines: list[str] = []
+
+    def emit(self, indent: str, text: str, base: str | None) -> None:
+        if base is None:
+            self.lines.append(indent + text)
+        else:
+            self.lines.append(f"{base}# {indent[len(base) :]}{text}")
+
+    def mapping(
+        self, schema: dict[str, Any], indent: str, first: str | None = None, base: str | None = None
+    ) -> None:
+        # Fields required under a condition (``if``/``then``) are shown to be filled in too.
+        required = set(schema.get("required", ())) | set(schema.get("then", {}).get("required", ()))
+        for name, raw in schema.get("properties", {}).items():
+            sub = _resolve(raw, self.defs)
+            lead = first if first is not None else indent
+            if "description" in raw and base is None:
+                self.lines.extend(_comment(raw["description"], indent))
+            field_base = base if base is not None or name in required else indent
+            self.field(name=name, raw=raw, schema=sub, lead=lead, indent=indent, base=field_base)
+            first = None
+
+    def field(
+        self,
+        *,
+        name: str,
+        raw: dict[str, Any],
+        schema: dict[str, Any],
+        lead: str,
+        indent: str,
+        base: str | None,
+    ) -> None:
+        examples = raw.get("examples") or schema.get("examples") or []
+        if _is_mapping(schema):
+            self.emit(lead, f"{name}:", base)
+            self.mapping(schema, indent + "  ", base=base)
+        elif schema.get("type") == "array":
+            item = _resolve(schema.get("items", {}), self.defs)
+            self.emit(lead, f"{name}:", base)
+            if _is_mapping(item):
+                self.mapping(item, indent + "    ", first=indent + "  - ", base=base)
+            elif base is not None and examples and isinstance(examples[0], list) and examples[0]:
+                for value in examples[0]:
+                    self.emit(indent + "  ", f"- {_scalar(value)}", base)
+            else:
+                self.emit(indent + "  ", f"- {_placeholder(item)}", base)
+        elif base is not None:
+            if examples:
+                self.emit(lead, f"{name}: {_scalar(examples[0])}", base)
+        else:
+            self.emit(lead, f"{name}: {_placeholder(schema)}", base)
+
+
+def scaffold(kind: str, schema_ref: str) -> str:
+    """The text of a new case file of ``kind`` whose editor schema is ``schema_ref``."""
+    schema = kind_schema(kind)
+    writer = _Writer(schema.get("$defs", {}))
+    writer.lines += [
+        f"# yaml-language-server: $schema={schema_ref}",
+        "#",
+        f"# A new {kind} for unsubmit. Replace every <placeholder>, uncomment what applies,",
+        "# then run: unsubmit validate THIS_FILE",
+        "",
+    ]
+    writer.mapping(schema, "")
+    return "\n".join(writer.lines) + "\n"
+
+
+def default_schema_ref(kind: str, path: Path | None) -> str:
+    """Where the editor finds the schema for a new file at ``path``.
+
+    A repository of case files usually keeps the schemas in a ``schemas/`` folder (``unsubmit
+    schema --out schemas``): the first one found above the new file is referred to by a
+    relative path, which works for everyone who clones it. Otherwise, the installed schema.
+    """
+    name = f"{kind}.schema.json"
+    if path is not None:
+        start = path.resolve().parent
+        for folder in (start, *start.parents):
+            candidate = folder / "schemas" / name
+            if candidate.is_file():
+                return os.path.relpath(candidate, start).replace(os.sep, "/")
+    return (schemas_dir() / name).resolve().as_uri()

@@ -1,0 +1,188 @@
+"""JSON Schema errors in words a reviewer can act on.
+
+jsonschema's own messages quote whole schemas ("is not valid under any of the given schemas"),
+which helps nobody fixing a case file. Here each error keyword gets a sentence that says what is
+wrong and what to do, with "did you mean" suggestions for misspelt keys and values.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+from collections.abc import Iterator, Sequence
+from typing import Any
+
+from jsonschema.exceptions import ValidationError
+
+from unsubmit.source import JsonPath
+
+_TYPE_NAMES = {
+    "string": "text",
+    "integer": "a whole number",
+    "number": "a number",
+    "boolean": "true or false",
+    "array": "a list",
+    "object": "a mapping of fields",
+    "null": "nothing (null)",
+}
+
+_YAML11_BOOLS = {
+    "yes": "true",
+    "y": "true",
+    "on": "true",
+    "no": "false",
+    "n": "false",
+    "off": "false",
+}
+
+
+def describe_value(value: Any) -> str:
+    if value is None:
+        return "nothing (null)"
+    if isinstance(value, bool):
+        return f"{str(value).lower()} (true/false)"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, str):
+        return f"the text {short(value)}"
+    if isinstance(value, list):
+        return "a list"
+    return "a mapping of fields"
+
+
+def short(value: Any, limit: int = 60) -> str:
+    text = json.dumps(value, ensure_ascii=False) if not isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def suggest(word: str, choices: Sequence[str]) -> str:
+    """``; did you mean 'x'?`` when some choices are close enough, else nothing.
+
+    Choices that share the word's first letters rank first, so a mistyped code ('BLS') is
+    answered with its neighbours ('BLR') rather than with codes that merely share letters.
+    """
+    folded = word.casefold()
+
+    def prefix(choice: str) -> int:
+        return len(os.path.commonprefix([folded, choice.casefold()]))  # noqa: RUF071
+
+    close = set(difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6))
+    if len(word) >= 3:
+        close |= {c for c in choices if prefix(c) >= 2 and abs(len(c) - len(word)) <= 1}
+    if not close:
+        return ""
+    ranked = sorted(
+        close,
+        key=lambda c: (-prefix(c), -difflib.SequenceMatcher(None, folded, c.casefold()).ratio(), c),
+    )[:3]
+    if len(ranked) == 1:
+        return f"; did you mean {ranked[0]!r}?"
+    return f"; did you mean {', '.join(map(repr, ranked[:-1]))} or {ranked[-1]!r}?"
+
+
+def _choices(schema: dict[str, Any]) -> list[Any] | None:
+    if "enum" in schema:
+        return list(schema["enum"])
+    branches = schema.get("oneOf") or schema.get("anyOf")
+    if branches and all("const" in branch for branch in branches):
+        return [branch["const"] for branch in branches]
+    return None
+
+
+def _choice_message(value: Any, choices: list[Any], schema: dict[str, Any]) -> str:
+    hint = suggest(value, [str(c) for c in choices]) if isinstance(value, str) else ""
+    if len(choices) <= 12:
+        listed = ", ".join(str(c) for c in choices)
+        return f"{short(value)} is not allowed here; use one of: {listed}{hint}"
+    return f"{short(value)} is not one of the {len(choices)} codes allowed here{hint}"
+
+
+def _is_null_branch(schema: Any) -> bool:
+    return isinstance(schema, dict) and schema.get("type") == "null"
+
+
+def _branch_errors(error: ValidationError) -> list[ValidationError] | None:
+    """For ``anyOf [X, null]`` with a non-null value, the errors of branch X."""
+    branches = error.validator_value
+    if not isinstance(branches, list) or error.instance is None:
+        return None
+    real = [i for i, branch in enumerate(branches) if not _is_null_branch(branch)]
+    if len(real) != 1:
+        return None
+    return [e for e in error.context or () if e.schema_path and e.schema_path[0] == real[0]]
+
+
+def _explain_required(error: ValidationError, schema: dict[str, Any]) -> str:
+    missing = str(error.message).split("'")[1] if "'" in error.message else "?"
+    about = schema.get("properties", {}).get(missing, {}).get("description", "")
+    tail = f" ({about.rstrip('.')})" if about else ""
+    return f"missing required field {missing!r}{tail}"
+
+
+def _explain_type(error: ValidationError) -> str:
+    expected = error.validator_value
+    names = [expected] if isinstance(expected, str) else list(expected)
+    wanted = " or ".join(_TYPE_NAMES.get(n, n) for n in names)
+    value = error.instance
+    tip = ""
+    if "boolean" in names and isinstance(value, str) and value.lower() in _YAML11_BOOLS:
+        tip = f": write {_YAML11_BOOLS[value.lower()]} (yes, no, on and off are text here)"
+    return f"expected {wanted}, found {describe_value(value)}{tip}"
+
+
+def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
+    """Messages for keywords that need only the value and the keyword's own argument."""
+    keyword, limit, value = error.validator, error.validator_value, error.instance
+    if keyword == "const":
+        return f"must be {short(limit)}, not {short(value)}"
+    if keyword == "pattern":
+        what = schema.get("description", f"text matching {limit}")
+        return f"{short(value)} is not in the expected form: {what}"
+    if keyword == "format":
+        form = {"date": "YYYY-MM-DD"}.get(limit, limit)
+        return f"{short(value)} is not a valid {limit} ({form})"
+    if keyword == "minItems":
+        return f"needs at least {limit} item{'s' if limit != 1 else ''}"
+    if keyword == "minLength":
+        return "must not be empty"
+    if keyword == "maxLength":
+        return f"is too long: at most {limit} characters"
+    if keyword == "minimum":
+        return f"must be at least {limit}, not {short(value)}"
+    if keyword == "maximum":
+        return f"must be at most {limit}, not {short(value)}"
+    if keyword == "enum":
+        return _choice_message(value, list(limit), schema)
+    return str(error.message)
+
+
+def explain(error: ValidationError) -> Iterator[tuple[JsonPath, str]]:
+    """The (JSON path, message) pairs that one jsonschema error stands for."""
+    path: JsonPath = tuple(error.absolute_path)
+    keyword = error.validator
+    value = error.instance
+    schema = error.schema if isinstance(error.schema, dict) else {}
+
+    if keyword in ("anyOf", "oneOf"):
+        choices = _choices(schema)
+        if choices is not None:
+            yield path, _choice_message(value, choices, schema)
+            return
+        inner = _branch_errors(error)
+        if inner:
+            for sub in inner:
+                yield from explain(sub)
+            return
+        yield path, f"{describe_value(value)} does not fit here: see the schema's description"
+    elif keyword == "additionalProperties":
+        allowed = list(schema.get("properties", {}))
+        extras = [key for key in value if key not in allowed] if isinstance(value, dict) else []
+        for key in extras:
+            yield (*path, key), f"unknown field {key!r}{suggest(key, allowed)}"
+    elif keyword == "required":
+        yield path, _explain_required(error, schema)
+    elif keyword == "type":
+        yield path, _explain_type(error)
+    else:
+        yield path, _explain_simple(error, schema)

@@ -1,0 +1,52 @@
+"""Controlled vocabularies that live in data files beside the code: countries and violations.
+
+Facts belong in data with their sources (``data/*.json`` carry them), not in Python literals;
+this module only reads them, once, when first asked.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+
+def _read(name: str) -> Any:
+    return json.loads(
+        resources.files("unsubmit").joinpath("data").joinpath(name).read_text("utf-8")
+    )
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One entry of the violations vocabulary: a stable code and the rights it concerns."""
+
+    code: str
+    label: str
+    description: str
+    rights: tuple[str, ...]
+
+
+@cache
+def countries() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code → English short name (from CLDR)."""
+    data: dict[str, dict[str, str]] = _read("countries.json")["countries"]
+    return {code: entry["name"] for code, entry in data.items()}
+
+
+@cache
+def violations() -> dict[str, Violation]:
+    data: dict[str, dict[str, Any]] = _read("violations.json")["violations"]
+    return {
+        code: Violation(code, entry["label"], entry["description"], tuple(entry["rights"]))
+        for code, entry in data.items()
+    }
+
+
+@cache
+def instruments() -> dict[str, str]:
+    """Short name of an instrument → its full title and year, as cited in the rights lists."""
+    data: dict[str, str] = _read("violations.json")["instruments"]
+    return data

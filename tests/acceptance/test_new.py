@@ -1,0 +1,114 @@
+"""``unsubmit new``: a commented case file that editors check and validation guides to done."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from tests.conftest import run
+from unsubmit.scaffold import PLACEHOLDER
+from unsubmit.schema import kind_schema
+from unsubmit.source import load_file
+
+KINDS = ["communication", "oral-statement", "joint-statement"]
+
+
+def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    while "$ref" in schema or "anyOf" in schema:
+        if "$ref" in schema:
+            schema = defs[schema["$ref"].rsplit("/", 1)[-1]]
+        else:
+            schema = next(b for b in schema["anyOf"] if b.get("type") != "null")
+    return schema
+
+
+def _example_at(schema: dict[str, Any], path: tuple[str | int, ...]) -> Any:
+    defs = schema["$defs"]
+    node = schema
+    examples: list[Any] = []
+    for step in path:
+        node = _resolve(node, defs)
+        if isinstance(step, int):
+            raw = node["items"]
+            lists = [e for e in examples if isinstance(e, list) and e]
+            examples = raw.get("examples") or ([lists[0][0]] if lists else [])
+        else:
+            raw = node["properties"][step]
+            examples = raw.get("examples", [])
+        node = raw
+    node = _resolve(node, defs)
+    if "const" in node:
+        return node["const"]
+    examples = examples or node.get("examples", [])
+    if examples:
+        return examples[0]
+    if "enum" in node:
+        return node["enum"][0]
+    return node["oneOf"][0]["const"]
+
+
+def _fill(data: Any, schema: dict[str, Any], path: tuple[str | int, ...] = ()) -> Any:
+    if isinstance(data, dict):
+        return {k: _fill(v, schema, (*path, k)) for k, v in data.items()}
+    if isinstance(data, list):
+        return [_fill(v, schema, (*path, i)) for i, v in enumerate(data)]
+    if isinstance(data, str) and PLACEHOLDER.match(data):
+        return _example_at(schema, path)
+    return data
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_new_file_points_editors_at_the_schema(kind: str, tmp_path: Path) -> None:
+    schemas = tmp_path / "schemas"
+    run(["schema", "--out", str(schemas)])
+    target = tmp_path / "cases" / "2023" / "case.yaml"
+    target.parent.mkdir(parents=True)
+    result = run(["new", kind, str(target)])
+    assert result.exit_code == 0, result.output
+    first = target.read_text("utf-8").splitlines()[0]
+    assert first == f"# yaml-language-server: $schema=../../schemas/{kind}.schema.json"
+
+
+def test_new_file_outside_a_case_repository_uses_the_installed_schema(tmp_path: Path) -> None:
+    run(["new", "communication", str(tmp_path / "case.yaml")])
+    first = (tmp_path / "case.yaml").read_text("utf-8").splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=file://")
+    assert first.endswith("/schemas/communication.schema.json")
+    referenced = Path(first.split("file://", 1)[1])
+    assert referenced.is_file()
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_new_file_fails_validation_until_placeholders_are_filled(kind: str, tmp_path: Path) -> None:
+    target = tmp_path / "case.yaml"
+    assert run(["new", kind, str(target)]).exit_code == 0
+    unfilled = run(["validate", str(target)])
+    assert unfilled.exit_code == 1
+    assert "placeholder" in unfilled.output
+    assert "is still here: replace it" in unfilled.output
+
+    data = load_file(target).data
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(yaml.safe_dump(_fill(data, kind_schema(kind)), allow_unicode=True), "utf-8")
+    result = run(["validate", str(filled)])
+    assert result.exit_code == 0, result.output
+
+
+def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
+    target = tmp_path / "case.yaml"
+    target.write_text("mine\n", encoding="utf-8")
+    result = run(["new", "communication", str(target)])
+    assert result.exit_code == 1
+    assert "already exists: pass --force to overwrite it" in result.output
+    assert target.read_text("utf-8") == "mine\n"
+    assert run(["new", "communication", "--force", str(target)]).exit_code == 0
+    assert target.read_text("utf-8").startswith("# yaml-language-server")
+
+
+def test_new_without_path_prints_the_file() -> None:
+    result = run(["new", "joint-statement"])
+    assert result.exit_code == 0
+    assert 'kind: "joint-statement"' in result.output

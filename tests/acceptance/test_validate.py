@@ -1,0 +1,113 @@
+"""``unsubmit validate`` over the golden examples: samples/ must pass, samples/invalid/ must
+fail with exactly the findings in their ``.expected`` files."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import INVALID, SAMPLES, run
+
+
+def test_there_are_samples_of_every_kind() -> None:
+    kinds = {path.read_text("utf-8").split("\nkind: ")[1].split()[0] for path in SAMPLES}
+    assert kinds == {"communication", "oral-statement", "joint-statement"}
+    assert len(SAMPLES) == 5
+    assert len(INVALID) >= 8
+
+
+def test_every_sample_is_valid(in_repo: Path) -> None:
+    result = run(["validate", *(str(p.relative_to(in_repo)) for p in SAMPLES)])
+    assert result.output == f"{len(SAMPLES)} files valid\n"
+    assert result.exit_code == 0
+
+
+def test_every_sample_is_valid_even_strictly(in_repo: Path) -> None:
+    result = run(["validate", "--strict", *(str(p.relative_to(in_repo)) for p in SAMPLES)])
+    assert result.exit_code == 0, result.output
+
+
+@pytest.mark.parametrize("path", INVALID, ids=lambda p: p.stem)
+def test_invalid_sample_reports_exactly_its_expected_findings(path: Path, in_repo: Path) -> None:
+    relative = path.relative_to(in_repo)
+    result = run(["validate", str(relative)])
+    expected = path.with_suffix(".expected").read_text("utf-8")
+    assert result.output == expected
+    assert result.exit_code == 1
+
+
+def test_one_run_reports_every_file(in_repo: Path) -> None:
+    files = [str(p.relative_to(in_repo)) for p in [*SAMPLES, *INVALID]]
+    result = run(["validate", *files])
+    assert result.exit_code == 1
+    expected = "".join(
+        line
+        for path in INVALID
+        for line in path.with_suffix(".expected").read_text("utf-8").splitlines(keepends=True)
+        if not line[0].isdigit()
+    )
+    findings = "".join(line for line in result.output.splitlines(keepends=True)[:-1])
+    assert sorted(findings.splitlines()) == sorted(expected.splitlines())
+    assert result.output.splitlines()[-1].endswith(f"{len(INVALID)} of {len(files)} files failed")
+
+
+def test_json_output_lists_findings_with_locations_and_a_summary(in_repo: Path) -> None:
+    path = "samples/invalid/misspelt-fields-and-codes.yaml"
+    result = run(["validate", "-o", "json", path, "samples/kalesnikava-urgent-appeal.yaml"])
+    assert result.exit_code == 1
+    report = json.loads(result.output)
+    first = report["findings"][0]
+    assert first == {
+        "file": path,
+        "line": 9,
+        "column": 10,
+        "path": "$.country",
+        "severity": "error",
+        "code": "schema",
+        "message": "'BLS' is not one of the 249 codes allowed here; "
+        "did you mean 'BLM', 'BLR' or 'BLZ'?",
+    }
+    assert report["summary"] == {
+        "files": 2,
+        "failed_files": [path],
+        "errors": 5,
+        "warnings": 0,
+        "strict": False,
+        "ok": False,
+    }
+
+
+def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
+    case = tmp_path / "statement.yaml"
+    case.write_text(
+        "schema_version: 1\nkind: joint-statement\ntitle: T\ndate: 2023-11-20\nlanguage: en\n"
+        "lead: {name: A}\nsignatories: [{name: a}]\nparagraphs: [P]\ndemands: [D]\n",
+        encoding="utf-8",
+    )
+    relaxed = run(["validate", str(case)])
+    assert relaxed.exit_code == 0
+    assert "warning: 'a' is already listed at $.lead" in relaxed.output
+    assert relaxed.output.endswith("0 errors, 1 warning; 1 file valid\n")
+    strict = run(["validate", "--strict", str(case)])
+    assert strict.exit_code == 1
+    assert strict.output.endswith("0 errors, 1 warning; 1 of 1 file failed\n")
+
+
+def test_missing_and_directory_arguments_are_findings_not_crashes(tmp_path: Path) -> None:
+    result = run(["validate", str(tmp_path / "absent.yaml"), str(tmp_path)])
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0].startswith(f"{tmp_path / 'absent.yaml'}: $: no such file")
+    assert lines[1].startswith(f"{tmp_path}: $: ") and "is a directory" in lines[1]
+
+
+@pytest.mark.parametrize("args", [["validate"], ["validate", "-o", "xml", "x.yaml"], ["nonsense"]])
+def test_usage_errors_exit_2(args: list[str]) -> None:
+    assert run(args).exit_code == 2
+
+
+def test_quiet_prints_nothing_when_valid(in_repo: Path) -> None:
+    result = run(["validate", "-q", str(SAMPLES[0].relative_to(in_repo))])
+    assert (result.exit_code, result.output) == (0, "")
