@@ -163,6 +163,99 @@ def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> No
     click.echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
 
 
+def _formats(value: str) -> tuple[str, ...]:
+    formats = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    unknown = [f for f in formats if f not in ("docx", "pdf")]
+    if unknown or not formats:
+        raise click.BadParameter(f"use docx, pdf or docx,pdf (not {value!r})")
+    return formats
+
+
+@cli.command()
+@_files
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path),
+    default="out",
+    show_default=True,
+    help="The directory to write documents into.",
+)
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="A DOCX template of your own (your letterhead) instead of the built-in one.",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="docx",
+    show_default=True,
+    help="docx, pdf, or docx,pdf. PDF needs LibreOffice.",
+)
+@click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
+@click.option("--strict", is_flag=True, help="Refuse to build when there are warnings too.")
+@click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+def build(
+    files: Sequence[Path],
+    out_dir: Path,
+    template: Path | None,
+    formats: str,
+    force: bool,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Validate case files, then write one document per case into the output directory.
+
+    Nothing is written when any file has an error. Outputs are named
+    <date>_<kind>_<case file name>.docx; an output that already holds the same bytes is left
+    as it is, so running the same build again completes an interrupted one.
+    """
+    from unsubmit.build import BuildOptions
+    from unsubmit.build import build as run_build
+    from unsubmit.report import TextReporter
+
+    chosen = _formats(formats)
+    convert = None
+    if "pdf" in chosen:
+        from unsubmit.render.pdf import docx_to_pdf, require_soffice
+
+        require_soffice()  # before any work: say at once what to install
+        convert = docx_to_pdf
+    options = BuildOptions(out_dir, template, force, chosen, strict)
+    outcome = run_build(files, options, convert=convert)
+    if outcome.report.findings or outcome.report.failed(strict=strict):
+        TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
+    if outcome.report.failed(strict=strict):
+        click.echo("nothing was written: fix the errors above and build again", err=True)
+        sys.exit(1)
+    if not quiet:
+        for output in outcome.outputs:
+            state = "unchanged" if output.unchanged else "wrote"
+            click.echo(f"{state} {output.path}")
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--template",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Preview with this DOCX template instead of the built-in one.",
+)
+def preview(file: Path, template: Path | None) -> None:
+    """Print a case's document as text, for a quick read in the terminal."""
+    from unsubmit.build import preview_text
+
+    text, report = preview_text(file, template)
+    if text is None:
+        from unsubmit.report import TextReporter
+
+        TextReporter(sys.stdout).report(report)
+        sys.exit(1)
+    click.echo(text, nl=False)
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """The console script: run the command line and exit with its code."""
     cli.main(args=argv, prog_name="unsubmit")

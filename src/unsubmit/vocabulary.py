@@ -13,7 +13,8 @@ from importlib import resources
 from typing import Any
 
 
-def _read(name: str) -> Any:
+def read_data(name: str) -> Any:
+    """The parsed JSON data file ``name`` shipped in ``unsubmit/data``."""
     return json.loads(
         resources.files("unsubmit").joinpath("data").joinpath(name).read_text("utf-8")
     )
@@ -32,13 +33,13 @@ class Violation:
 @cache
 def countries() -> dict[str, str]:
     """ISO 3166-1 alpha-3 code → English short name (from CLDR)."""
-    data: dict[str, dict[str, str]] = _read("countries.json")["countries"]
+    data: dict[str, dict[str, str]] = read_data("countries.json")["countries"]
     return {code: entry["name"] for code, entry in data.items()}
 
 
 @cache
 def violations() -> dict[str, Violation]:
-    data: dict[str, dict[str, Any]] = _read("violations.json")["violations"]
+    data: dict[str, dict[str, Any]] = read_data("violations.json")["violations"]
     return {
         code: Violation(code, entry["label"], entry["description"], tuple(entry["rights"]))
         for code, entry in data.items()
@@ -48,5 +49,12 @@ def violations() -> dict[str, Violation]:
 @cache
 def instruments() -> dict[str, str]:
     """Short name of an instrument → its full title and year, as cited in the rights lists."""
-    data: dict[str, str] = _read("violations.json")["instruments"]
+    data: dict[str, str] = read_data("violations.json")["instruments"]
     return data
+
+
+@cache
+def country_alpha2() -> dict[str, str]:
+    """ISO 3166-1 alpha-3 code → alpha-2 code (what CLDR names territories by)."""
+    data: dict[str, dict[str, str]] = read_data("countries.json")["countries"]
+    return {code: entry["alpha2"] for code, entry in data.items()}

@@ -28,23 +28,71 @@ from unsubmit.models.common import (
     schema_version_field,
 )
 
+#: Value → (label, description) for each closed list; the labels appear in documents.
+COMMUNICATION_TYPES: dict[str, tuple[str, str]] = {
+    "urgent-appeal": (
+        "Urgent appeal",
+        "A violation that is ongoing or imminent, with a risk of irreparable harm.",
+    ),
+    "allegation-letter": ("Allegation letter", "A violation that has already happened."),
+    "other-letter": ("Other letter", "Concerns about a law, bill, policy or practice."),
+}
+
+ROLES: dict[str, tuple[str, str]] = {
+    "political-prisoner": ("Political prisoner", "Deprived of liberty for political reasons."),
+    "human-rights-defender": ("Human rights defender", "Defends human rights."),
+    "lawyer": ("Lawyer", "A lawyer or advocate."),
+    "judge": ("Judge", "A judge or prosecutor."),
+    "journalist": ("Journalist", "A journalist or media worker."),
+    "blogger": ("Blogger", "Publishes online."),
+    "political-activist": ("Political activist", "Takes part in political activity."),
+    "opposition-politician": ("Opposition politician", "A leader or member of the opposition."),
+    "trade-unionist": ("Trade unionist", "A trade union member or leader."),
+    "artist": ("Artist", "A writer, musician or other artist."),
+    "academic": ("Academic", "A teacher or researcher."),
+    "student": ("Student", "A student."),
+    "religious-figure": ("Religious figure", "A religious leader or believer at risk."),
+    "medical-worker": ("Medical worker", "A doctor, nurse or other health worker."),
+    "person-with-disability": ("Person with a disability", "Has a disability."),
+    "child": ("Child", "Under eighteen."),
+}
+
+STATUSES: dict[str, tuple[str, str]] = {
+    "detained": ("Detained", "Held before or during trial."),
+    "imprisoned": ("Imprisoned", "Serving a sentence."),
+    "released": ("Released", "Released from detention."),
+    "deceased": ("Deceased", "Has died."),
+    "disappeared": ("Disappeared", "Fate or whereabouts unknown or concealed."),
+    "in-hiding": ("In hiding", "Hiding from the authorities in the country."),
+    "in-exile": ("In exile", "Has left the country because of the risk."),
+    "at-liberty": ("At liberty", "Free, in the country."),
+    "unknown": ("Unknown", "Current status not known to the submitter."),
+}
+
+ACCESS: dict[str, tuple[str, str]] = {
+    "yes": ("Yes", "Regular and confidential."),
+    "restricted": ("Restricted", "Occasional, supervised or delayed."),
+    "no": ("None", "None at all."),
+    "unknown": ("Unknown", "Not known to the submitter."),
+}
+
+SEXES: dict[str, tuple[str, str]] = {
+    "female": ("Female", "Female."),
+    "male": ("Male", "Male."),
+    "other": ("Other", "Another identity."),
+    "undisclosed": ("Undisclosed", "Not disclosed."),
+}
+
+PUBLIC_NAMES: dict[str, tuple[str, str]] = {
+    "full": ("Full name", "The full name may be published."),
+    "initials": ("Initials only", "Only the initials may be published."),
+    "withheld": ("Withheld", "The person must not be named in public."),
+}
+
 CommunicationType = Annotated[
     Literal["urgent-appeal", "allegation-letter", "other-letter"],
     documented_choice(
-        {
-            "urgent-appeal": (
-                "Urgent appeal",
-                "A violation that is ongoing or imminent, with a risk of irreparable harm.",
-            ),
-            "allegation-letter": (
-                "Allegation letter",
-                "A violation that has already happened.",
-            ),
-            "other-letter": (
-                "Other letter",
-                "Concerns about a law, bill, policy or practice.",
-            ),
-        },
+        COMMUNICATION_TYPES,
         "The type of communication, which decides how fast and how the UN acts.",
     ),
 ]
@@ -68,7 +116,7 @@ Role = Annotated[
         "person-with-disability",
         "child",
     ],
-    Field(description="A role that puts the person at risk or that the UN considers."),
+    documented_choice(ROLES, "A role that puts the person at risk or that the UN considers."),
 ]
 
 Status = Annotated[
@@ -83,33 +131,12 @@ Status = Annotated[
         "at-liberty",
         "unknown",
     ],
-    documented_choice(
-        {
-            "detained": ("Detained", "Held before or during trial."),
-            "imprisoned": ("Imprisoned", "Serving a sentence."),
-            "released": ("Released", "Released from detention."),
-            "deceased": ("Deceased", "Has died."),
-            "disappeared": ("Disappeared", "Fate or whereabouts unknown or concealed."),
-            "in-hiding": ("In hiding", "Hiding from the authorities in the country."),
-            "in-exile": ("In exile", "Has left the country because of the risk."),
-            "at-liberty": ("At liberty", "Free, in the country."),
-            "unknown": ("Unknown", "Current status not known to the submitter."),
-        },
-        "The person's current status.",
-    ),
+    documented_choice(STATUSES, "The person's current status."),
 ]
 
 Access = Annotated[
     Literal["yes", "restricted", "no", "unknown"],
-    documented_choice(
-        {
-            "yes": ("Yes", "Regular and confidential."),
-            "restricted": ("Restricted", "Occasional, supervised or delayed."),
-            "no": ("No", "None at all."),
-            "unknown": ("Unknown", "Not known to the submitter."),
-        },
-        "Whether the detainee has access.",
-    ),
+    documented_choice(ACCESS, "Whether the detainee has access."),
 ]
 
 
@@ -184,7 +211,10 @@ class Consent(CaseModel):
     informed_publication: bool = Field(
         description="Knows that a summary will appear in a public UN report.", examples=[True]
     )
-    public_name: Literal["full", "initials", "withheld"] = Field(
+    public_name: Annotated[
+        Literal["full", "initials", "withheld"],
+        documented_choice(PUBLIC_NAMES, "How the person may be named in public."),
+    ] = Field(
         description="How the person may be named in public: full name, initials, or not at all.",
         examples=["initials"],
     )
@@ -215,9 +245,10 @@ class Victim(CaseModel):
         description="Other spellings of the name (transliterations, Russian forms, nicknames).",
         examples=[["Nikolai Klimovich", "Николай Климович"]],
     )
-    sex: Literal["female", "male", "other", "undisclosed"] = Field(
-        description="Sex, as the person identifies.", examples=["male"]
-    )
+    sex: Annotated[
+        Literal["female", "male", "other", "undisclosed"],
+        documented_choice(SEXES, "Sex, as the person identifies."),
+    ] = Field(description="Sex, as the person identifies.", examples=["male"])
     age: int | None = Field(
         None, ge=0, le=130, description="Age at the time of the events.", examples=[61]
     )

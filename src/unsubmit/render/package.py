@@ -20,7 +20,7 @@ import datetime
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -237,6 +237,25 @@ def finalize_docx(data: bytes, props: DocumentProperties) -> bytes:
     The result depends only on ``data`` and ``props``: not on the clock, the user, the machine or
     the order in which the renderer wrote the ZIP members.
     """
+    return assemble(clean_package(data), props)
+
+
+def assemble(members: Mapping[str, bytes], props: DocumentProperties) -> bytes:
+    """Package members that :func:`clean_package` returned, with core properties from ``props``.
+
+    The renderer cleans a template once and calls this for every document it renders.
+    """
+    complete = dict(members)
+    complete[_CORE] = _core_xml(props)
+    return _write_package(complete)
+
+
+def clean_package(data: bytes) -> dict[str, bytes]:
+    """The members of a DOCX with everything identifying removed (see the module docstring).
+
+    Core properties are left neutral: :func:`assemble` writes them from the document's own.
+    """
+    props = DocumentProperties(title="", language="", date=datetime.date(1980, 1, 1))
     members, _infos, _comment = _read_package(data)
     for required in (_CONTENT_TYPES, _ROOT_RELS):
         if required not in members:
@@ -301,7 +320,7 @@ def finalize_docx(data: bytes, props: DocumentProperties) -> bytes:
             _clean_word_xml(root)
             members[name] = _serialize(root)
 
-    return _write_package(members)
+    return members
 
 
 def docx_leaks(data: bytes) -> list[str]:

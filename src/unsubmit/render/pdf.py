@@ -63,21 +63,27 @@ def find_soffice() -> str | None:
     return None
 
 
+def require_soffice() -> str:
+    """The LibreOffice program, or a :class:`ConversionError` that says what to install."""
+    soffice = find_soffice()
+    if soffice is not None:
+        return soffice
+    override = os.environ.get(_ENV_OVERRIDE)
+    if override:
+        raise ConversionError(
+            f"LibreOffice not found: {_ENV_OVERRIDE}={override!r} is not a program that can "
+            f"be run; point it at soffice, or unset it and {_INSTALL_HINT}"
+        )
+    raise ConversionError(f"LibreOffice is not installed: {_INSTALL_HINT}")
+
+
 def docx_to_pdf(docx: bytes, *, timeout: float = 120.0) -> bytes:
     """Convert a DOCX to PDF with LibreOffice and return the PDF's bytes.
 
     Raises :class:`ConversionError` when LibreOffice is missing, fails, crashes, produces no PDF,
     or runs longer than ``timeout`` seconds (then it is killed with everything it started).
     """
-    soffice = find_soffice()
-    if soffice is None:
-        override = os.environ.get(_ENV_OVERRIDE)
-        if override:
-            raise ConversionError(
-                f"LibreOffice not found: {_ENV_OVERRIDE}={override!r} is not a program that can "
-                f"be run; point it at soffice, or unset it and {_INSTALL_HINT}"
-            )
-        raise ConversionError(f"LibreOffice is not installed: {_INSTALL_HINT}")
+    soffice = require_soffice()
 
     with tempfile.TemporaryDirectory(prefix="unsubmit-pdf-") as tmp:
         work = Path(tmp)

@@ -1,0 +1,148 @@
+"""The template engine: a DOCX template prepared once, rendered for many cases.
+
+Plain docxtpl re-reads the template, re-patches its XML and re-compiles its Jinja code for every
+document. Here a :class:`PreparedTemplate` does that once: the package is cleaned of everything
+identifying (so each output needs no cleaning of its own), the parts that hold template tags
+(document, headers, footers, footnotes, endnotes) are patched with docxtpl's own tag rules and
+compiled, and the other parts are kept as bytes to copy.
+
+Templates run in Jinja's sandbox with autoescape and ``StrictUndefined``: a template cannot
+reach Python internals, every case string is escaped for XML, and a misspelt variable is an
+error that names the template and the variable rather than a silent blank in a letter.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from docxtpl import DocxTemplate
+from jinja2.sandbox import SandboxedEnvironment, SecurityError
+from lxml import etree
+
+from unsubmit.errors import Location, TemplateError
+from unsubmit.render.package import DocumentProperties, assemble, clean_package
+
+#: The parts of a WordprocessingML package that may carry template tags.
+_TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
+_DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
+_XML_TAGS = re.compile(r"<[^>]+>")
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+# docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
+# (``{%p ... %}``, ``{%tr ... %}``, ``{{r ... }}``, ``\n`` as a line break) work unchanged.
+_DOCXTPL = DocxTemplate.__new__(DocxTemplate)
+
+
+def environment() -> SandboxedEnvironment:
+    """The Jinja environment every template renders in: sandboxed, escaping, strict."""
+    env = SandboxedEnvironment(
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        extensions=["jinja2.ext.i18n"],
+        keep_trailing_newline=True,
+    )
+    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    return env
+
+
+@dataclass(frozen=True)
+class _Part:
+    name: str
+    source: str
+    template: jinja2.Template
+
+
+def _snippet(source: str, line: int | None) -> str:
+    """The document text around a line of patched XML, for error messages."""
+    if line is None:
+        return ""
+    lines = source.splitlines()[max(line - 2, 0) : line + 1]
+    text = " ".join(_XML_TAGS.sub("", chunk).strip() for chunk in lines).strip()
+    return f' near "{text[:80]}"' if text else ""
+
+
+class PreparedTemplate:
+    """A DOCX template, cleaned, patched and compiled: ready to render many contexts."""
+
+    def __init__(self, data: bytes, name: str, env: SandboxedEnvironment | None = None) -> None:
+        self.name = name
+        self.env = env or environment()
+        members = clean_package(data)
+        self._parts: list[_Part] = []
+        for part_name in sorted(members):
+            if not _TEMPLATED.match(part_name):
+                continue
+            source = _DOCXTPL.patch_xml(members[part_name].decode("utf-8"))
+            source = re.sub(r"<w:p([ >])", r"\n<w:p\1", source)
+            try:
+                template = self.env.from_string(source)
+            except jinja2.TemplateSyntaxError as exc:
+                raise TemplateError(
+                    f"template syntax error in {part_name}{_snippet(source, exc.lineno)}: "
+                    f"{exc.message}: fix the tag in the template",
+                    Location(name),
+                ) from exc
+            self._parts.append(_Part(part_name, source, template))
+        self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
+
+    @classmethod
+    def load(cls, path: Path) -> PreparedTemplate:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            raise TemplateError(
+                f"cannot read the template: {exc.strerror or exc}", Location(str(path))
+            ) from exc
+        return cls(data, str(path))
+
+    def _render_part(self, part: _Part, context: Mapping[str, Any], ids: Iterator[int]) -> bytes:
+        try:
+            xml = part.template.render(context)
+        except SecurityError as exc:
+            raise TemplateError(
+                f"the template tried something unsafe in {part.name}: {exc}; templates may "
+                "only show the case's data",
+                Location(self.name),
+            ) from exc
+        except jinja2.UndefinedError as exc:
+            raise TemplateError(
+                f"{part.name}: {exc.message}: the template uses a variable the case does not "
+                f"provide (top-level names: {', '.join(sorted(context))})",
+                Location(self.name),
+            ) from exc
+        except jinja2.TemplateError as exc:
+            raise TemplateError(
+                f"{part.name}: {exc.message or type(exc).__name__}", Location(self.name)
+            ) from exc
+        except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
+            raise TemplateError(
+                f"{part.name}: the template failed: {type(exc).__name__}: {exc}",
+                Location(self.name),
+            ) from exc
+        xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
+        xml = _DOCXTPL.resolve_listing(xml)
+        xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(ids)}{m.group(3)}", xml)
+        data = xml.encode("utf-8")
+        try:
+            etree.fromstring(data, _PARSER)
+        except etree.XMLSyntaxError as exc:
+            raise TemplateError(
+                f"{part.name}: the template produced a broken document ({exc}): check that "
+                "its {%p %} and {%tr %} tags open and close in the same kind of place",
+                Location(self.name),
+            ) from exc
+        return data
+
+    def render(self, context: Mapping[str, Any], props: DocumentProperties) -> bytes:
+        """A finished DOCX: rendered parts, copied parts, core properties from ``props``."""
+        members = dict(self._static)
+        ids = itertools.count(1)
+        for part in self._parts:
+            members[part.name] = self._render_part(part, context, ids)
+        return assemble(members, props)

@@ -1,0 +1,122 @@
+"""The template engine: literal text, sandboxing, strictness, cleanliness, determinism."""
+
+from __future__ import annotations
+
+import datetime
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+from unsubmit.errors import TemplateError
+from unsubmit.render.engine import PreparedTemplate
+from unsubmit.render.package import DocumentProperties, docx_leaks
+from unsubmit.render.reader import document_lines
+
+PROPS = DocumentProperties(title="T", language="en-GB", date=datetime.date(2023, 5, 7))
+
+
+def make_template(*paragraphs: str, author: str = "Jane Secret") -> bytes:
+    """A DOCX template whose paragraphs hold the given text (tags included), with metadata."""
+    document = docx.Document()
+    document.core_properties.author = author
+    document.core_properties.last_modified_by = author
+    for text in paragraphs:
+        document.add_paragraph(text)
+    buffer = BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def render(template: bytes, context: dict[str, Any]) -> list[str]:
+    data = PreparedTemplate(template, "test.docx").render(context, PROPS)
+    return [line for line in document_lines(data) if line]
+
+
+HOSTILE = [
+    "Tom & Jerry <b>bold</b> \"quoted\" 'single'",
+    "{{ 7 * 7 }} and {% if true %}yes{% endif %} and {# comment #}",
+    "{_{ not a tag }_} {%p for x in y %}",
+    "Emoji 🕊️ and ZWJ 👩‍⚖️",
+    "Right to left: مريم كوليسنيكوفا and Ірына",
+    "]]> <![CDATA[ x ]]> &amp; &#x26;",
+]
+
+
+@pytest.mark.parametrize("text", HOSTILE)
+def test_case_text_appears_literally(text: str) -> None:
+    assert render(make_template("{{ case.text }}"), {"case": {"text": text}}) == [text]
+
+
+def test_a_line_break_in_case_text_stays_a_line_break() -> None:
+    template = make_template("{{ case.text }}")
+    data = PreparedTemplate(template, "t.docx").render({"case": {"text": "one\ntwo"}}, PROPS)
+    assert document_lines(data) == ["one\ntwo"]
+
+
+def test_paragraph_loops_make_real_paragraphs() -> None:
+    template = make_template("{%p for p in case.rows %}", "{{ p }}", "{%p endfor %}")
+    assert render(template, {"case": {"rows": ["a", "b", "c"]}}) == ["a", "b", "c"]
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ ''.__class__.__mro__[1].__subclasses__() }}",
+        "{{ case.__class__.__init__.__globals__ }}",
+        "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+        "{{ case.items.__self__ }}",
+    ],
+)
+def test_a_template_cannot_reach_python_internals(tag: str) -> None:
+    with pytest.raises(TemplateError) as error:
+        render(make_template(tag), {"case": {"items": []}})
+    assert "test.docx" in str(error.value)
+
+
+def test_a_missing_variable_names_the_template_and_the_variable() -> None:
+    with pytest.raises(TemplateError) as error:
+        render(make_template("{{ case.victim_nmae }}"), {"case": {"victim_name": "x"}})
+    message = str(error.value)
+    assert message.startswith("test.docx: word/document.xml: ")
+    assert "'victim_nmae'" in message
+
+
+def test_a_syntax_error_shows_where_in_the_document() -> None:
+    with pytest.raises(TemplateError) as error:
+        PreparedTemplate(make_template("Dear {{ case.name ", "next"), "letter.docx")
+    assert "template syntax error in word/document.xml" in str(error.value)
+    assert "Dear" in str(error.value)
+
+
+def test_output_is_clean_of_the_template_authors_metadata() -> None:
+    template = make_template("{{ case.text }}")
+    assert any("Jane Secret" in leak for leak in docx_leaks(template))
+    data = PreparedTemplate(template, "t.docx").render({"case": {"text": "x"}}, PROPS)
+    assert docx_leaks(data) == []
+    assert b"Jane Secret" not in data
+    properties = docx.Document(BytesIO(data)).core_properties
+    assert (properties.title, properties.language, properties.author) == ("T", "en-GB", "")
+
+
+def test_the_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
+    template = make_template("{{ case.text }}")
+    first = PreparedTemplate(template, "t.docx").render({"case": {"text": "x"}}, PROPS)
+    second = PreparedTemplate(template, "t.docx").render({"case": {"text": "x"}}, PROPS)
+    assert first == second
+
+
+def test_gettext_is_available_and_passes_text_through() -> None:
+    template = make_template('{{ _("Alleged victims") }}')
+    assert render(template, {"case": {}}) == ["Alleged victims"]
+
+
+def test_an_unreadable_template_is_a_template_error(tmp_path: Path) -> None:
+    with pytest.raises(TemplateError) as error:
+        PreparedTemplate.load(tmp_path / "missing.docx")
+    assert "cannot read the template" in str(error.value)
+    (tmp_path / "broken.docx").write_bytes(b"not a zip")
+    with pytest.raises(TemplateError):
+        PreparedTemplate.load(tmp_path / "broken.docx")
