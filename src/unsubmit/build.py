@@ -18,7 +18,7 @@ from unsubmit.errors import Location, OutputError, UsageError
 from unsubmit.findings import FileResult, Report
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
-from unsubmit.render.context import LOCALES, CaseModel, build_context
+from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.output import ensure_output_dir, write_atomic
 from unsubmit.render.package import DocumentProperties
@@ -64,7 +64,7 @@ def properties(case: CaseModel) -> DocumentProperties:
     if isinstance(case, Communication):
         title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
     elif isinstance(case, OralStatement):
-        title = f"HRC{case.session} – Item {case.agenda_item} – {case.dialogue.title}"
+        title = DASH.join((f"HRC{case.session}", f"Item {case.agenda_item}", case.dialogue.title))
         subject = "Oral statement"
     else:
         title, subject = case.title, "Joint statement"

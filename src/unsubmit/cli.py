@@ -197,7 +197,7 @@ def _formats(value: str) -> tuple[str, ...]:
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
-def build(
+def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
     out_dir: Path,
     template: Path | None,

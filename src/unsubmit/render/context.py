@@ -28,10 +28,14 @@ from unsubmit.models.communication import (
     STATUSES,
     Victim,
 )
-from unsubmit.render.text import clean, paragraphs
+from unsubmit.render.text import clean as _clean
+from unsubmit.render.text import paragraphs
 from unsubmit.rules import date_span
 
 CaseModel = Communication | OralStatement | JointStatement
+
+#: Council headings join their parts with an en dash: "HRC53 – Item 3 – Interactive Dialogue".
+DASH = " \u2013 "
 
 #: The CLDR locale that formats each language as the UN writes it ("7 May 2023", not "May 7").
 LOCALES = {
@@ -72,6 +76,11 @@ class Formatter:
             return ""
         alpha2 = vocabulary.country_alpha2()[code]
         return str(self.locale.territories.get(alpha2) or vocabulary.countries()[code])
+
+
+def clean(value: str) -> str:
+    """Case text as a document shows it: unwritable characters out, outer white space trimmed."""
+    return _clean(value).strip()
 
 
 def _text(value: str | None) -> str:
@@ -280,7 +289,9 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
     seconds = round(count * 60 / rate)
     mandate = registry().get(dialogue.mandate or "")
     return {
-        "heading": f"HRC{case.session} – Item {case.agenda_item} – {kind} – {clean(dialogue.title)}",
+        "heading": DASH.join(
+            (f"HRC{case.session}", f"Item {case.agenda_item}", kind, clean(dialogue.title))
+        ),
         "session": case.session,
         "agenda_item": case.agenda_item,
         "dialogue_type": dialogue.type,
