@@ -26,18 +26,14 @@ def main() -> int:
     PICTURES.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp)
-        subprocess.run(
-            [sys.executable, "-m", "unsubmit", "build", "-q", "--format", "pdf", "-o", str(out)]
-            + [str(sample) for sample in samples],
-            check=True,
-        )
+        build = [sys.executable, "-m", "unsubmit", "build", "-q", "--format", "pdf", "-o", str(out)]
+        subprocess.run([*build, *map(str, samples)], check=True)
         for pdf in sorted(out.glob("*.pdf")):
             stem = pdf.stem.split("_", 2)[2]
             target = PICTURES / stem
+            page_one = ["-f", "1", "-l", "1", "-singlefile"]
             subprocess.run(
-                ["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", "-singlefile", str(pdf)]
-                + [str(target)],
-                check=True,
+                ["pdftoppm", "-png", "-r", "50", *page_one, str(pdf), str(target)], check=True
             )
             print(f"wrote {target.with_suffix('.png').relative_to(REPO)}")
     return 0

@@ -36,7 +36,7 @@ from docx.enum.table import WD_TABLE_ALIGNMENT
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
-from docx.shared import Pt, RGBColor, Twips
+from docx.shared import Pt, Twips
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
 
@@ -63,17 +63,84 @@ TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 9072 twips, 16 cm
 # Child order of w:pPr and w:rPr in the WordprocessingML schema: Word refuses a file whose
 # property elements are out of order, so raw elements are inserted where the schema puts them.
 PPR_ORDER = (
-    "pStyle keepNext keepLines pageBreakBefore framePr widowControl numPr suppressLineNumbers "
-    "pBdr shd tabs suppressAutoHyphens kinsoku wordWrap overflowPunct topLinePunct autoSpaceDE "
-    "autoSpaceDN bidi adjustRightInd snapToGrid spacing ind contextualSpacing mirrorIndents "
-    "suppressOverlap jc textDirection textAlignment textboxTightWrap outlineLvl divId cnfStyle "
-    "rPr sectPr pPrChange"
-).split()
+    "pStyle",
+    "keepNext",
+    "keepLines",
+    "pageBreakBefore",
+    "framePr",
+    "widowControl",
+    "numPr",
+    "suppressLineNumbers",
+    "pBdr",
+    "shd",
+    "tabs",
+    "suppressAutoHyphens",
+    "kinsoku",
+    "wordWrap",
+    "overflowPunct",
+    "topLinePunct",
+    "autoSpaceDE",
+    "autoSpaceDN",
+    "bidi",
+    "adjustRightInd",
+    "snapToGrid",
+    "spacing",
+    "ind",
+    "contextualSpacing",
+    "mirrorIndents",
+    "suppressOverlap",
+    "jc",
+    "textDirection",
+    "textAlignment",
+    "textboxTightWrap",
+    "outlineLvl",
+    "divId",
+    "cnfStyle",
+    "rPr",
+    "sectPr",
+    "pPrChange",
+)
 RPR_ORDER = (
-    "rStyle rFonts b bCs i iCs caps smallCaps strike dstrike outline shadow emboss imprint "
-    "noProof snapToGrid vanish webHidden color spacing w kern position sz szCs highlight u "
-    "effect bdr shd fitText vertAlign rtl cs em lang eastAsianLayout specVanish oMath"
-).split()
+    "rStyle",
+    "rFonts",
+    "b",
+    "bCs",
+    "i",
+    "iCs",
+    "caps",
+    "smallCaps",
+    "strike",
+    "dstrike",
+    "outline",
+    "shadow",
+    "emboss",
+    "imprint",
+    "noProof",
+    "snapToGrid",
+    "vanish",
+    "webHidden",
+    "color",
+    "spacing",
+    "w",
+    "kern",
+    "position",
+    "sz",
+    "szCs",
+    "highlight",
+    "u",
+    "effect",
+    "bdr",
+    "shd",
+    "fitText",
+    "vertAlign",
+    "rtl",
+    "cs",
+    "em",
+    "lang",
+    "eastAsianLayout",
+    "specVanish",
+    "oMath",
+)
 
 
 def _put(parent: Any, child: Any, order: Sequence[str]) -> Any:
@@ -114,7 +181,7 @@ def _border(sides: Sequence[str], size: int, color: str, space: int = 4) -> str:
 
 # --- Gettext and tags ---------------------------------------------------------------------------
 
-_FORBIDDEN = re.compile("[\"&<>\u2018\u2019\u201c\u201d{}]")
+_FORBIDDEN = re.compile('["&<>\u2018\u2019\u201c\u201d{}]')
 
 
 def _message(text: str) -> str:
@@ -150,11 +217,6 @@ def ngt(singular: str, plural: str, count: str, **variables: str) -> str:
     )
 
 
-def gx(message: str, **variables: str) -> str:
-    """The gettext call alone, for use inside a larger Jinja expression or statement."""
-    return "_(" + _message(message) + _arguments(variables) + ")"
-
-
 # --- Styles -------------------------------------------------------------------------------------
 
 
@@ -175,6 +237,7 @@ class Look:
     keep_lines: bool = False
     align: str | None = None  # "center", "right", "both"
     left: int | None = None  # indent, twips
+    right: int | None = None
     hanging: int | None = None
     borders: str = ""  # w:pBdr children
     fill: str | None = None
@@ -227,6 +290,8 @@ def _paragraph_properties(style: Any, look: Look) -> None:
         }[look.align]
     if look.left is not None:
         fmt.left_indent = Twips(look.left)
+    if look.right is not None:
+        fmt.right_indent = Twips(look.right)
     if look.hanging is not None:
         fmt.first_line_indent = Twips(-look.hanging)
     ppr = style.element.get_or_add_pPr()
@@ -331,9 +396,9 @@ _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:sty
 BULLETS, NUMBERS, HEADINGS = 1, 2, 3
 
 
-def _level(
-    ilvl: int, fmt: str, text: str, left: int, hanging: int, style: str = "", font: str = ""
-) -> str:
+def _level(ilvl: int, fmt: str, text: str, indent: int, *, style: str = "", font: str = "") -> str:
+    """One level of a list: its number format and text, indented ``indent`` per level."""
+    left, hanging = indent * (ilvl + 1), indent
     pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
     rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
     return (
@@ -345,14 +410,14 @@ def _level(
 
 def _numbering() -> Any:
     bullets = "".join(
-        _level(i, "bullet", mark, 357 * (i + 1), 357, "ListBullet" if i == 0 else "", SANS)
+        _level(i, "bullet", mark, 357, style="ListBullet" if i == 0 else "", font=SANS)
         for i, mark in enumerate(("\u2022", "\u2013", "\u2022"))
     )
     numbers = "".join(
-        _level(i, fmt, f"%{i + 1}.", 425 * (i + 1), 425, "ListNumber" if i == 0 else "")
+        _level(i, fmt, f"%{i + 1}.", 425, style="ListNumber" if i == 0 else "")
         for i, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman"))
     )
-    headings = _level(0, "decimal", "%1.", 567, 567, "Heading1")
+    headings = _level(0, "decimal", "%1.", 567, style="Heading1")
     return parse_xml(
         f"<w:numbering {nsdecls('w')}>"
         f'<w:abstractNum w:abstractNumId="{BULLETS}"><w:multiLevelType w:val="hybridMultilevel"/>'
@@ -446,7 +511,7 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
         doc,
         "Note",
         Look(
-            size=10, color=INK, fill=LABEL_FILL, after=0, left=170,
+            size=10, color=INK, fill=LABEL_FILL, after=4, left=170,
             borders=_border(("left",), 18, NAVY, 8) + _border(("top", "bottom"), 2, LABEL_FILL, 4),
         ),
     )  # fmt: skip
@@ -455,7 +520,7 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
         "Urgent",
         Look(
             font=SANS, size=16, bold=True, color=RED, fill=RED_FILL, after=22, line=1.1,
-            borders=_border(_ALL_SIDES, 12, RED, 6), left=120, keep_next=True,
+            borders=_border(_ALL_SIDES, 12, RED, 6), left=120, right=120, keep_next=True,
         ),
     )  # fmt: skip
     paragraph_style(
@@ -466,7 +531,7 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
     paragraph_style(
         doc,
         "Table Label",
-        Look(font=SANS, size=8.5, color=GREY, before=0, after=0, line=1.05),
+        Look(font=SANS, size=9, color=GREY, before=1, after=0, line=1.05),
         based_on="Table Text",
     )
     paragraph_style(
@@ -479,8 +544,8 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
         doc,
         "Box",
         Look(
-            font=SANS, size=9.5, fill=LABEL_FILL, before=16, after=28, line=1.3, left=120,
-            borders=_border(_ALL_SIDES, 4, RULE, 6),
+            font=SANS, size=9.5, fill=LABEL_FILL, before=16, after=28, line=1.3,
+            left=120, right=120, borders=_border(_ALL_SIDES, 4, RULE, 6),
         ),
     )  # fmt: skip
     paragraph_style(
@@ -532,6 +597,11 @@ def new_document(*, numbered_headings: bool = False) -> Any:
     for local in ("rsids", "proofState", "attachedTemplate", "savePreviewPicture"):
         for element in settings.findall(qn(f"w:{local}")):
             settings.remove(element)
+    for element in settings.iter(qn("w:compatSetting")):
+        if element.get(qn("w:name")) == "compatibilityMode":
+            element.set(
+                qn("w:val"), "15"
+            )  # Word 2013+: a table's edge, not its text, at the margin
     for element in settings.findall(qn("w:themeFontLang")):
         element.set(qn("w:val"), "en-GB")
         element.attrib.pop(qn("w:eastAsia"), None)
@@ -679,7 +749,11 @@ def case_table(doc: Any, rows: Sequence[Row], *, label_width: int = LABEL_WIDTH)
 
 
 def list_table(
-    doc: Any, headings: Sequence[str], cells: Sequence[Sequence[Run]], loop: str, widths: Sequence[int]
+    doc: Any,
+    headings: Sequence[str],
+    cells: Sequence[Sequence[Run]],
+    loop: str,
+    widths: Sequence[int],
 ) -> Any:
     """A Case Table with a header row and one row per item of ``loop`` (``"p in case.x"``)."""
     table = _table(doc, widths, header=True, label_column=False)
@@ -728,10 +802,8 @@ _STATUS = (
 )
 
 
-def communication() -> Any:
-    doc = new_document(numbered_headings=True)
-
-    # Page one: urgency, title, addressees, particulars.
+def _page_one(doc: Any) -> None:
+    """Page one: the urgency banner, the title, the addressees and the particulars."""
     tag(doc, "if case.urgent")
     banner = para(doc, "Urgent", gt("URGENT APPEAL"))
     banner.runs[0].add_break()
@@ -760,7 +832,9 @@ def communication() -> Any:
         ],
     )
 
-    # 1. Who submits.
+
+def _submitters(doc: Any) -> None:
+    """Who submits, with full contact details (anonymous submissions are not considered)."""
     para(
         doc,
         "Heading 1",
@@ -793,7 +867,9 @@ def communication() -> Any:
     para(doc, "Note", "{{ text }}")
     tag(doc, "endfor")
 
-    # 2. Who the victims are.
+
+def _victims(doc: Any) -> None:
+    """Who the alleged victims are, with their detention."""
     para(doc, "Heading 1", ngt("Alleged victim", "Alleged victims", "case.victims|length"))
     tag(doc, "for v in case.victims")
     para(doc, "Heading 2", "{{ v.name }}")
@@ -853,7 +929,9 @@ def communication() -> Any:
     tag(doc, "endif")
     tag(doc, "endfor")
 
-    # 3. What happened.
+
+def _facts(doc: Any) -> None:
+    """What happened: date (approximate or not), place, victims, description."""
     para(doc, "Heading 1", gt("Facts"))
     tag(doc, "for i in case.incidents")
     para(
@@ -879,7 +957,9 @@ def communication() -> Any:
     paragraphs(doc, "i.paragraphs")
     tag(doc, "endfor")
 
-    # 4. Who did it.
+
+def _perpetrators(doc: Any) -> None:
+    """Who did it: name or function, institution, State or non-State actor."""
     para(
         doc,
         "Heading 1",
@@ -903,7 +983,9 @@ def communication() -> Any:
         (2900, TEXT_WIDTH - 2900 - 1900, 1900),
     )
 
-    # 5. Which rights.
+
+def _violations(doc: Any) -> None:
+    """Which rights were violated."""
     para(doc, "Heading 1", gt("Violations alleged"))
     tag(doc, "for v in case.violations")
     para(doc, "Heading 2", "{{ v.label }}")
@@ -926,7 +1008,9 @@ def communication() -> Any:
     paragraphs(doc, "v.details")
     tag(doc, "endfor")
 
-    # 6. What was done at home; 7. elsewhere.
+
+def _remedies(doc: Any) -> None:
+    """Steps taken at home, and other international or regional bodies seized."""
     para(doc, "Heading 1", gt("Steps taken at the national level"))
     tag(doc, "if case.domestic_steps")
     list_table(
@@ -960,7 +1044,9 @@ def communication() -> Any:
     )
     tag(doc, "endif")
 
-    # 8. Consent.
+
+def _consent(doc: Any) -> None:
+    """What the victims (or their families) consented to."""
     para(doc, "Heading 1", gt("Consent"))
     tag(doc, "for v in case.victims")
     tag(doc, "set c = v.consent")
@@ -975,7 +1061,7 @@ def communication() -> Any:
         + '{% elif c.given_by == "representative" %}'
         + gt("Consent was given by a representative of the alleged victim.")
         + "{% else %}"
-        + gt("No one could be asked for consent.")
+        + gt("Consent could not be obtained.")
         + "{% endif %}",
     )
     para(
@@ -987,6 +1073,7 @@ def communication() -> Any:
         + gt("Consent has not been given to this submission.")
         + "{% endif %}",
     )
+    tag(doc, "if c.given_by")
     para(
         doc,
         "List Bullet",
@@ -1005,6 +1092,7 @@ def communication() -> Any:
         + gt("They have not been told that a summary of the case will appear in a public report.")
         + "{% endif %}",
     )
+    tag(doc, "endif")
     para(
         doc,
         "List Bullet",
@@ -1015,9 +1103,12 @@ def communication() -> Any:
     tag(doc, "endif")
     tag(doc, "endfor")
 
-    # 9. Risk (urgent appeals).
+
+def _risk(doc: Any) -> None:
+    """The risk of irreparable harm, for urgent appeals."""
     tag(doc, "if case.urgent and case.risk")
     para(doc, "Heading 1", gt("Risk of irreparable harm"))
+    tag(doc, "if case.risk.ongoing or case.risk.imminent")
     para(
         doc,
         "Lead-in",
@@ -1029,17 +1120,22 @@ def communication() -> Any:
         + gt("Harm is imminent.")
         + "{% endif %}",
     )
+    tag(doc, "endif")
     paragraphs(doc, "case.risk.paragraphs")
     tag(doc, "endif")
 
-    # 10. What we ask.
+
+def _requests(doc: Any) -> None:
+    """The action requested of the mandate holders."""
     tag(doc, "if case.action_requested")
     para(doc, "Heading 1", gt("Action requested"))
     para(doc, "Lead-in", gt("We respectfully ask the mandate holders to:"))
     paragraphs(doc, "case.action_requested", "List Number")
     tag(doc, "endif")
 
-    # 11. Sources and annexes.
+
+def _sources(doc: Any) -> None:
+    """Sources (public ones only: the context leaves out confidential ones) and annexes."""
     tag(doc, "if case.sources")
     para(doc, "Heading 1", ngt("Source", "Sources", "case.sources|length"))
     tag(doc, "for s in case.sources")
@@ -1058,13 +1154,29 @@ def communication() -> Any:
     tag(doc, "for a in case.annexes")
     para(
         doc,
-        "List Bullet",
+        "Normal",
         (gt("Annex %(num)s:", num="loop.index"), "Strong"),
         " {{ a.title }}{% if a.file %} ({{ a.file }}){% endif %}",
         "{% if a.confidential %} \u2013 " + gt("confidential: not for publication") + "{% endif %}",
     )
     tag(doc, "endfor")
     tag(doc, "endif")
+
+
+def communication() -> Any:
+    """The letter, in the order of the OHCHR questionnaire."""
+    doc = new_document(numbered_headings=True)
+    _page_one(doc)
+    _submitters(doc)
+    _victims(doc)
+    _facts(doc)
+    _perpetrators(doc)
+    _violations(doc)
+    _remedies(doc)
+    _consent(doc)
+    _risk(doc)
+    _requests(doc)
+    _sources(doc)
     return doc
 
 

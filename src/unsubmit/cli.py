@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import IO, Any, NoReturn
+from typing import IO, Any, NoReturn, TypeVar
 
 import click
 
 from unsubmit import __version__
 from unsubmit.errors import UnsubmitError
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
 
@@ -59,6 +61,19 @@ _files = click.argument(
 )
 
 
+def _output_format(help_text: str) -> Callable[[F], F]:
+    """The shared `-o/--output text|json` option."""
+    return click.option(
+        "-o",
+        "--output",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help_text,
+    )
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="unsubmit")
 def cli() -> None:
@@ -71,15 +86,7 @@ def cli() -> None:
 
 @cli.command()
 @_files
-@click.option(
-    "-o",
-    "--output",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="How to show the findings.",
-)
+@_output_format("How to show the findings.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when all files are valid.")
 def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: bool) -> None:
@@ -161,6 +168,32 @@ def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> No
 
     write_atomic(path, text.encode("utf-8"), overwrite=force)
     click.echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
+
+
+@cli.command()
+@click.argument("words", nargs=-1)
+@_output_format("Text for people, JSON for scripts.")
+def mandates(words: Sequence[str], output_format: str) -> None:
+    """List the Special Procedures mandates, or those matching every one of WORDS.
+
+    WORDS match the id, the titles, the topics and the country:
+    `unsubmit mandates detention`, `unsubmit mandates BLR`.
+    """
+    import json
+
+    from unsubmit.mandates import as_json, search
+
+    query = " ".join(words)
+    found = search(query)
+    if output_format == "json":
+        click.echo(json.dumps([as_json(m) for m in found], ensure_ascii=False, indent=2))
+        return
+    if not found:
+        click.echo(f"no mandate matches {query!r}", err=True)
+        sys.exit(1)
+    width = max(len(m.id) for m in found)
+    for mandate in found:
+        click.echo(f"{mandate.id:<{width}}  {mandate.type:<8}  {mandate.title('en')}")
 
 
 def _formats(value: str) -> tuple[str, ...]:

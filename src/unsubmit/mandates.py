@@ -49,3 +49,30 @@ def _mandate(entry: dict[str, Any]) -> Mandate:
 def registry() -> dict[str, Mandate]:
     """Every mandate by id, in the data file's order."""
     return {entry["id"]: _mandate(entry) for entry in read_data("mandates.json")["mandates"]}
+
+
+def search(query: str | None = None, language: str = "en") -> list[Mandate]:
+    """Mandates whose id, title (any language), topics or country match every word of query."""
+    mandates = list(registry().values())
+    if not query:
+        return mandates
+    words = query.casefold().split()
+
+    def text(mandate: Mandate) -> str:
+        parts = [mandate.id, *mandate.titles.values(), *mandate.topics, mandate.country or ""]
+        return " ".join(parts).casefold()
+
+    return [mandate for mandate in mandates if all(word in text(mandate) for word in words)]
+
+
+def as_json(mandate: Mandate) -> dict[str, Any]:
+    return {
+        "id": mandate.id,
+        "title": mandate.title("en"),
+        "titles": mandate.titles,
+        "type": mandate.type,
+        "holder": mandate.holder,
+        "country": mandate.country,
+        "topics": list(mandate.topics),
+        "cases_only_from": mandate.cases_only_from,
+    }

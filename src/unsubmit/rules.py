@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from unsubmit.findings import Severity
+from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.communication import Victim
 from unsubmit.schema_errors import suggest
@@ -262,6 +263,29 @@ def language_and_mandates(case: Communication) -> Iterator[RuleViolation]:
             yield RuleViolation(
                 ("mandates", index), f"{mandate!r} is listed twice", WARNING, "mandate"
             )
+        else:
+            yield from _known_mandate(("mandates", index), mandate)
+
+
+def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
+    known = registry()
+    if mandate not in known:
+        yield RuleViolation(
+            path,
+            f"no mandate has the id {mandate!r}{suggest(mandate, list(known))} "
+            "(unsubmit mandates lists them)",
+            ERROR,
+            "mandate",
+        )
+
+
+# --- oral statements ------------------------------------------------------------------------
+
+
+@rule(OralStatement)
+def dialogue_mandate(case: OralStatement) -> Iterator[RuleViolation]:
+    if case.dialogue.mandate is not None:
+        yield from _known_mandate(("dialogue", "mandate"), case.dialogue.mandate)
 
 
 # --- joint statements -----------------------------------------------------------------------

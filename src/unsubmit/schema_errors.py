@@ -67,14 +67,17 @@ def suggest(word: str, choices: Sequence[str]) -> str:
     def prefix(choice: str) -> int:
         return len(os.path.commonprefix([folded, choice.casefold()]))  # noqa: RUF071
 
+    def ratio(choice: str) -> float:
+        return difflib.SequenceMatcher(None, folded, choice.casefold()).ratio()
+
     close = set(difflib.get_close_matches(word, list(choices), n=3, cutoff=0.6))
-    if len(word) >= 3:
+    if len(word) <= 4:  # short codes: neighbours by first letters ('BLS' → 'BLR')
         close |= {c for c in choices if prefix(c) >= 2 and abs(len(c) - len(word)) <= 1}
     if not close:
         return ""
+    best = max(ratio(c) for c in close)
     ranked = sorted(
-        close,
-        key=lambda c: (-prefix(c), -difflib.SequenceMatcher(None, folded, c.casefold()).ratio(), c),
+        (c for c in close if ratio(c) >= best - 0.1), key=lambda c: (-prefix(c), -ratio(c), c)
     )[:3]
     if len(ranked) == 1:
         return f"; did you mean {ranked[0]!r}?"

@@ -1,0 +1,453 @@
+"""The DOCX templates in ``templates/`` (built by ``scripts/make_templates.py``).
+
+Every template renders every sample of its kind into a document python-docx opens, with A4
+pages, 2.5 cm margins, page numbers, real styles and fonts for Latin, Cyrillic and Arabic, no
+tag left over and no stray empty paragraph; and every fixed word goes through gettext.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime
+import re
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+from docx.document import Document
+from docx.shared import Cm
+from docx.table import Table
+from docx.text.paragraph import Paragraph
+from lxml import etree
+
+from tests.conftest import REPO, SAMPLES
+from unsubmit.check import check_file
+from unsubmit.render.context import build_context
+from unsubmit.render.engine import PreparedTemplate, environment
+from unsubmit.render.package import DocumentProperties
+
+TEMPLATES = REPO / "templates"
+KINDS = ("communication", "oral-statement", "joint-statement")
+NS = {"w": "http://schemas.openxmlformats.org/wordprocessingml/2006/main"}
+W = "{" + NS["w"] + "}"
+PROPS = DocumentProperties(title="Test", language="en", date=datetime.date(2023, 5, 15))
+STYLES = {
+    "Normal",
+    "Title",
+    "Subtitle",
+    "Heading 1",
+    "Heading 2",
+    "List Bullet",
+    "List Number",
+    "Case Table",
+    "Footer",
+}
+TAG = re.compile(r"\{\{.*?\}\}|\{%.*?%\}|\{#.*?#\}", re.DOTALL)
+LEFTOVER = ("{{", "}}", "{%", "%}")
+#: Pseudo-translation marks: fixed text rendered with them shows it went through gettext.
+OPEN, CLOSE = "\u2039", "\u203a"
+
+
+def _context(sample: Path) -> dict[str, Any]:
+    case = check_file(sample).case
+    assert case is not None, f"{sample.name} is not a valid case"
+    return build_context(case)
+
+
+CONTEXTS = {sample.stem: _context(sample) for sample in SAMPLES}
+
+
+def _template(kind: str) -> PreparedTemplate:
+    return PreparedTemplate.load(TEMPLATES / f"{kind}.docx")
+
+
+def _render(context: dict[str, Any], tmp_path: Path, name: str = "out") -> Document:
+    data = _template(context["kind"]).render(context, PROPS)
+    path = tmp_path / f"{name}.docx"
+    path.write_bytes(data)
+    return docx.Document(str(path))
+
+
+def _blocks(document: Document) -> Iterator[Paragraph | Table]:
+    yield from document.iter_inner_content()
+
+
+def _all_paragraphs(document: Document) -> Iterator[Paragraph]:
+    """Every paragraph: the body's, those in tables (nested too), headers' and footers'."""
+
+    def walk(blocks: Iterator[Paragraph | Table]) -> Iterator[Paragraph]:
+        for block in blocks:
+            if isinstance(block, Paragraph):
+                yield block
+            else:
+                for row in block.rows:
+                    for cell in row.cells:
+                        yield from walk(cell.iter_inner_content())
+
+    yield from walk(_blocks(document))
+    for section in document.sections:
+        for part in (section.header, section.footer):
+            yield from walk(part.iter_inner_content())
+
+
+def _lines(document: Document) -> list[str]:
+    return [paragraph.text for paragraph in _all_paragraphs(document)]
+
+
+def _xml(path: Path, member: str) -> Any:
+    with zipfile.ZipFile(path) as archive:
+        return etree.fromstring(archive.read(member))
+
+
+def _footer_members(path: Path) -> list[str]:
+    with zipfile.ZipFile(path) as archive:
+        return [name for name in archive.namelist() if re.match(r"word/footer\d*\.xml$", name)]
+
+
+# --- The rendered samples ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("stem", sorted(CONTEXTS))
+def test_every_sample_renders_into_an_a4_document(stem: str, tmp_path: Path) -> None:
+    document = _render(CONTEXTS[stem], tmp_path)
+    for section in document.sections:
+        assert (section.page_width, section.page_height) == (11906 * 635, 16838 * 635)
+        for margin in (section.top_margin, section.bottom_margin):
+            assert margin is not None and abs(margin - Cm(2.5)) < Cm(0.01)
+        for margin in (section.left_margin, section.right_margin):
+            assert margin is not None and abs(margin - Cm(2.5)) < Cm(0.01)
+
+
+@pytest.mark.parametrize("stem", sorted(CONTEXTS))
+def test_no_tag_is_left_in_the_output(stem: str, tmp_path: Path) -> None:
+    document = _render(CONTEXTS[stem], tmp_path)
+    for text in _lines(document):
+        assert not any(mark in text for mark in LEFTOVER), text
+
+
+@pytest.mark.parametrize("stem", sorted(CONTEXTS))
+def test_no_stray_empty_paragraphs(stem: str, tmp_path: Path) -> None:
+    document = _render(CONTEXTS[stem], tmp_path)
+    empty = [
+        index
+        for index, block in enumerate(_blocks(document))
+        if isinstance(block, Paragraph) and not block.text.strip()
+    ]
+    assert len(empty) <= 1, f"empty paragraphs at blocks {empty}"
+
+
+@pytest.mark.parametrize("stem", sorted(CONTEXTS))
+def test_the_footer_numbers_pages(stem: str, tmp_path: Path) -> None:
+    _render(CONTEXTS[stem], tmp_path)
+    path = tmp_path / "out.docx"
+    instructions = [
+        " ".join(footer.xpath("//w:fldSimple/@w:instr | //w:instrText/text()", namespaces=NS))
+        for footer in (_xml(path, name) for name in _footer_members(path))
+    ]
+    assert any("PAGE" in found.split() for found in instructions), instructions
+    assert any("NUMPAGES" in found.split() for found in instructions), instructions
+    footer_text = " ".join(
+        p.text for s in docx.Document(str(path)).sections for p in s.footer.paragraphs
+    )
+    assert "Page" in footer_text and "of" in footer_text
+
+
+def _style_names(document: Document, kind: str) -> list[str]:
+    return [
+        block.style.name
+        for block in _blocks(document)
+        if isinstance(block, Paragraph) and block.style is not None and block.style.name == kind
+    ]
+
+
+def _texts(document: Document, style: str) -> list[str]:
+    return [
+        block.text
+        for block in _blocks(document)
+        if isinstance(block, Paragraph) and block.style is not None and block.style.name == style
+    ]
+
+
+def test_communication_follows_the_questionnaire(tmp_path: Path) -> None:
+    document = _render(CONTEXTS["kalesnikava-urgent-appeal"], tmp_path)
+    blocks = list(_blocks(document))
+    first = blocks[0]
+    assert isinstance(first, Paragraph) and first.text.startswith("URGENT APPEAL")
+    assert _texts(document, "Title") == [
+        "Submission to the Special Procedures of the Human Rights Council"
+    ]
+    assert _texts(document, "Subtitle") == ["Incommunicado detention of Maria Kalesnikava"]
+    assert _texts(document, "Heading 1") == [
+        "Submitting organisation",
+        "Alleged victim",
+        "Facts",
+        "Alleged perpetrator",
+        "Violations alleged",
+        "Steps taken at the national level",
+        "Other international or regional bodies seized",
+        "Consent",
+        "Risk of irreparable harm",
+        "Action requested",
+        "Sources",
+    ]
+    assert len(_texts(document, "List Number")) == 4
+    assert all(
+        table.style is not None and table.style.name == "Case Table" for table in document.tables
+    )
+    lines = _lines(document)
+    assert "Around February 2023" in lines
+    assert "The identity of the source" in " ".join(lines)
+    assert "No other international or regional body" in " ".join(lines)
+
+
+def test_an_allegation_letter_has_no_urgent_banner_and_no_risk(tmp_path: Path) -> None:
+    document = _render(CONTEXTS["klimovich-allegation-letter"], tmp_path)
+    lines = _lines(document)
+    assert not any("URGENT APPEAL" in line for line in lines)
+    assert "Risk of irreparable harm" not in _texts(document, "Heading 1")
+    assert "Criminal Code of the Republic of Belarus, art. 368 (Insulting the President)" in lines
+
+
+def _communication_variant() -> dict[str, Any]:
+    """The allegation letter with every optional part filled in a different way."""
+    context = copy.deepcopy(CONTEXTS["klimovich-allegation-letter"])
+    case = context["case"]
+    victim = case["victims"][0]
+    second = copy.deepcopy(victim)
+    second.update(name="Second Person", name_original="", aliases=[], detention=None, roles=[])
+    second["consent"].update(given_by="", submission=False, notes="Asked through a lawyer.")
+    case["victims"].append(second)
+    case["incidents"][0].update(approximate=True, place="", victims=["Mikalai Klimovich"])
+    case["perpetrators"].append(
+        {"name": "", "function": "", "institution": "Unknown unit", "state": False}
+    )
+    case["domestic_steps"] = [
+        {"date": "1 March 2023", "authority": "Prosecutor", "action": "Complaint", "outcome": ""}
+    ]
+    case["other_bodies"] = [
+        {"body": "Human Rights Committee", "reference": "", "date": "", "status": "Pending"}
+    ]
+    case["annexes"] = [{"title": "Medical record", "file": "a.pdf", "confidential": True}]
+    case["sources"] = []
+    case["action_requested"] = []
+    return context
+
+
+def test_optional_parts_appear_only_when_present(tmp_path: Path) -> None:
+    document = _render(_communication_variant(), tmp_path)
+    lines = _lines(document)
+    text = "\n".join(lines)
+    headings = _texts(document, "Heading 1")
+    assert "Sources" not in headings and "Action requested" not in headings
+    assert headings[-1] == "Annex"
+    assert "Annex 1: Medical record (a.pdf) \u2013 confidential: not for publication" in lines
+    assert "Complaint" in lines and "Pending" in lines
+    assert "No complaint or other step" not in text
+    assert "Around 28 February 2023" in lines
+    assert "Alleged victim: Mikalai Klimovich" in lines
+    assert "Non-State actor" in lines
+    assert "Consent could not be obtained." in lines
+    assert "Consent has not been given to this submission." in lines
+    assert "Asked through a lawyer." in lines
+    assert len(_texts(document, "Heading 3")) == 1  # one detention block, for the first victim
+    empty = [b for b in _blocks(document) if isinstance(b, Paragraph) and not b.text.strip()]
+    assert empty == []
+
+
+def test_oral_statement_reads_as_speaking_notes(tmp_path: Path) -> None:
+    context = CONTEXTS["hrc53-judges-lawyers-oral-statement"]
+    document = _render(context, tmp_path)
+    speech = _texts(document, "Speech")
+    case = context["case"]
+    assert speech[0] == "Thank you, Mr. President."
+    assert speech[1:-2] == case["paragraphs"]
+    assert speech[-2:] == [case["question"], "Thank you."]
+    lines = _lines(document)
+    assert lines[0] == case["heading"]
+    assert "Check against delivery" in lines
+    assert f"{case['words']} words" in " ".join(lines)
+    assert not any("Over the time limit" in line for line in lines)
+    speech_style = document.styles["Speech"]
+    assert speech_style.font.size is not None and speech_style.font.size.pt == 16
+
+
+def test_oral_statement_warns_when_over_the_limit(tmp_path: Path) -> None:
+    context = copy.deepcopy(CONTEXTS["hrc53-judges-lawyers-oral-statement"])
+    context["case"].update(
+        president="madam", question="", words=400, seconds=160, duration="2:40", fits=False
+    )
+    document = _render(context, tmp_path)
+    speech = _texts(document, "Speech")
+    assert speech[0] == "Thank you, Madam President."
+    assert speech[-1] == "Thank you." and speech[-2] == context["case"]["paragraphs"][-1]
+    box = " ".join(_texts(document, "Box"))
+    assert "Over the time limit: cut about 100 words" in box
+
+
+def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
+    context = CONTEXTS["prosecutor-srhr-joint-statement"]
+    document = _render(context, tmp_path)
+    case = context["case"]
+    assert _texts(document, "Title") == [case["title"]]
+    assert _texts(document, "List Number") == case["demands"]
+    signatories = _texts(document, "Signatory")
+    assert signatories == [
+        "Example Human Rights Group (ECOSOC special consultative status)",
+        "Example International Federation (ECOSOC general consultative status)",
+        "Example Youth Health Network (ECOSOC special consultative status)",
+        "Example Centre for Women's Rights (ECOSOC roster status)",
+    ]
+    assert _texts(document, "Closing Note") == [
+        "Example LGBTQ Initiative and Example Students' Union also share the views "
+        "expressed in this statement."
+    ]
+
+
+def test_joint_statement_supporters_note_agrees_in_number(tmp_path: Path) -> None:
+    context = copy.deepcopy(CONTEXTS["prosecutor-srhr-joint-statement"])
+    case = context["case"]
+    case["supporters"] = case["supporters"][:1]
+    case["place"] = "Vilnius"
+    one = _render(context, tmp_path, "one")
+    assert _texts(one, "Closing Note") == [
+        "Example LGBTQ Initiative also shares the views expressed in this statement."
+    ]
+    assert "Vilnius, 2 October 2023" in _texts(one, "Dateline")[0]
+    case["supporters"] = []
+    none = _render(context, tmp_path, "none")
+    assert _texts(none, "Closing Note") == []
+    assert not [b for b in _blocks(none) if isinstance(b, Paragraph) and not b.text.strip()]
+
+
+# --- The templates themselves ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_template_defines_the_styles(kind: str) -> None:
+    document = docx.Document(str(TEMPLATES / f"{kind}.docx"))
+    names = {style.name for style in document.styles}
+    assert names >= STYLES
+    assert document.styles["Case Table"].type == 3  # WD_STYLE_TYPE.TABLE
+    normal = document.styles["Normal"].font.size
+    for heading in ("Title", "Heading 1", "Heading 2"):
+        size = document.styles[heading].font.size
+        assert size is not None and size.pt > 11, heading
+    assert normal is None or normal.pt == 11
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_template_sets_fonts_for_latin_cyrillic_and_arabic(kind: str) -> None:
+    styles = _xml(TEMPLATES / f"{kind}.docx", "word/styles.xml")
+    defaults = styles.find(f"{W}docDefaults/{W}rPrDefault/{W}rPr")
+    fonts = defaults.find(f"{W}rFonts")
+    assert fonts.get(f"{W}ascii") == fonts.get(f"{W}hAnsi") == "Noto Serif"
+    assert fonts.get(f"{W}cs") == "Noto Naskh Arabic"
+    assert fonts.get(f"{W}eastAsia") == "Noto Sans CJK SC"
+    assert defaults.find(f"{W}sz").get(f"{W}val") == "22"
+    lang = defaults.find(f"{W}lang")
+    assert lang is not None and lang.get(f"{W}val") and lang.get(f"{W}bidi")
+    for style_id in ("Title", "Heading1", "Heading2"):
+        (style,) = styles.xpath(f"w:style[@w:styleId='{style_id}']", namespaces=NS)
+        heading_fonts = style.find(f"{W}rPr/{W}rFonts")
+        assert heading_fonts.get(f"{W}ascii") == "Noto Sans", style_id
+        assert heading_fonts.get(f"{W}cs") == "Noto Naskh Arabic", style_id
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_list_styles_use_real_numbering(kind: str) -> None:
+    path = TEMPLATES / f"{kind}.docx"
+    styles = _xml(path, "word/styles.xml")
+    numbering = _xml(path, "word/numbering.xml")
+    for style_id, fmt in (("ListBullet", "bullet"), ("ListNumber", "decimal")):
+        (num_id,) = styles.xpath(
+            f"w:style[@w:styleId='{style_id}']/w:pPr/w:numPr/w:numId/@w:val", namespaces=NS
+        )
+        (abstract,) = numbering.xpath(
+            f"w:num[@w:numId='{num_id}']/w:abstractNumId/@w:val", namespaces=NS
+        )
+        formats = numbering.xpath(
+            f"w:abstractNum[@w:abstractNumId='{abstract}']/w:lvl[@w:ilvl='0']/w:numFmt/@w:val",
+            namespaces=NS,
+        )
+        assert formats == [fmt], style_id
+
+
+def _paragraph_sources(path: Path) -> Iterator[str]:
+    """The text of every paragraph of a template's document and footers, tags included."""
+    with zipfile.ZipFile(path) as archive:
+        members = [
+            name
+            for name in archive.namelist()
+            if re.match(r"word/(document|header\d*|footer\d*)\.xml$", name)
+        ]
+        for member in members:
+            root = etree.fromstring(archive.read(member))
+            for paragraph in root.iter(f"{W}p"):
+                yield "".join(
+                    t.text or ""
+                    for t in paragraph.iter(f"{W}t")
+                    if not t.xpath("ancestor::w:fldSimple", namespaces=NS)  # a field's result
+                )
+
+
+def _is_punctuation(text: str) -> bool:
+    return all(unicodedata.category(char)[0] in "PZ" or char.isspace() for char in text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_fixed_word_goes_through_gettext(kind: str) -> None:
+    for source in _paragraph_sources(TEMPLATES / f"{kind}.docx"):
+        visible = TAG.sub("", source)
+        assert _is_punctuation(visible), f"text outside _(): {visible!r} in {source!r}"
+
+
+def _jinja_source(kind: str) -> str:
+    """The template's tags as one Jinja source (docxtpl's p/tr prefixes dropped)."""
+    text = "\n".join(_paragraph_sources(TEMPLATES / f"{kind}.docx"))
+    return re.sub(r"\{%(p|tr) ", "{% ", text)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_messages_are_extractable_and_safe_in_xml(kind: str) -> None:
+    env = environment()
+    found = list(env.extract_translations(_jinja_source(kind)))  # type: ignore[attr-defined]
+    messages = [
+        m
+        for _line, _function, message in found
+        for m in ([message] if isinstance(message, str) else message)
+        if m
+    ]
+    assert len(messages) >= 3
+    for message in messages:
+        assert not re.search("[&<>]", message), message
+        assert message.strip() == message, message
+    assert {"Page", "of"} <= set(messages)
+
+
+@pytest.mark.parametrize("stem", sorted(CONTEXTS))
+def test_fixed_text_is_translated(stem: str, tmp_path: Path) -> None:
+    """With a pseudo-translation, every heading, label and footer word comes out marked."""
+    env = environment()
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda message: f"{OPEN}{message}{CLOSE}",
+        ngettext=lambda one, many, n: f"{OPEN}{one if n == 1 else many}{CLOSE}",
+        newstyle=True,
+    )
+    context = CONTEXTS[stem]
+    path = TEMPLATES / f"{context['kind']}.docx"
+    template = PreparedTemplate(path.read_bytes(), str(path), env)
+    out = tmp_path / "pseudo.docx"
+    out.write_bytes(template.render(context, PROPS))
+    document = docx.Document(str(out))
+    fixed_styles = {"Heading 1", "Label", "Table Label", "Table Heading", "Lead-in", "Footer"}
+    checked = 0
+    for paragraph in _all_paragraphs(document):
+        style = paragraph.style.name if paragraph.style is not None else ""
+        if style in fixed_styles and paragraph.text.strip():
+            assert OPEN in paragraph.text and CLOSE in paragraph.text, (style, paragraph.text)
+            checked += 1
+    assert checked >= 2
