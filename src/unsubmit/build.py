@@ -2,9 +2,11 @@
 
 The order matters for safety. Every file is validated first, and nothing is written when any
 has an error. Every document is then rendered in memory, so a template error also writes
-nothing. Only then are outputs written, each atomically; a file that already holds exactly the
-bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
-completed by running the same command again, and only a file with other content needs --force.
+nothing; a batch of many files is validated and rendered on every core, with the same results
+as one by one (:mod:`unsubmit.parallel`). Only then are outputs written, each atomically; a file
+that already holds exactly the bytes a build would write is left alone (builds are
+deterministic), so an interrupted batch is completed by running the same command again, and only
+a file with other content needs --force.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from unsubmit.errors import Location, OutputError, UsageError
 from unsubmit.findings import FileResult, Report
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
+from unsubmit.parallel import map_in_order
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.output import ensure_output_dir, write_atomic
@@ -26,6 +29,11 @@ from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
 
 FORMATS = ("docx", "pdf")
+
+#: Told how far a build has come: what it is doing ("validating", "rendering", "converting"),
+#: how many files or documents are done and how many there are. The core never prints; the
+#: command line draws a progress bar with it.
+Progress = Callable[[str, int, int], None]
 
 
 @dataclass(frozen=True)
@@ -59,8 +67,8 @@ def output_stem(case: CaseModel, source: Path) -> str:
     return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}"
 
 
-def properties(case: CaseModel) -> DocumentProperties:
-    """Core properties from the case and from nothing else."""
+def properties(case: CaseModel, language: str | None = None) -> DocumentProperties:
+    """Core properties from the case (in ``language``, its own by default) and nothing else."""
     if isinstance(case, Communication):
         title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
     elif isinstance(case, OralStatement):
@@ -68,22 +76,35 @@ def properties(case: CaseModel) -> DocumentProperties:
         subject = "Oral statement"
     else:
         title, subject = case.title, "Joint statement"
-    language = LOCALES[case.language].replace("_", "-")
+    language = LOCALES[language or case.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
 
 
-class _Templates:
-    """Each template prepared once per run, whatever the number of cases that use it."""
+def template_path(kind: str, override: Path | None) -> Path:
+    return override or templates_dir() / f"{kind}.docx"
 
-    def __init__(self, override: Path | None) -> None:
-        self.override = override
-        self.cache: dict[Path, PreparedTemplate] = {}
 
-    def for_kind(self, kind: str) -> PreparedTemplate:
-        path = self.override or templates_dir() / f"{kind}.docx"
-        if path not in self.cache:
-            self.cache[path] = PreparedTemplate.load(path)
-        return self.cache[path]
+@dataclass(frozen=True)
+class _Job:
+    """One document to render: a case in one language, with the template it uses."""
+
+    case: CaseModel
+    language: str
+    template: Path
+
+
+def _render(job: _Job) -> bytes:
+    """Render one job; run in worker processes, where each template is prepared once."""
+    context = build_context(job.case, job.language)
+    prepared = PreparedTemplate.load(job.template)
+    return prepared.render(context, properties(job.case, job.language))
+
+
+def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int], None] | None:
+    if progress is None:
+        return None
+    progress(stage, 0, total)
+    return lambda done: progress(stage, done, total)
 
 
 def _plan(results: list[FileResult], paths: Sequence[Path], options: BuildOptions) -> list[Path]:
@@ -107,12 +128,14 @@ def build(
     options: BuildOptions,
     *,
     convert: Callable[[bytes], bytes] | None = None,
+    progress: Progress | None = None,
 ) -> BuildOutcome:
     """Validate every file, then render and write every document; see the module docstring.
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
+    ``progress`` is told how far the build has come (see :data:`Progress`).
     """
-    report = check_files(paths)
+    report = check_files(paths, _stage(progress, "validating", len(paths)))
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
         return outcome
@@ -124,18 +147,27 @@ def build(
                 f"{', '.join(sorted(kinds))}: build them separately"
             )
     targets = _plan(report.results, paths, options)
-    templates = _Templates(options.template)
-    rendered: list[tuple[Path, bytes, str]] = []
-    for result, target in zip(report.results, targets, strict=True):
+    jobs = []
+    for result in report.results:
         assert result.case is not None
-        context = build_context(result.case)
-        docx = templates.for_kind(result.case.kind).render(context, properties(result.case))
+        template = template_path(result.case.kind, options.template)
+        jobs.append(_Job(result.case, result.case.language, template))
+    for template in dict.fromkeys(job.template for job in jobs):
+        PreparedTemplate.load(template)  # a broken template fails once, before any work
+    documents = map_in_order(_render, jobs, _stage(progress, "rendering", len(jobs)))
+    converted = _stage(progress, "converting", len(jobs)) if "pdf" in options.formats else None
+    rendered: list[tuple[Path, bytes, str]] = []
+    for index, (result, target, docx) in enumerate(
+        zip(report.results, targets, documents, strict=True)
+    ):
         if "docx" in options.formats:
             rendered.append((target.with_suffix(".docx"), docx, result.file))
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
             rendered.append((target.with_suffix(".pdf"), convert(docx), result.file))
+            if converted is not None:
+                converted(index + 1)
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     for path, data, source in rendered:
@@ -172,6 +204,7 @@ def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, 
     result = report.results[0]
     if result.failed() or result.case is None:
         return None, report
-    prepared = _Templates(template).for_kind(result.case.kind)
-    data = prepared.render(build_context(result.case), properties(result.case))
+    data = _render(
+        _Job(result.case, result.case.language, template_path(result.case.kind, template))
+    )
     return document_text(data), report

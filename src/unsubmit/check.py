@@ -8,7 +8,7 @@ file, because their findings would only repeat it; every file is checked regardl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -19,6 +19,7 @@ from pydantic import ValidationError as PydanticError
 from unsubmit.errors import InputError, Location, YamlError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
+from unsubmit.parallel import map_in_order
 from unsubmit.rules import run_rules
 from unsubmit.scaffold import PLACEHOLDER
 from unsubmit.schema import kind_schema
@@ -153,6 +154,10 @@ def check_file(path: Path, name: str | None = None, limits: Limits = Limits()) -
     return check_document(document)
 
 
-def check_files(paths: Iterable[Path]) -> Report:
-    """Check every file; one file's problems never stop the others from being checked."""
-    return Report([check_file(path) for path in paths])
+def check_files(paths: Iterable[Path], done: Callable[[int], None] | None = None) -> Report:
+    """Check every file; one file's problems never stop the others from being checked.
+
+    Many files are checked on every core (see :mod:`unsubmit.parallel`); ``done`` is told how
+    many are checked so far.
+    """
+    return Report(map_in_order(check_file, list(paths), done))

@@ -204,6 +204,34 @@ def _formats(value: str) -> tuple[str, ...]:
     return formats
 
 
+class _ProgressBars:
+    """A progress bar on stderr for each stage of a build of more than a few documents.
+
+    Only on a terminal: a log or a pipe gets no bar (``unsubmit build -q`` none either).
+    """
+
+    def __init__(self, enabled: bool, few: int) -> None:
+        self.enabled = enabled
+        self.few = few
+        self.stage = ""
+        self.bar: Any = None
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.enabled or total <= self.few:
+            return
+        if stage != self.stage:
+            self.close()
+            self.stage = stage
+            self.bar = click.progressbar(length=total, label=stage.capitalize(), file=sys.stderr)
+            self.bar.render_progress()
+        self.bar.update(done - self.bar.pos)
+
+    def close(self) -> None:
+        if self.bar is not None:
+            self.bar.render_finish()
+            self.bar = None
+
+
 @cli.command()
 @_files
 @click.option(
@@ -247,6 +275,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     """
     from unsubmit.build import BuildOptions
     from unsubmit.build import build as run_build
+    from unsubmit.parallel import FEW
     from unsubmit.report import TextReporter
 
     chosen = _formats(formats)
@@ -257,7 +286,11 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         require_soffice()  # before any work: say at once what to install
         convert = docx_to_pdf
     options = BuildOptions(out_dir, template, force, chosen, strict)
-    outcome = run_build(files, options, convert=convert)
+    bars = _ProgressBars(sys.stderr.isatty() and not quiet, FEW)
+    try:
+        outcome = run_build(files, options, convert=convert, progress=bars)
+    finally:
+        bars.close()
     if outcome.report.findings or outcome.report.failed(strict=strict):
         TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
     if outcome.report.failed(strict=strict):

@@ -120,3 +120,30 @@ def test_an_unreadable_template_is_a_template_error(tmp_path: Path) -> None:
     (tmp_path / "broken.docx").write_bytes(b"not a zip")
     with pytest.raises(TemplateError):
         PreparedTemplate.load(tmp_path / "broken.docx")
+
+
+def test_a_template_edited_on_disk_is_prepared_again(tmp_path: Path) -> None:
+    path = tmp_path / "letter.docx"
+    path.write_bytes(make_template("First: {{ case.text }}"))
+    first = PreparedTemplate.load(path)
+    assert PreparedTemplate.load(path) is first  # prepared once per process
+    path.write_bytes(make_template("Second: {{ case.text }}"))
+    data = PreparedTemplate.load(path).render({"case": {"text": "x"}}, PROPS)
+    assert [line for line in document_lines(data) if line] == ["Second: x"]
+
+
+@pytest.mark.parametrize(
+    "text", ["a\tb", "line\nbreak", "page\fbreak", "new\aparagraph", "plain", "a\t\n\f\ab"]
+)
+def test_tabs_and_breaks_in_text_render_as_docxtpl_renders_them(text: str) -> None:
+    from docxtpl import DocxTemplate
+
+    from unsubmit.render.engine import _resolve_listing
+
+    xml = (
+        '<w:body><w:p><w:pPr><w:jc w:val="left"/></w:pPr><w:r><w:rPr><w:b/></w:rPr>'
+        f"<w:t>{text}</w:t></w:r></w:p><w:p><w:r><w:t>other</w:t></w:r></w:p></w:body>"
+    )
+    expected = DocxTemplate.__new__(DocxTemplate).resolve_listing(xml)
+    assert _resolve_listing(xml) == expected
+    assert (expected == xml) == (text == "plain")

@@ -13,6 +13,7 @@ error that names the template and the variable rather than a silent blank in a l
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import re
 from collections.abc import Iterator, Mapping
@@ -28,11 +29,14 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
+from unsubmit.render.zipwrite import Deflated, deflate
 
 #: The parts of a WordprocessingML package that may carry template tags.
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _XML_TAGS = re.compile(r"<[^>]+>")
+_PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
+_LISTING = re.compile("[\t\a\n\f]")
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
@@ -68,6 +72,25 @@ def _snippet(source: str, line: int | None) -> str:
     return f' near "{text[:80]}"' if text else ""
 
 
+def _resolve_listing(xml: str) -> str:
+    """docxtpl's ``resolve_listing`` (tabs, line and page breaks in text), paragraph by paragraph.
+
+    Only paragraphs holding one of those characters are handed to docxtpl; the others would come
+    back unchanged, and skipping them saves most of the time a document takes to render.
+    """
+
+    def resolve(match: re.Match[str]) -> str:
+        paragraph = match.group(0)
+        return str(_DOCXTPL.resolve_listing(paragraph)) if _LISTING.search(paragraph) else paragraph
+
+    return _PARAGRAPH.sub(resolve, xml)
+
+
+#: Templates prepared in this process, by path and content; the oldest goes when it is full.
+_PREPARED: dict[tuple[str, bytes], PreparedTemplate] = {}
+_PREPARED_KEPT = 16
+
+
 class PreparedTemplate:
     """A DOCX template, cleaned, patched and compiled: ready to render many contexts."""
 
@@ -90,17 +113,25 @@ class PreparedTemplate:
                     Location(name),
                 ) from exc
             self._parts.append(_Part(part_name, source, template))
-        self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
+        self._static = {k: deflate(v) for k, v in members.items() if not _TEMPLATED.match(k)}
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
+        """The template at ``path``, prepared once per process for as long as its bytes stay."""
         try:
             data = path.read_bytes()
         except OSError as exc:
             raise TemplateError(
                 f"cannot read the template: {exc.strerror or exc}", Location(str(path))
             ) from exc
-        return cls(data, str(path))
+        key = (str(path), hashlib.sha256(data).digest())
+        prepared = _PREPARED.get(key)
+        if prepared is None:
+            prepared = cls(data, str(path))
+            if len(_PREPARED) >= _PREPARED_KEPT:
+                del _PREPARED[next(iter(_PREPARED))]
+            _PREPARED[key] = prepared
+        return prepared
 
     def _render_part(self, part: _Part, context: Mapping[str, Any], ids: Iterator[int]) -> bytes:
         try:
@@ -127,7 +158,7 @@ class PreparedTemplate:
                 Location(self.name),
             ) from exc
         xml = re.sub(r"\n<w:p([ >])", r"<w:p\1", xml)
-        xml = _DOCXTPL.resolve_listing(xml)
+        xml = _resolve_listing(xml)
         xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(ids)}{m.group(3)}", xml)
         data = xml.encode("utf-8")
         try:
@@ -142,7 +173,7 @@ class PreparedTemplate:
 
     def render(self, context: Mapping[str, Any], props: DocumentProperties) -> bytes:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``."""
-        members = dict(self._static)
+        members: dict[str, bytes | Deflated] = dict(self._static)
         ids = itertools.count(1)
         for part in self._parts:
             members[part.name] = self._render_part(part, context, ids)

@@ -29,6 +29,7 @@ from urllib.parse import unquote
 from lxml import etree
 
 from unsubmit.errors import TemplateError
+from unsubmit.render.zipwrite import Deflated, deflate, write_zip
 
 __all__ = ["DocumentProperties", "docx_leaks", "finalize_docx"]
 
@@ -224,7 +225,6 @@ _SETTINGS_REMOVED = frozenset(
 )
 
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
-_ZIP_COMPRESSLEVEL = 6
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
 
@@ -240,12 +240,13 @@ def finalize_docx(data: bytes, props: DocumentProperties) -> bytes:
     return assemble(clean_package(data), props)
 
 
-def assemble(members: Mapping[str, bytes], props: DocumentProperties) -> bytes:
+def assemble(members: Mapping[str, bytes | Deflated], props: DocumentProperties) -> bytes:
     """Package members that :func:`clean_package` returned, with core properties from ``props``.
 
-    The renderer cleans a template once and calls this for every document it renders.
+    The renderer cleans a template once, deflates its unchanged parts once, and calls this for
+    every document it renders.
     """
-    complete = dict(members)
+    complete: dict[str, bytes | Deflated] = dict(members)
     complete[_CORE] = _core_xml(props)
     return _write_package(complete)
 
@@ -410,27 +411,23 @@ def _read_package(data: bytes) -> tuple[dict[str, bytes], list[zipfile.ZipInfo],
     return members, infos, comment
 
 
-def _write_package(members: dict[str, bytes]) -> bytes:
+def _write_package(members: Mapping[str, bytes | Deflated]) -> bytes:
     """Write members in a fixed order with fixed dates, attributes and compression.
 
     ``[Content_Types].xml`` and ``_rels/.rels`` come first because some readers (and the OPC
     recommendations) expect them there; the rest is sorted by name so that the renderer's order
-    does not matter.
+    does not matter. Members already deflated (a template's unchanged parts) are copied as they
+    are.
     """
     rest = sorted(name for name in members if name not in (_CONTENT_TYPES, _ROOT_RELS))
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name in [_CONTENT_TYPES, _ROOT_RELS, *rest]:
-            info = zipfile.ZipInfo(name, date_time=_ZIP_EPOCH)
-            info.create_system = 0
-            info.external_attr = 0o600 << 16
-            archive.writestr(
-                info,
-                members[name],
-                compress_type=zipfile.ZIP_DEFLATED,
-                compresslevel=_ZIP_COMPRESSLEVEL,
-            )
-    return buffer.getvalue()
+    ordered = []
+    for name in [_CONTENT_TYPES, _ROOT_RELS, *rest]:
+        member = members[name]
+        ordered.append((name, member if isinstance(member, Deflated) else deflate(member)))
+    try:
+        return write_zip(ordered)
+    except ValueError as exc:
+        raise TemplateError(f"the rendered document cannot be written: {exc}") from exc
 
 
 # --- XML helpers -------------------------------------------------------------------------------
