@@ -20,6 +20,7 @@ from unsubmit.errors import InputError, Location, YamlError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
 from unsubmit.parallel import map_in_order
+from unsubmit.quick_schema import lean_schema
 from unsubmit.rules import run_rules
 from unsubmit.scaffold import PLACEHOLDER
 from unsubmit.schema import kind_schema
@@ -31,6 +32,22 @@ from unsubmit.source import JsonPath, Limits, SourceDocument, format_path, load_
 def _validator(kind: str) -> Draft202012Validator:
     schema = kind_schema(kind)
     return Draft202012Validator(schema, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+@cache
+def _lean_validator(kind: str) -> Draft202012Validator | None:
+    """The quick yes/no of :mod:`unsubmit.quick_schema`; findings come from the full schema."""
+    lean = lean_schema(kind_schema(kind))
+    if lean is None:
+        return None
+    return Draft202012Validator(lean, format_checker=Draft202012Validator.FORMAT_CHECKER)
+
+
+def _schema_errors(kind: str, data: dict[str, Any]) -> list[Any]:
+    lean = _lean_validator(kind)
+    if lean is not None and lean.is_valid(data):
+        return []
+    return sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path)))
 
 
 class _Collector:
@@ -103,7 +120,7 @@ def _check_schema(kind: str, data: dict[str, Any], out: _Collector) -> bool:
     for path, text in waiting:
         out.add(path, f"placeholder {short(text)} is still here: replace it", code="placeholder")
     skip = {path for path, _ in waiting}
-    errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path)))
+    errors = _schema_errors(kind, data)
     for error in errors:
         for path, message in explain(error):
             if path in skip or (path[:1] == ("schema_version",) and error.validator == "const"):
