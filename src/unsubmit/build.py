@@ -23,7 +23,7 @@ from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
-from unsubmit.render.output import ensure_output_dir, write_atomic
+from unsubmit.render.output import ensure_output_dir, write_all
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
@@ -170,11 +170,13 @@ def build(
                 converted(index + 1)
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
+    changed = []
     for path, data, source in rendered:
         unchanged = path.is_file() and path.read_bytes() == data
         if not unchanged:
-            write_atomic(path, data, overwrite=options.force)
+            changed.append((path, data))
         outcome.outputs.append(Output(path, source, unchanged))
+    write_all(changed, overwrite=options.force)
     return outcome
 
 

@@ -210,14 +210,16 @@ class _ProgressBars:
     Only on a terminal: a log or a pipe gets no bar (``unsubmit build -q`` none either).
     """
 
-    def __init__(self, enabled: bool, few: int) -> None:
+    #: A build of up to this many files or documents is over before a bar would help.
+    FEW = 8
+
+    def __init__(self, enabled: bool) -> None:
         self.enabled = enabled
-        self.few = few
         self.stage = ""
         self.bar: Any = None
 
     def __call__(self, stage: str, done: int, total: int) -> None:
-        if not self.enabled or total <= self.few:
+        if not self.enabled or total <= self.FEW:
             return
         if stage != self.stage:
             self.close()
@@ -275,7 +277,6 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     """
     from unsubmit.build import BuildOptions
     from unsubmit.build import build as run_build
-    from unsubmit.parallel import FEW
     from unsubmit.report import TextReporter
 
     chosen = _formats(formats)
@@ -286,7 +287,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         require_soffice()  # before any work: say at once what to install
         convert = docx_to_pdf
     options = BuildOptions(out_dir, template, force, chosen, strict)
-    bars = _ProgressBars(sys.stderr.isatty() and not quiet, FEW)
+    bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:
         outcome = run_build(files, options, convert=convert, progress=bars)
     finally:

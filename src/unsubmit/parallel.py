@@ -21,15 +21,16 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import TypeVar
 
-__all__ = ["FEW", "map_in_order", "process_count"]
+__all__ = ["POOL_MINIMUM", "map_in_order", "process_count"]
 
 T = TypeVar("T")
 R = TypeVar("R")
 
-#: Up to this many pieces of work stay in this process: a pool is not worth starting.
-FEW = 8
+#: Fewer pieces of work than this stay in this process: a pool (about 20 ms to start and stop,
+#: and each worker loads its own locale data) would cost more than it saves.
+POOL_MINIMUM = 32
 #: Spawned workers import everything again (about a second each): worth it for large batches.
-_FEW_FOR_SPAWN = 200
+_SPAWN_MINIMUM = 200
 _ENVIRONMENT = "UNSUBMIT_PROCESSES"
 
 
@@ -68,9 +69,9 @@ def map_in_order(
     """
     method = _start_method()
     processes = min(process_count(), len(items))
-    few = FEW if method == "fork" else _FEW_FOR_SPAWN
+    minimum = POOL_MINIMUM if method == "fork" else _SPAWN_MINIMUM
     results: list[R] = []
-    if processes < 2 or len(items) <= few:
+    if processes < 2 or len(items) < minimum:
         for item in items:
             results.append(func(item))
             if done is not None:

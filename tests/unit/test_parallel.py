@@ -20,6 +20,7 @@ def square_or_fail(number: int) -> int:
 @pytest.fixture
 def two_processes(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "process_count", lambda: 2)
+    monkeypatch.setattr(parallel, "POOL_MINIMUM", 4)
 
 
 @pytest.mark.usefixtures("two_processes")
@@ -48,7 +49,7 @@ def test_errors_survive_the_trip_between_processes() -> None:
 @pytest.mark.usefixtures("two_processes")
 def test_spawned_workers_give_the_same_results(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(parallel, "_start_method", lambda: "spawn")
-    monkeypatch.setattr(parallel, "_FEW_FOR_SPAWN", 2)
+    monkeypatch.setattr(parallel, "_SPAWN_MINIMUM", 2)
     assert map_in_order(square_or_fail, [2, 3, 4, 5]) == [4, 9, 16, 25]
 
 
