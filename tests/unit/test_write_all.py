@@ -16,7 +16,7 @@ def _listing(directory: Path) -> list[str]:
     return sorted(entry.name for entry in directory.iterdir())
 
 
-def test_every_file_is_written_and_flushed_before_any_gets_its_name(
+def test_every_file_is_flushed_before_any_gets_its_name(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     outputs = [(tmp_path / f"{number}.docx", f"content {number}".encode()) for number in range(5)]
@@ -49,7 +49,7 @@ def test_a_disk_full_midway_leaves_no_name_and_no_part_file(
 
     monkeypatch.setattr(os, "fsync", full_on_the_third)
     outputs = [(tmp_path / f"{number}.docx", b"x" * 1000) for number in range(5)]
-    with pytest.raises(OutputError, match=r"2\.docx: no space left on the device"):
+    with pytest.raises(OutputError, match=r"\d\.docx: no space left on the device"):
         write_all(outputs, overwrite=False)
     assert _listing(tmp_path) == []
 

@@ -14,6 +14,7 @@ import errno
 import os
 import secrets
 from collections.abc import Iterator, Sequence
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from unsubmit.errors import Location, OutputError
@@ -30,6 +31,7 @@ _NO_HARD_LINKS = frozenset(
         getattr(errno, "EOPNOTSUPP", errno.EPERM),
     }
 )
+_FLUSHES_AT_ONCE = 16
 _MAX_PREFIX = 200  # keeps ".<name>.<random>.part" under the usual 255-byte name limit
 
 
@@ -44,40 +46,45 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
 
 
 def write_all(outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool) -> None:
-    """:func:`write_atomic` for many files, in stages, so that the disk works once per stage.
+    """:func:`write_atomic` for many files, in stages, so that the disk is waited for once.
 
-    Every temporary file is written, then every one is flushed to disk, then each gets its final
-    name, and each directory is flushed once at the end. Flushing after all the writes lets the
-    system write the data of a whole batch together, where flushing file by file (and the
-    directory after each) makes it wait for the disk two times per file. Each file still carries
-    its final name only once its content is on disk; if one fails, those before it are complete
-    and no ``.part`` file stays behind.
+    Every temporary file is written and flushed to disk, several at once (the file system then
+    commits them together, where one by one it would wait for the disk two times per file); then
+    each gets its final name, and each directory is flushed once at the end. A file still
+    carries its final name only once its content is on disk; when a write or a flush fails, no
+    final name has been given yet, and whatever fails, no ``.part`` file stays behind.
     """
-    temporaries: list[tuple[Path, Path]] = []
+    temporaries: list[tuple[Path, Path, bytes]] = []
     try:
         for path, data in outputs:
             if not overwrite and os.path.lexists(path):
                 raise _exists(path)
-            temporaries.append((_create_temporary(path), path))
-            with _as_output_error(path):
-                temporaries[-1][0].write_bytes(data)
-        for tmp, path in temporaries:
-            with _as_output_error(path), tmp.open("r+b") as stream:
-                os.fsync(stream.fileno())
-        for tmp, path in temporaries:
+            temporaries.append((_create_temporary(path), path, data))
+        with ThreadPoolExecutor(min(_FLUSHES_AT_ONCE, len(temporaries) or 1)) as flushing:
+            for _ in flushing.map(_write_and_sync, temporaries):
+                pass
+        for tmp, path, _ in temporaries:
             with _as_output_error(path):
                 if overwrite:
                     tmp.replace(path)
                 else:
                     _link_without_overwrite(tmp, path)
-        for directory in dict.fromkeys(path.parent for _, path in temporaries):
+        for directory in dict.fromkeys(path.parent for _, path, _ in temporaries):
             _sync_directory(directory)
     finally:
         # After a successful os.replace the temporary name is gone; after os.link it is a
         # second name for the final file. Either way, nothing named .part may stay behind.
-        for tmp, _ in temporaries:
+        for tmp, _, _ in temporaries:
             with contextlib.suppress(OSError):
                 tmp.unlink()
+
+
+def _write_and_sync(temporary: tuple[Path, Path, bytes]) -> None:
+    tmp, path, data = temporary
+    with _as_output_error(path), tmp.open("wb") as stream:
+        stream.write(data)
+        stream.flush()
+        os.fsync(stream.fileno())
 
 
 @contextlib.contextmanager
