@@ -67,8 +67,8 @@ def output_stem(case: CaseModel, source: Path) -> str:
     return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}"
 
 
-def properties(case: CaseModel, language: str | None = None) -> DocumentProperties:
-    """Core properties from the case (in ``language``, its own by default) and nothing else."""
+def properties(case: CaseModel) -> DocumentProperties:
+    """Core properties from the case and from nothing else."""
     if isinstance(case, Communication):
         title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
     elif isinstance(case, OralStatement):
@@ -76,12 +76,26 @@ def properties(case: CaseModel, language: str | None = None) -> DocumentProperti
         subject = "Oral statement"
     else:
         title, subject = case.title, "Joint statement"
-    language = LOCALES[language or case.language].replace("_", "-")
+    language = LOCALES[case.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
 
 
 def template_path(kind: str, override: Path | None) -> Path:
     return override or templates_dir() / f"{kind}.docx"
+
+
+class _Templates:
+    """Each template prepared once per run, whatever the number of cases that use it."""
+
+    def __init__(self, override: Path | None) -> None:
+        self.override = override
+        self.cache: dict[Path, PreparedTemplate] = {}
+
+    def for_kind(self, kind: str) -> PreparedTemplate:
+        path = template_path(kind, self.override)
+        if path not in self.cache:
+            self.cache[path] = PreparedTemplate.load(path)
+        return self.cache[path]
 
 
 @dataclass(frozen=True)
@@ -96,8 +110,7 @@ class _Job:
 def _render(job: _Job) -> bytes:
     """Render one job; run in worker processes, where each template is prepared once."""
     context = build_context(job.case, job.language)
-    prepared = PreparedTemplate.load(job.template)
-    return prepared.render(context, properties(job.case, job.language))
+    return PreparedTemplate.load(job.template).render(context, properties(job.case))
 
 
 def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int], None] | None:
@@ -206,7 +219,6 @@ def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, 
     result = report.results[0]
     if result.failed() or result.case is None:
         return None, report
-    data = _render(
-        _Job(result.case, result.case.language, template_path(result.case.kind, template))
-    )
+    prepared = _Templates(template).for_kind(result.case.kind)
+    data = prepared.render(build_context(result.case), properties(result.case))
     return document_text(data), report

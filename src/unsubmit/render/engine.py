@@ -113,7 +113,8 @@ class PreparedTemplate:
                     Location(name),
                 ) from exc
             self._parts.append(_Part(part_name, source, template))
-        self._static = {k: deflate(v) for k, v in members.items() if not _TEMPLATED.match(k)}
+        self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
+        self._deflated = {name: deflate(data) for name, data in self._static.items()}
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
@@ -173,7 +174,7 @@ class PreparedTemplate:
 
     def render(self, context: Mapping[str, Any], props: DocumentProperties) -> bytes:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``."""
-        members: dict[str, bytes | Deflated] = dict(self._static)
+        members: dict[str, bytes | Deflated] = dict(self._deflated)
         ids = itertools.count(1)
         for part in self._parts:
             members[part.name] = self._render_part(part, context, ids)
