@@ -5,6 +5,10 @@ has an error. Every document is then rendered in memory, so a template error als
 nothing. Only then are outputs written, each atomically; a file that already holds exactly the
 bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
 completed by running the same command again, and only a file with other content needs --force.
+
+``--public`` builds the versions of communications that may be published
+(:mod:`unsubmit.public`). It concerns communications only: statements are public documents
+already, so they are skipped with a note.
 """
 
 from __future__ import annotations
@@ -18,12 +22,14 @@ from unsubmit.errors import Location, OutputError, UsageError
 from unsubmit.findings import FileResult, Report
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
+from unsubmit.public import public_version
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.output import ensure_output_dir, write_atomic
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
+from unsubmit.translation import translator
 
 FORMATS = ("docx", "pdf")
 
@@ -37,6 +43,7 @@ class BuildOptions:
     force: bool = False
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
+    public: bool = False
 
 
 @dataclass
@@ -52,11 +59,17 @@ class Output:
 class BuildOutcome:
     report: Report
     outputs: list[Output] = field(default_factory=list)
+    #: What the build chose not to do, and why (statements skipped by --public).
+    notes: list[str] = field(default_factory=list)
 
 
-def output_stem(case: CaseModel, source: Path) -> str:
-    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file."""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}"
+def output_stem(case: CaseModel, source: Path, *, public: bool = False) -> str:
+    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file.
+
+    Public versions end in ``_public``, so they are never mistaken for the confidential one.
+    """
+    suffix = "_public" if public else ""
+    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}{suffix}"
 
 
 def properties(case: CaseModel) -> DocumentProperties:
@@ -91,7 +104,7 @@ def _plan(results: list[FileResult], paths: Sequence[Path], options: BuildOption
     planned = []
     for result, source in zip(results, paths, strict=True):
         assert result.case is not None
-        target = options.out_dir / output_stem(result.case, source)
+        target = options.out_dir / output_stem(result.case, source, public=options.public)
         if target in stems:
             raise UsageError(
                 f"{stems[target]} and {source} would both be written to {target}.*: "
@@ -127,15 +140,27 @@ def build(
     templates = _Templates(options.template)
     rendered: list[tuple[Path, bytes, str]] = []
     for result, target in zip(report.results, targets, strict=True):
-        assert result.case is not None
-        context = build_context(result.case)
-        docx = templates.for_kind(result.case.kind).render(context, properties(result.case))
+        case = result.case
+        assert case is not None
+        if options.public and not isinstance(case, Communication):
+            outcome.notes.append(_skipped(result.file, case))
+            continue
+        public = None
+        if options.public and isinstance(case, Communication):
+            public = public_version(case, translator(case.language))
+            case = public.case
+        context = build_context(case, public=public is not None)
+        docx = templates.for_kind(case.kind).render(context, properties(case))
+        if public is not None:
+            public.check(docx, result.file)
+        documents: list[tuple[Path, bytes, str]] = []
         if "docx" in options.formats:
-            rendered.append((target.with_suffix(".docx"), docx, result.file))
+            documents.append((target.with_suffix(".docx"), docx, result.file))
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
-            rendered.append((target.with_suffix(".pdf"), convert(docx), result.file))
+            documents.append((target.with_suffix(".pdf"), convert(docx), result.file))
+        rendered += documents
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     for path, data, source in rendered:
@@ -144,6 +169,11 @@ def build(
             write_atomic(path, data, overwrite=options.force)
         outcome.outputs.append(Output(path, source, unchanged))
     return outcome
+
+
+def _skipped(file: str, case: CaseModel) -> str:
+    what = "an oral statement" if isinstance(case, OralStatement) else "a joint statement"
+    return f"{file}: skipped by --public: {what} is a public document already"
 
 
 def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:
