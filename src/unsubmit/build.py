@@ -7,8 +7,10 @@ bytes a build would write is left alone (builds are deterministic), so an interr
 completed by running the same command again, and only a file with other content needs --force.
 
 ``--public`` builds the versions of communications that may be published
-(:mod:`unsubmit.public`). It concerns communications only: statements are public documents
-already, so they are skipped with a note.
+(:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
+(:mod:`unsubmit.render.mail`). Both concern communications only: statements are public
+documents that are registered or published, not emailed to the OHCHR, so they are skipped
+with a note.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.public import public_version
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
+from unsubmit.render.mail import email_message
 from unsubmit.render.output import ensure_output_dir, write_atomic
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
@@ -44,6 +47,7 @@ class BuildOptions:
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
     public: bool = False
+    email: bool = False
 
 
 @dataclass
@@ -59,7 +63,7 @@ class Output:
 class BuildOutcome:
     report: Report
     outputs: list[Output] = field(default_factory=list)
-    #: What the build chose not to do, and why (statements skipped by --public).
+    #: What the build chose not to do, and why (statements skipped by --public or --email).
     notes: list[str] = field(default_factory=list)
 
 
@@ -125,6 +129,10 @@ def build(
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
     """
+    if options.public and options.email:
+        raise UsageError(
+            "--email sends the confidential communication to the UN: build it without --public"
+        )
     report = check_files(paths)
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
@@ -142,9 +150,10 @@ def build(
     for result, target in zip(report.results, targets, strict=True):
         case = result.case
         assert case is not None
-        if options.public and not isinstance(case, Communication):
-            outcome.notes.append(_skipped(result.file, case))
-            continue
+        if (options.public or options.email) and not isinstance(case, Communication):
+            outcome.notes.append(_skipped(result.file, case, options))
+            if options.public:
+                continue
         public = None
         if options.public and isinstance(case, Communication):
             public = public_version(case, translator(case.language))
@@ -161,6 +170,10 @@ def build(
                 raise UsageError("PDF output needs a converter")
             documents.append((target.with_suffix(".pdf"), convert(docx), result.file))
         rendered += documents
+        if options.email and isinstance(case, Communication):
+            attached = [(path.name, data) for path, data, _ in documents]
+            message = email_message(case, attached, translator(case.language))
+            rendered.append((target.with_suffix(".eml"), message, result.file))
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     for path, data, source in rendered:
@@ -171,9 +184,11 @@ def build(
     return outcome
 
 
-def _skipped(file: str, case: CaseModel) -> str:
+def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
     what = "an oral statement" if isinstance(case, OralStatement) else "a joint statement"
-    return f"{file}: skipped by --public: {what} is a public document already"
+    if options.public:
+        return f"{file}: skipped by --public: {what} is a public document already"
+    return f"{file}: no email for {what}: statements are registered or published, not emailed"
 
 
 def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:

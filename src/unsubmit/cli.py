@@ -235,6 +235,12 @@ def _formats(value: str) -> tuple[str, ...]:
     help="Build the versions of communications that may be published: victims named only as "
     "their consent allows, nothing confidential (<name>_public.docx).",
 )
+@click.option(
+    "--email",
+    is_flag=True,
+    help="Also write each communication as an email ready to send to the OHCHR (<name>.eml), "
+    "with the documents attached.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
@@ -244,6 +250,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     force: bool,
     strict: bool,
     public: bool,
+    email: bool,
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case into the output directory.
@@ -263,7 +270,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 
         require_soffice()  # before any work: say at once what to install
         convert = docx_to_pdf
-    options = BuildOptions(out_dir, template, force, chosen, strict, public)
+    options = BuildOptions(out_dir, template, force, chosen, strict, public, email)
     outcome = run_build(files, options, convert=convert)
     if outcome.report.findings or outcome.report.failed(strict=strict):
         TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)

@@ -442,3 +442,11 @@ class Communication(CaseModel):
         "aliases need not be listed: their consent decides.",
         examples=[["Tatsiana Example", "Татьяна Пример"]],
     )
+    send_to: str | None = Field(
+        None,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="The address unsubmit build --email writes the message to. By default "
+        "urgent-action@ohchr.org, the general address of the OHCHR for individual cases; "
+        "give another only when the mandate has told you to use it.",
+        examples=["urgent-action@ohchr.org"],
+    )
