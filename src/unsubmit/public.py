@@ -22,7 +22,8 @@ Names are matched in any letter case as whole words. A name is matched as a whol
 each of its capitalised words of three letters or more, word by word, so "Ms. Kalesnikava"
 and "Kalesnikava's" are found as well as "Maria Kalesnikava". In Cyrillic and other non-Latin
 scripts, where names decline, a word also matches with its final vowel changed and up to three
-letters added ("Калеснікава", "Калеснікавай", "Колесниковой").
+letters added ("Калеснікава", "Калеснікавай", "Колесниковой"). In scripts written without
+spaces (Chinese, Japanese, Thai...) a name is found inside a run of text.
 
 Replacements: initials ("M. K.", or "K." for a surname alone), or for a withheld name the
 victim's ``public_alias`` or the translated "[name withheld]" (with a letter when several
@@ -86,6 +87,7 @@ _CODES = frozenset(
 #: when they hold a name, since a rewritten address would point nowhere.
 _LINKS = frozenset({"url", "website", "file"})
 
+_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
 _VOWELS = frozenset("aeiouyаеёиоуыэюяіїєўйь")
 _SHORTEST_WORD = 3
 _MAX_ENDING = 3
@@ -111,7 +113,7 @@ def _latin(word: str) -> bool:
 
 def _word_pattern(word: str) -> str:
     """A regular expression for one word of a name, with declined endings outside Latin."""
-    if _latin(word) or len(word) <= _SHORTEST_WORD:
+    if _latin(word) or len(word) <= _SHORTEST_WORD or _unspaced(word[0]):
         return re.escape(word)
     stem = word
     while len(stem) > _SHORTEST_WORD and stem[-1].casefold() in _VOWELS:
@@ -119,8 +121,17 @@ def _word_pattern(word: str) -> str:
     return re.escape(stem) + rf"\w{{0,{_MAX_ENDING}}}"
 
 
-def _whole(pattern: str) -> str:
-    return rf"(?<!\w){pattern}(?!\w)"
+def _unspaced(char: str) -> bool:
+    """Whether ``char`` is of a script written without spaces between words (Chinese...)."""
+    return unicodedata.name(char, "").startswith(_UNSPACED)
+
+
+def _whole(words: list[str]) -> str:
+    """A name as whole words: not part of a longer word, except in scripts without spaces."""
+    pattern = r"\s+".join(_word_pattern(w) for w in words)
+    before = "" if _unspaced(words[0][0]) else r"(?<!\w)"
+    after = "" if _unspaced(words[-1][-1]) else r"(?!\w)"
+    return before + pattern + after
 
 
 def _words(name: str) -> list[str]:
@@ -143,6 +154,7 @@ def initials(name: str) -> str:
 class _Rule:
     pattern: str
     replacement: str
+    words: int
 
 
 @dataclass
@@ -160,19 +172,17 @@ class Redaction:
             return
         self._cache = None
         self.names.append(name)
-        self.rules.append(_Rule(r"\s+".join(_word_pattern(w) for w in words), whole))
+        self.rules.append(_Rule(_whole(words), whole, len(words)))
         for single in words:
             if _alone(single) and len(words) > 1:
-                self.rules.append(_Rule(_word_pattern(single), word or initials(single)))
+                self.rules.append(_Rule(_whole([single]), word or initials(single), 1))
 
     def _compiled(self) -> tuple[re.Pattern[str], list[_Rule]] | None:
         if not self.rules or self._cache is not None:
             return self._cache
         # Longer names first, so that "Maria Kalesnikava" wins over "Maria" at one position.
-        ordered = sorted(self.rules, key=lambda r: (-r.pattern.count(r"\s+"), -len(r.pattern)))
-        alternatives = "|".join(
-            f"(?P<n{index}>{_whole(rule.pattern)})" for index, rule in enumerate(ordered)
-        )
+        ordered = sorted(self.rules, key=lambda r: (-r.words, -len(r.pattern)))
+        alternatives = "|".join(f"(?P<n{i}>{rule.pattern})" for i, rule in enumerate(ordered))
         self._cache = re.compile(alternatives, re.IGNORECASE), ordered
         return self._cache
 
@@ -219,6 +229,22 @@ def redaction(case: Communication, gettext: Translate) -> Redaction:
     for name in case.redact:
         found.add(name, redacted, redacted)
     return found
+
+
+def overlaps(case: Communication) -> Iterator[tuple[int, str, str, list[str]]]:
+    """Names that may be published in full but share words with names that must be hidden.
+
+    Yields the victim's index, the name, how public versions will show it, and the shared
+    words: a sister's full name gives away a withheld victim's surname, so it is hidden too.
+    """
+    names = redaction(case, gettext=lambda message: message)
+    for index, victim in enumerate(case.victims):
+        if public_name(victim) != "full":
+            continue
+        for name in _names(victim):
+            found = names.find(name)
+            if found:
+                yield index, name, names.apply(name), found
 
 
 def _rewrite(value: Any, key: str, names: Redaction) -> Any:

@@ -11,8 +11,10 @@ import pytest
 from tests.conftest import REPO
 from unsubmit.check import check_files
 from unsubmit.errors import PublicationError
+from unsubmit.findings import Severity
 from unsubmit.models import Communication
 from unsubmit.public import initials, public_name, public_version, redaction
+from unsubmit.rules import run_rules
 from unsubmit.translation import translator
 
 EN = translator("en")
@@ -49,6 +51,11 @@ def test_declined_cyrillic_forms_and_possessives_are_found(sample: Communication
         "[name withheld] і [name withheld]; [name withheld]; Ms. [name withheld]'s lawyer; "
         "[name withheld]; Kalesnikau; Mariam"
     )
+
+
+def test_names_in_scripts_without_spaces_are_found_inside_words(sample: Communication) -> None:
+    case = _with(sample, {"consent": {"public_name": "withheld"}, "aliases": ["李伟"]})
+    assert redaction(case, EN).apply("李伟被捕。") == "[name withheld]被捕。"
 
 
 def test_initials_replace_a_whole_name_and_a_surname_alone(sample: Communication) -> None:
@@ -141,3 +148,25 @@ def test_the_check_reads_properties_alt_text_and_runs_split_mid_name(
         }
     )
     assert public.leaks(clean) == []
+
+
+def test_a_full_name_sharing_a_hidden_surname_is_hidden_too_with_a_warning(
+    sample: Communication,
+) -> None:
+    withheld = sample.victims[0].consent.model_copy(update={"public_name": "withheld"})
+    brother = sample.victims[0].model_copy(
+        update={"name": "Ales Example", "name_original": None, "aliases": [], "consent": withheld}
+    )
+    sister = sample.victims[0].model_copy(
+        update={"id": "sister", "name": "Hanna Example", "name_original": None, "aliases": []}
+    )
+    case = sample.model_copy(update={"victims": [brother, sister]})
+    (found,) = [v for v in run_rules(case) if v.path == ("victims", 1, "name")]
+    assert found.severity is Severity.WARNING
+    assert found.message == (
+        "'Hanna Example' may be published in full, but public versions will show it as "
+        "'Hanna [name withheld]': it shares 'Example' with a name they must hide "
+        "(another victim's, or one under redact)"
+    )
+    assert public_version(case, EN).case.victims[1].name == "Hanna [name withheld]"
+    assert not [v for v in run_rules(sample) if v.path[-1] == "name"]
