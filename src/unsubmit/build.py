@@ -15,6 +15,7 @@ with a note.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,7 +25,7 @@ from unsubmit.errors import Location, OutputError, UsageError
 from unsubmit.findings import FileResult, Report
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
-from unsubmit.public import public_version
+from unsubmit.public import public_version, redaction
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.mail import email_message
@@ -70,10 +71,16 @@ class BuildOutcome:
 def output_stem(case: CaseModel, source: Path, *, public: bool = False) -> str:
     """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file.
 
-    Public versions end in ``_public``, so they are never mistaken for the confidential one.
+    Public versions end in ``_public``, so they are never mistaken for the confidential one,
+    and the names they hide are hidden in the file name too: case files are often named after
+    the victim.
     """
+    name = source.stem
+    if public and isinstance(case, Communication):
+        words = re.sub(r"[\W_]+", " ", name)
+        name = redaction(case, translator(case.language)).apply(words)
     suffix = "_public" if public else ""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}{suffix}"
+    return f"{case.date.isoformat()}_{case.kind}_{slug(name)}{suffix}"
 
 
 def properties(case: CaseModel) -> DocumentProperties:

@@ -74,6 +74,7 @@ _CODES = frozenset(
         "arrest_date",
         "access_to_lawyer",
         "family_contact",
+        "article",
         "actor",
         "given_by",
         "public_name",
