@@ -145,7 +145,7 @@ def _alone(word: str) -> bool:
 
 
 def initials(name: str) -> str:
-    """ "Maria Kalesnikava" → "M. K."; "Anna-Maria" → "A.-M."."""
+    """Initials of a name: "Maria Kalesnikava" gives "M. K.", "Anna-Maria" gives "A.-M."."""
     return " ".join(
         "-".join(f"{part[0]}." for part in word.split("-") if part) for word in _words(name) if word
     )
@@ -205,6 +205,16 @@ def _names(victim: Victim) -> list[str]:
     return [n for n in (victim.name, victim.name_original, *victim.aliases) if n]
 
 
+def _letter(index: int) -> str:
+    """A, B, ... Z, AA, AB, ...: tells withheld victims apart."""
+    letters = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        letters = string.ascii_uppercase[rest] + letters
+    return letters
+
+
 def redaction(case: Communication, gettext: Translate) -> Redaction:
     """Every name a public version of ``case`` must not show, with its replacement."""
     found = Redaction()
@@ -222,7 +232,7 @@ def redaction(case: Communication, gettext: Translate) -> Redaction:
         elif len(withheld) == 1:
             shown = gettext(WITHHELD)
         else:
-            letter = string.ascii_uppercase[withheld.index(victim) % 26]
+            letter = _letter(withheld.index(victim))
             shown = gettext(WITHHELD_ONE_OF_SEVERAL) % {"letter": letter}
         for name in _names(victim):
             found.add(name, shown, shown)
