@@ -817,6 +817,16 @@ def _page_one(doc: Any) -> None:
     tag(doc, "endif")
     para(doc, "Title", gt("Submission to the Special Procedures of the Human Rights Council"))
     para(doc, "Subtitle", "{{ case.title }}")
+    tag(doc, "if public")
+    para(
+        doc,
+        "Note",
+        gt(
+            "Public version: the alleged victims are named only as far as they or their "
+            "families have consented, and confidential information is left out."
+        ),
+    )
+    tag(doc, "endif")
     para(doc, "Label", gt("Addressed to"))
     tag(doc, "for m in case.mandates")
     para(doc, "List Bullet", "{{ m.title }}")
@@ -846,14 +856,23 @@ def _submitters(doc: Any) -> None:
         doc,
         [
             Row(gt("Country"), ["{{ o.country }}"], when="o.country"),
-            Row(gt("Contact person"), ["{{ o.contact.name }}"], when="o.contact.name"),
-            Row(gt("Email"), ["{{ o.contact.email }}"], when="o.contact.email"),
-            Row(gt("Telephone"), ["{{ o.contact.phone }}"], when="o.contact.phone"),
-            Row(gt("Address"), ["{{ o.contact.address }}"], when="o.contact.address"),
+            # Contact details reach the UN only: public versions leave them out.
+            *(
+                Row(gt(label), [f"{{{{ {field} }}}}"], when=f"not public and {field}")
+                for label, field in (
+                    ("Contact person", "o.contact.name"),
+                    ("Email", "o.contact.email"),
+                    ("Telephone", "o.contact.phone"),
+                    ("Address", "o.contact.address"),
+                )
+            ),
             Row(gt("Website"), ["{{ o.contact.website }}"], when="o.contact.website"),
         ],
     )
     tag(doc, "endfor")
+    # The source's identity, the confidentiality notes and the consent record are for the UN
+    # alone: public versions leave them out.
+    tag(doc, "if not public")
     para(doc, "Heading 2", gt("Confidentiality"))
     para(
         doc,
@@ -866,6 +885,7 @@ def _submitters(doc: Any) -> None:
     tag(doc, "for text in case.confidentiality")
     para(doc, "Note", "{{ text }}")
     tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def _victims(doc: Any) -> None:
@@ -1046,7 +1066,8 @@ def _remedies(doc: Any) -> None:
 
 
 def _consent(doc: Any) -> None:
-    """What the victims (or their families) consented to."""
+    """What the victims (or their families) consented to (not in public versions)."""
+    tag(doc, "if not public")
     para(doc, "Heading 1", gt("Consent"))
     tag(doc, "for v in case.victims")
     tag(doc, "set c = v.consent")
@@ -1102,6 +1123,7 @@ def _consent(doc: Any) -> None:
     para(doc, "Normal", "{{ c.notes }}")
     tag(doc, "endif")
     tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def _risk(doc: Any) -> None:

@@ -5,10 +5,17 @@ has an error. Every document is then rendered in memory, so a template error als
 nothing. Only then are outputs written, each atomically; a file that already holds exactly the
 bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
 completed by running the same command again, and only a file with other content needs --force.
+
+``--public`` builds the versions of communications that may be published
+(:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
+(:mod:`unsubmit.render.mail`). Both concern communications only: statements are public
+documents that are registered or published, not emailed to the OHCHR, so they are skipped
+with a note.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,12 +25,15 @@ from unsubmit.errors import Location, OutputError, UsageError
 from unsubmit.findings import FileResult, Report
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
+from unsubmit.public import public_version, redaction
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
 from unsubmit.render.engine import PreparedTemplate
+from unsubmit.render.mail import email_message
 from unsubmit.render.output import ensure_output_dir, write_atomic
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
+from unsubmit.translation import translator
 
 FORMATS = ("docx", "pdf")
 
@@ -37,6 +47,8 @@ class BuildOptions:
     force: bool = False
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
+    public: bool = False
+    email: bool = False
 
 
 @dataclass
@@ -52,11 +64,23 @@ class Output:
 class BuildOutcome:
     report: Report
     outputs: list[Output] = field(default_factory=list)
+    #: What the build chose not to do, and why (statements skipped by --public or --email).
+    notes: list[str] = field(default_factory=list)
 
 
-def output_stem(case: CaseModel, source: Path) -> str:
-    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file."""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}"
+def output_stem(case: CaseModel, source: Path, *, public: bool = False) -> str:
+    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file.
+
+    Public versions end in ``_public``, so they are never mistaken for the confidential one,
+    and the names they hide are hidden in the file name too: case files are often named after
+    the victim.
+    """
+    name = source.stem
+    if public and isinstance(case, Communication):
+        words = re.sub(r"[\W_]+", " ", name)
+        name = redaction(case, translator(case.language)).apply(words)
+    suffix = "_public" if public else ""
+    return f"{case.date.isoformat()}_{case.kind}_{slug(name)}{suffix}"
 
 
 def properties(case: CaseModel) -> DocumentProperties:
@@ -91,7 +115,7 @@ def _plan(results: list[FileResult], paths: Sequence[Path], options: BuildOption
     planned = []
     for result, source in zip(results, paths, strict=True):
         assert result.case is not None
-        target = options.out_dir / output_stem(result.case, source)
+        target = options.out_dir / output_stem(result.case, source, public=options.public)
         if target in stems:
             raise UsageError(
                 f"{stems[target]} and {source} would both be written to {target}.*: "
@@ -112,6 +136,10 @@ def build(
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
     """
+    if options.public and options.email:
+        raise UsageError(
+            "--email sends the confidential communication to the UN: build it without --public"
+        )
     report = check_files(paths)
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
@@ -127,15 +155,32 @@ def build(
     templates = _Templates(options.template)
     rendered: list[tuple[Path, bytes, str]] = []
     for result, target in zip(report.results, targets, strict=True):
-        assert result.case is not None
-        context = build_context(result.case)
-        docx = templates.for_kind(result.case.kind).render(context, properties(result.case))
+        case = result.case
+        assert case is not None
+        if (options.public or options.email) and not isinstance(case, Communication):
+            outcome.notes.append(_skipped(result.file, case, options))
+            if options.public:
+                continue
+        public = None
+        if options.public and isinstance(case, Communication):
+            public = public_version(case, translator(case.language))
+            case = public.case
+        context = build_context(case, public=public is not None)
+        docx = templates.for_kind(case.kind).render(context, properties(case))
+        if public is not None:
+            public.check(docx, result.file)
+        documents: list[tuple[Path, bytes, str]] = []
         if "docx" in options.formats:
-            rendered.append((target.with_suffix(".docx"), docx, result.file))
+            documents.append((target.with_suffix(".docx"), docx, result.file))
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
-            rendered.append((target.with_suffix(".pdf"), convert(docx), result.file))
+            documents.append((target.with_suffix(".pdf"), convert(docx), result.file))
+        rendered += documents
+        if options.email and isinstance(case, Communication):
+            attached = [(path.name, data) for path, data, _ in documents]
+            message = email_message(case, attached, translator(case.language))
+            rendered.append((target.with_suffix(".eml"), message, result.file))
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     for path, data, source in rendered:
@@ -144,6 +189,13 @@ def build(
             write_atomic(path, data, overwrite=options.force)
         outcome.outputs.append(Output(path, source, unchanged))
     return outcome
+
+
+def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
+    what = "an oral statement" if isinstance(case, OralStatement) else "a joint statement"
+    if options.public:
+        return f"{file}: skipped by --public: {what} is a public document already"
+    return f"{file}: no email for {what}: statements are registered or published, not emailed"
 
 
 def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:

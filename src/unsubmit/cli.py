@@ -229,6 +229,18 @@ def _formats(value: str) -> tuple[str, ...]:
 )
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
 @click.option("--strict", is_flag=True, help="Refuse to build when there are warnings too.")
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Build the versions of communications that may be published: victims named only as "
+    "their consent allows, nothing confidential (<name>_public.docx).",
+)
+@click.option(
+    "--email",
+    is_flag=True,
+    help="Also write each communication as an email ready to send to the OHCHR (<name>.eml), "
+    "with the documents attached.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
@@ -237,6 +249,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     formats: str,
     force: bool,
     strict: bool,
+    public: bool,
+    email: bool,
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case into the output directory.
@@ -256,7 +270,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 
         require_soffice()  # before any work: say at once what to install
         convert = docx_to_pdf
-    options = BuildOptions(out_dir, template, force, chosen, strict)
+    options = BuildOptions(out_dir, template, force, chosen, strict, public, email)
     outcome = run_build(files, options, convert=convert)
     if outcome.report.findings or outcome.report.failed(strict=strict):
         TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
@@ -264,6 +278,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         click.echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
     if not quiet:
+        for note in outcome.notes:
+            click.echo(f"note: {note}", err=True)
         for output in outcome.outputs:
             state = "unchanged" if output.unchanged else "wrote"
             click.echo(f"{state} {output.path}")

@@ -18,6 +18,7 @@ from unsubmit.findings import Severity
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.communication import Victim
+from unsubmit.public import overlaps
 from unsubmit.schema_errors import suggest
 from unsubmit.source import JsonPath, format_path
 
@@ -226,6 +227,19 @@ def consent(case: Communication) -> Iterator[RuleViolation]:
                 WARNING,
                 "consent",
             )
+
+
+@rule(Communication)
+def public_names(case: Communication) -> Iterator[RuleViolation]:
+    for index, name, shown, shared in overlaps(case):
+        yield RuleViolation(
+            ("victims", index, "name"),
+            f"{name!r} may be published in full, but public versions will show it as "
+            f"{shown!r}: it shares {', '.join(map(repr, shared))} with a name they must hide "
+            "(another victim's, or one under redact)",
+            WARNING,
+            "consent",
+        )
 
 
 @rule(Communication)

@@ -276,6 +276,13 @@ class Victim(CaseModel):
     consent: Consent = Field(
         description="What the victim or the family consented to. Ask before submitting."
     )
+    public_alias: Text | None = Field(
+        None,
+        description="What public versions (unsubmit build --public) call this person when "
+        "consent.public_name is withheld, instead of the default '[name withheld]'. It must "
+        "not give the name away.",
+        examples=["Ms. A", "the musician's sister"],
+    )
 
 
 class Incident(CaseModel):
@@ -425,3 +432,21 @@ class Communication(CaseModel):
     )
     sources: list[Source] = Field(default_factory=list, description="Where the facts come from.")
     annexes: list[Annex] = Field(default_factory=list, description="Documents sent with it.")
+    redact: list[Text] = Field(
+        default_factory=list,
+        description="More names that public versions (unsubmit build --public) must not show: "
+        "relatives, witnesses, lawyers who asked not to be named, places that identify "
+        "someone. Each is matched in any letter case, as a whole and, for capitalised words "
+        "of three letters or more, word by word (with inflected endings in Cyrillic and other "
+        "non-Latin scripts), and replaced by '[redacted]'. The victims' own names and "
+        "aliases need not be listed: their consent decides.",
+        examples=[["Tatsiana Example", "Татьяна Пример"]],
+    )
+    send_to: str | None = Field(
+        None,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="The address unsubmit build --email writes the message to. By default "
+        "urgent-action@ohchr.org, the general address of the OHCHR for individual cases; "
+        "give another only when the mandate has told you to use it.",
+        examples=["urgent-action@ohchr.org"],
+    )

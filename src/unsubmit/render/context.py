@@ -333,8 +333,14 @@ def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
     }
 
 
-def build_context(case: CaseModel, language: str | None = None) -> dict[str, Any]:
-    """The whole context for one case in one language (the case's own by default)."""
+def build_context(
+    case: CaseModel, language: str | None = None, *, public: bool = False
+) -> dict[str, Any]:
+    """The whole context for one case in one language (the case's own by default).
+
+    ``public`` tells the template to leave out what a public version never shows (the case
+    itself is made public beforehand by :func:`unsubmit.public.public_version`).
+    """
     fmt = Formatter(language or case.language)
     if isinstance(case, Communication):
         body = communication(case, fmt)
@@ -342,4 +348,4 @@ def build_context(case: CaseModel, language: str | None = None) -> dict[str, Any
         body = oral_statement(case, fmt)
     else:
         body = joint_statement(case, fmt)
-    return {"kind": case.kind, "language": fmt.language, "case": body}
+    return {"kind": case.kind, "language": fmt.language, "public": public, "case": body}
