@@ -18,6 +18,7 @@ from unsubmit.findings import Severity
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.communication import Victim
+from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
 from unsubmit.source import JsonPath, format_path
 
@@ -265,6 +266,27 @@ def language_and_mandates(case: Communication) -> Iterator[RuleViolation]:
             )
         else:
             yield from _known_mandate(("mandates", index), mandate)
+
+
+@rule(Communication)
+def relevant_mandates(case: Communication) -> Iterator[RuleViolation]:
+    """An obvious mandate left out (the country's, or one the case's facts point to twice).
+
+    Silent while an id in the list is unknown: a misspelt id is reported, and is most likely
+    the mandate this rule would name.
+    """
+    if not set(case.mandates) <= set(registry()):
+        return
+    for suggestion in missing(case):
+        mandate = suggestion.mandate
+        yield RuleViolation(
+            ("mandates",),
+            f"{mandate.id} ({mandate.title('en')}) is not addressed, yet the case points to it "
+            f"({'; '.join(reason.text for reason in suggestion.reasons)}): add it to mandates, "
+            "or leave it out on purpose (see unsubmit mandates --suggest)",
+            WARNING,
+            "mandate",
+        )
 
 
 def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
