@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -574,6 +574,7 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
     character_style(doc, "Inline Label", Look(font=SANS, size=9.5, bold=True, color=GREY))
     character_style(doc, "Urgent Note", Look(font=SANS, size=9.5, bold=False, color=RED))
     character_style(doc, "Warning", Look(font=SANS, bold=True, color=RED))
+    character_style(doc, "Time Mark", Look(font=SANS, size=8, color=GREY))
     styles.append(parse_xml(_CASE_TABLE))
 
 
@@ -1183,6 +1184,38 @@ def communication() -> Any:
 # --- oral-statement.docx ------------------------------------------------------------------------
 
 
+def _timed(doc: Any, segments: str) -> None:
+    """A Speech paragraph made of timed segments: each one's text, then its grey time mark.
+
+    The loop and condition are run tags (``{%r %}``), which replace the run that holds them, so
+    each repetition is made of whole runs and a segment without a mark leaves no empty run.
+    """
+    para(
+        doc,
+        "Speech",
+        "{%r for s in " + segments + " %}",
+        "{{ s.text }}",
+        "{%r if s.mark %}",
+        (" " + gt("[%(time)s]", time="s.mark"), "Time Mark"),
+        "{%r endif %}",
+        "{%r endfor %}",
+    )
+
+
+def _by_unit(text: Callable[[str], str]) -> str:
+    """Fixed text for a statement timed in characters (Chinese) or in words (the others).
+
+    Each unit has whole messages of its own, so a translator never assembles a sentence.
+    """
+    return (
+        '{% if case.unit == "characters" %}'
+        + text("characters")
+        + "{% else %}"
+        + text("words")
+        + "{% endif %}"
+    )
+
+
 def oral_statement() -> Any:
     doc = new_document()
     para(doc, "Title", "{{ case.heading }}")
@@ -1209,22 +1242,31 @@ def oral_statement() -> Any:
     box = para(
         doc,
         "Box",
-        ngt("%(num)d word", "%(num)d words", "case.words"),
-        " \u00b7 ",
-        gt(
-            "about %(duration)s at %(rate)s words per minute",
-            duration="case.duration",
-            rate="case.words_per_minute",
+        _by_unit(
+            lambda unit: (
+                ngt(f"%(num)d {unit[:-1]}", f"%(num)d {unit}", "case.units")
+                + " \u00b7 "
+                + gt(
+                    f"about %(duration)s at %(rate)s {unit} per minute",
+                    duration="case.duration",
+                    rate="case.per_minute",
+                )
+            )
         ),
+        "{% if case.default_rate %} (" + gt("default rate") + "){% endif %}",
         " \u00b7 ",
         gt("time limit %(limit)s", limit="case.limit"),
+        " \u00b7 ",
+        gt("a mark every 30 seconds"),
         "{% if not case.fits %}",
     )
     box.runs[-1].add_break()
     box.add_run(
-        gt(
-            "Over the time limit: cut about %(words)s words before you register the statement.",
-            words="[1, case.words - case.limit_seconds * case.words_per_minute // 60]|max",
+        _by_unit(
+            lambda unit: gt(
+                f"Over the time limit: cut about %(num)s {unit} before you register the statement.",
+                num="case.cut",
+            )
         )
         + "{% endif %}",
         style="Warning",
@@ -1238,9 +1280,11 @@ def oral_statement() -> Any:
         + gt("Thank you, Mr. President.")
         + "{% endif %}",
     )
-    paragraphs(doc, "case.paragraphs", "Speech")
+    tag(doc, "for p in case.timed_paragraphs")
+    _timed(doc, "p")
+    tag(doc, "endfor")
     tag(doc, "if case.question")
-    para(doc, "Speech", "{{ case.question }}")
+    _timed(doc, "case.timed_question")
     tag(doc, "endif")
     para(doc, "Speech", gt("Thank you."))
     return doc

@@ -14,9 +14,11 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from unsubmit import speaking
 from unsubmit.findings import Severity
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models.common import LANGUAGES
 from unsubmit.models.communication import Victim
 from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
@@ -308,6 +310,47 @@ def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
 def dialogue_mandate(case: OralStatement) -> Iterator[RuleViolation]:
     if case.dialogue.mandate is not None:
         yield from _known_mandate(("dialogue", "mandate"), case.dialogue.mandate)
+
+
+@rule(OralStatement)
+def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
+    """The statement must fit its time limit at the pace of its language (or its own)."""
+    found = speaking.estimate(case)
+    rate, unit = found.rate, found.rate.unit
+    pace = f"{found.units} {unit} at {rate.per_minute} {unit} per minute"
+    if rate.default:
+        pace += (
+            f", the default rate: no sourced rate for {LANGUAGES[case.language]}; set "
+            "words_per_minute after timing a rehearsal"
+        )
+    limit = speaking.clock(case.time_limit_seconds)
+    if not found.fits:
+        yield RuleViolation(
+            ("paragraphs",),
+            f"the statement takes about {speaking.clock(found.seconds)} ({pace}), over its "
+            f"time limit of {limit}: cut about {found.cut} {unit}",
+            ERROR,
+            "speaking-time",
+        )
+    elif found.close:
+        share = round(100 * found.seconds / case.time_limit_seconds)
+        yield RuleViolation(
+            ("paragraphs",),
+            f"the statement takes about {speaking.clock(found.seconds)} ({pace}), {share}% "
+            f"of its time limit of {limit}: leave a margin for the floor's pace",
+            WARNING,
+            "speaking-time",
+        )
+    other = "characters_per_minute" if unit == "words" else "words_per_minute"
+    if getattr(case, other) is not None:
+        own = "words_per_minute" if unit == "words" else "characters_per_minute"
+        yield RuleViolation(
+            (other,),
+            f"a statement in {LANGUAGES[case.language]} is timed in {unit}: {other} is not "
+            f"used; set {own} instead",
+            WARNING,
+            "speaking-time",
+        )
 
 
 # --- joint statements -----------------------------------------------------------------------

@@ -15,7 +15,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from unsubmit import vocabulary
+from unsubmit import speaking, vocabulary
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
@@ -264,29 +264,17 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     }
 
 
-def words(texts: Iterable[str]) -> int:
-    return sum(len(text.split()) for text in texts)
-
-
-def speaking_rate(case: OralStatement) -> int:
-    if case.words_per_minute is not None:
-        return case.words_per_minute
-    rates = vocabulary.read_data("speaking_rates.json")
-    return int(rates["default"]["words_per_minute"])
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
+    """The statement with its speaking-time estimate and a mark every 30 seconds."""
     dialogue = case.dialogue
     kind = "Interactive Dialogue" if dialogue.type == "interactive-dialogue" else "General Debate"
     body = [clean(p) for p in case.paragraphs]
     question = _text(case.question)
-    count = words([*body, question])
-    rate = speaking_rate(case)
-    seconds = round(count * 60 / rate)
+    found = speaking.estimate(case, [*body, question])
+    timed = [
+        [{"text": s.text, "mark": s.mark} for s in paragraph]
+        for paragraph in speaking.timed([*body, question], found.rate)
+    ]
     mandate = registry().get(dialogue.mandate or "")
     return {
         "heading": DASH.join(
@@ -304,13 +292,19 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         "president": case.president,
         "paragraphs": body,
         "question": question,
-        "words": count,
-        "words_per_minute": rate,
-        "seconds": seconds,
-        "duration": _clock(seconds),
+        "timed_paragraphs": timed[: len(body)],
+        "timed_question": timed[-1] if question else [],
+        "unit": found.rate.unit,
+        "units": found.units,
+        "per_minute": found.rate.per_minute,
+        "default_rate": found.rate.default,
+        "seconds": found.seconds,
+        "duration": speaking.clock(found.seconds),
         "limit_seconds": case.time_limit_seconds,
-        "limit": _clock(case.time_limit_seconds),
-        "fits": seconds <= case.time_limit_seconds,
+        "limit": speaking.clock(case.time_limit_seconds),
+        "fits": found.fits,
+        "close": found.close,
+        "cut": found.cut,
     }
 
 
