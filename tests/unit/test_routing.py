@@ -12,23 +12,18 @@ from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import sample_case, sample_data
 from unsubmit.mandates import registry
-from unsubmit.models import CASE_ADAPTER, Communication
+from unsubmit.models import Communication
 from unsubmit.routing import SITUATIONS, suggest
 from unsubmit.rules import run_rules
-from unsubmit.source import load_file
 from unsubmit.vocabulary import read_data
 
-KLIMOVICH = load_file(REPO / "samples" / "klimovich-allegation-letter.yaml").data
+KLIMOVICH = sample_data("klimovich-allegation-letter")
 
 
 def _case(**changes: Any) -> Communication:
-    data = copy.deepcopy(KLIMOVICH)
-    data.update(changes)
-    case = CASE_ADAPTER.validate_python(data)
-    assert isinstance(case, Communication)
-    return case
+    return sample_case("klimovich-allegation-letter", Communication, **changes)
 
 
 def _by_id(case: Communication) -> dict[str, list[str]]:

@@ -7,28 +7,24 @@ saying how long it takes and how much to cut, and one close to the limit is a wa
 
 from __future__ import annotations
 
-import copy
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import sample_case
 from unsubmit import speaking
-from unsubmit.models import CASE_ADAPTER, OralStatement
+from unsubmit.models import OralStatement
 from unsubmit.rules import run_rules
-from unsubmit.source import load_file
 from unsubmit.vocabulary import read_data
-
-HRC53 = load_file(REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml").data
 
 
 def _statement(words: int = 0, **changes: Any) -> OralStatement:
-    data = copy.deepcopy(HRC53)
-    data.update(question=None, paragraphs=[" ".join(["word"] * words)] if words else [])
-    data.update(changes)
-    case = CASE_ADAPTER.validate_python(data)
-    assert isinstance(case, OralStatement)
-    return case
+    paragraphs = [" ".join(["word"] * words)] if words else []
+    return sample_case(
+        "hrc53-judges-lawyers-oral-statement",
+        OralStatement,
+        **{"question": None, "paragraphs": paragraphs, **changes},
+    )
 
 
 def _timing(case: OralStatement) -> list[tuple[str, str]]:

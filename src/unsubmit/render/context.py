@@ -31,6 +31,7 @@ from unsubmit.models.communication import (
 from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs
 from unsubmit.rules import date_span
+from unsubmit.signatories import unique
 
 CaseModel = Communication | OralStatement | JointStatement
 
@@ -287,7 +288,9 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         "mandate": mandate.title(fmt.language) if mandate else "",
         "date": fmt.date(case.date),
         "organisation": organisation(case.organisation, fmt),
-        "on_behalf_of": [organisation(org, fmt) for org in case.on_behalf_of],
+        "on_behalf_of": [
+            organisation(org, fmt) for org in unique([case.organisation, *case.on_behalf_of])[1:]
+        ],
         "speaker": {"name": clean(case.speaker.name), "function": _text(case.speaker.function)},
         "president": case.president,
         "paragraphs": body,
@@ -312,18 +315,25 @@ _STATUS_ORDER = {"general": 0, "special": 1, "roster": 2, None: 3}
 
 
 def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
-    """Signatories in the conventional order: lead, then General, Special, Roster, then others."""
-    ordered = sorted(case.signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    """Signatories in the conventional order: lead, then General, Special, Roster, then others.
+
+    Each organisation appears once, where it is first listed (the lead before signatories
+    before supporters), whatever the case and spacing of a repeated name or acronym.
+    """
+    listed = unique([case.lead, *case.signatories, *case.supporters])
+    signatories = [org for org in listed[1:] if any(org is s for s in case.signatories)]
+    supporters = [org for org in listed[1:] if any(org is s for s in case.supporters)]
+    ordered = sorted(signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
     return {
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "place": _text(case.place),
         "lead": organisation(case.lead, fmt),
         "signatories": [organisation(org, fmt) for org in ordered],
-        "supporters": [organisation(org, fmt) for org in case.supporters],
+        "supporters": [organisation(org, fmt) for org in supporters],
         "paragraphs": [paragraph for text in case.paragraphs for paragraph in paragraphs(text)],
         "demands": _texts(case.demands),
-        "count": 1 + len(case.signatories) + len(case.supporters),
+        "count": len(listed),
     }
 
 
