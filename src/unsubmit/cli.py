@@ -216,9 +216,9 @@ def _suggest(case_file: Path, output_format: str) -> None:
 
     suggestions, report = suggest_for_file(case_file)
     if suggestions is None:
-        from unsubmit.report import TextReporter
+        from unsubmit.report import REPORTERS
 
-        TextReporter(sys.stdout, quiet=True).report(report)
+        REPORTERS[output_format](sys.stdout, quiet=True).report(report)
         sys.exit(1)
     if output_format == "json":
         click.echo(json.dumps([s.as_json() for s in suggestions], ensure_ascii=False, indent=2))

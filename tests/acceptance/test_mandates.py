@@ -64,3 +64,9 @@ def test_suggest_refuses_other_kinds_and_broken_files(in_repo: Path, tmp_path: P
     assert "unknown kind 'comunication'" in broken.output
     both = run(["mandates", "torture", "--suggest", "samples/klimovich-allegation-letter.yaml"])
     assert both.exit_code == 2
+
+
+def test_suggest_in_json_reports_a_broken_file_in_json(in_repo: Path) -> None:
+    result = run(["mandates", "--suggest", "samples/invalid/misspelt-kind.yaml", "-o", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["findings"][0]["path"] == "$.kind"

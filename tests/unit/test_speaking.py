@@ -13,7 +13,7 @@ import pytest
 
 from tests.conftest import sample_case
 from unsubmit import speaking
-from unsubmit.models import OralStatement
+from unsubmit.models import LANGUAGES, OralStatement
 from unsubmit.rules import run_rules
 from unsubmit.vocabulary import read_data
 
@@ -51,6 +51,8 @@ def test_rates_come_from_the_data_file_with_a_marked_default() -> None:
     for language in data["uses_default"]["languages"]:
         assert language not in data["languages"]
         assert speaking.language_rate(language).default
+    every = set(data["languages"]) | set(data["uses_default"]["languages"])
+    assert every == set(LANGUAGES)  # each language has a rate, or is said to use the default
     for entry in [data["default"], *data["languages"].values()]:
         assert entry["source"] in data["sources"]
 
