@@ -177,6 +177,7 @@ def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> No
     "--suggest",
     "case_file",
     type=click.Path(path_type=Path, dir_okay=False),
+    metavar="CASE",
     help="Suggest mandates for this communication, each with its reasons.",
 )
 def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -> None:
@@ -184,6 +185,7 @@ def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -
 
     WORDS match the id, the titles, the topics and the country:
     `unsubmit mandates detention`, `unsubmit mandates BLR`.
+
     With --suggest CASE, propose mandates for a communication from its country, violations,
     victims' roles and situations, each with its reasons and whether the case addresses it.
     """
