@@ -1258,17 +1258,20 @@ def oral_statement() -> Any:
         gt("time limit %(limit)s", limit="case.limit"),
         " \u00b7 ",
         gt("a mark every 30 seconds"),
-        "{% if not case.fits %}",
+        "{% if not case.fits or case.close %}",
     )
     box.runs[-1].add_break()
     box.add_run(
-        _by_unit(
+        "{% if not case.fits %}"
+        + _by_unit(
             lambda unit: gt(
                 f"Over the time limit: cut about %(num)s {unit} before you register the statement.",
                 num="case.cut",
             )
         )
-        + "{% endif %}",
+        + "{% else %}"
+        + gt("Close to the time limit: leave a margin for the pace of the floor.")
+        + "{% endif %}{% endif %}",
         style="Warning",
     )
     para(

@@ -273,7 +273,7 @@ def test_oral_statement_reads_as_speaking_notes(tmp_path: Path) -> None:
     assert lines[0] == case["heading"]
     assert "Check against delivery" in lines
     assert f"{case['units']} words · about 0:55 at 150 words per minute" in " ".join(lines)
-    assert not any("Over the time limit" in line for line in lines)
+    assert not any("Over the time limit" in line or "Close to" in line for line in lines)
     speech_style = document.styles["Speech"]
     assert speech_style.font.size is not None and speech_style.font.size.pt == 16
 
@@ -290,6 +290,10 @@ def test_oral_statement_warns_when_over_the_limit(tmp_path: Path) -> None:
     assert speech[-1] == "Thank you." and speech[-2] == context["case"]["paragraphs"][-1]
     box = " ".join(_texts(document, "Box"))
     assert "Over the time limit: cut about 100 words" in box
+    context["case"].update(units=290, seconds=116, duration="1:56", fits=True, close=True, cut=0)
+    box = " ".join(_texts(_render(context, tmp_path, "close"), "Box"))
+    assert box.endswith("Close to the time limit: leave a margin for the pace of the floor.")
+    assert "Over the time limit" not in box
 
 
 def _speech(document: Document) -> list[Paragraph]:
