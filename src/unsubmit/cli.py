@@ -173,16 +173,31 @@ def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> No
 @cli.command()
 @click.argument("words", nargs=-1)
 @_output_format("Text for people, JSON for scripts.")
-def mandates(words: Sequence[str], output_format: str) -> None:
+@click.option(
+    "--suggest",
+    "case_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="CASE",
+    help="Suggest mandates for this communication, each with its reasons.",
+)
+def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -> None:
     """List the Special Procedures mandates, or those matching every one of WORDS.
 
     WORDS match the id, the titles, the topics and the country:
     `unsubmit mandates detention`, `unsubmit mandates BLR`.
+
+    With --suggest CASE, propose mandates for a communication from its country, violations,
+    victims' roles and situations, each with its reasons and whether the case addresses it.
     """
     import json
 
     from unsubmit.mandates import as_json, search
 
+    if case_file is not None:
+        if words:
+            raise click.UsageError("give either WORDS or --suggest CASE, not both")
+        _suggest(case_file, output_format)
+        return
     query = " ".join(words)
     found = search(query)
     if output_format == "json":
@@ -194,6 +209,30 @@ def mandates(words: Sequence[str], output_format: str) -> None:
     width = max(len(m.id) for m in found)
     for mandate in found:
         click.echo(f"{mandate.id:<{width}}  {mandate.type:<8}  {mandate.title('en')}")
+
+
+def _suggest(case_file: Path, output_format: str) -> None:
+    import json
+
+    from unsubmit.routing import suggest_for_file
+
+    suggestions, report = suggest_for_file(case_file)
+    if suggestions is None:
+        from unsubmit.report import REPORTERS
+
+        REPORTERS[output_format](sys.stdout, quiet=True).report(report)
+        sys.exit(1)
+    if output_format == "json":
+        click.echo(json.dumps([s.as_json() for s in suggestions], ensure_ascii=False, indent=2))
+        return
+    width = max((len(s.mandate.id) for s in suggestions), default=0)
+    for item in suggestions:
+        state = "addressed" if item.addressed else "suggested"
+        click.echo(f"{item.mandate.id:<{width}}  {state:<9}  {item.mandate.title('en')}")
+        for reason in [r.text for r in item.reasons] or ["no reason found in the case"]:
+            click.echo(f"{'':<{width}}  - {reason}")
+        if item.mandate.cases_only_from:
+            click.echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
 
 
 def _formats(value: str) -> tuple[str, ...]:

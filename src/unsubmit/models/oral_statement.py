@@ -122,6 +122,15 @@ class OralStatement(CaseModel):
         None,
         ge=40,
         le=400,
-        description="The speaker's own pace, to override the estimate for the language.",
+        description="The speaker's own pace in words per minute, to override the rate of the "
+        "language (every language but Chinese is timed in words).",
         examples=[110],
+    )
+    characters_per_minute: int | None = Field(
+        None,
+        ge=60,
+        le=600,
+        description="The speaker's own pace in characters per minute, for a statement in "
+        "Chinese (timed in characters), to override the rate of the language.",
+        examples=[160],
     )

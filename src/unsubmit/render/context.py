@@ -15,7 +15,7 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from unsubmit import vocabulary
+from unsubmit import speaking, vocabulary
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
@@ -31,6 +31,7 @@ from unsubmit.models.communication import (
 from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs
 from unsubmit.rules import date_span
+from unsubmit.signatories import unique
 
 CaseModel = Communication | OralStatement | JointStatement
 
@@ -264,29 +265,17 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     }
 
 
-def words(texts: Iterable[str]) -> int:
-    return sum(len(text.split()) for text in texts)
-
-
-def speaking_rate(case: OralStatement) -> int:
-    if case.words_per_minute is not None:
-        return case.words_per_minute
-    rates = vocabulary.read_data("speaking_rates.json")
-    return int(rates["default"]["words_per_minute"])
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
-
-
 def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
+    """The statement with its speaking-time estimate and a mark every 30 seconds."""
     dialogue = case.dialogue
     kind = "Interactive Dialogue" if dialogue.type == "interactive-dialogue" else "General Debate"
     body = [clean(p) for p in case.paragraphs]
     question = _text(case.question)
-    count = words([*body, question])
-    rate = speaking_rate(case)
-    seconds = round(count * 60 / rate)
+    found = speaking.estimate(case, [*body, question])
+    timed = [
+        [{"text": s.text, "mark": s.mark} for s in paragraph]
+        for paragraph in speaking.timed([*body, question], found.rate)
+    ]
     mandate = registry().get(dialogue.mandate or "")
     return {
         "heading": DASH.join(
@@ -299,18 +288,26 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         "mandate": mandate.title(fmt.language) if mandate else "",
         "date": fmt.date(case.date),
         "organisation": organisation(case.organisation, fmt),
-        "on_behalf_of": [organisation(org, fmt) for org in case.on_behalf_of],
+        "on_behalf_of": [
+            organisation(org, fmt) for org in unique([case.organisation, *case.on_behalf_of])[1:]
+        ],
         "speaker": {"name": clean(case.speaker.name), "function": _text(case.speaker.function)},
         "president": case.president,
         "paragraphs": body,
         "question": question,
-        "words": count,
-        "words_per_minute": rate,
-        "seconds": seconds,
-        "duration": _clock(seconds),
+        "timed_paragraphs": timed[: len(body)],
+        "timed_question": timed[-1] if question else [],
+        "unit": found.rate.unit,
+        "units": found.units,
+        "per_minute": found.rate.per_minute,
+        "default_rate": found.rate.default,
+        "seconds": found.seconds,
+        "duration": speaking.clock(found.seconds),
         "limit_seconds": case.time_limit_seconds,
-        "limit": _clock(case.time_limit_seconds),
-        "fits": seconds <= case.time_limit_seconds,
+        "limit": speaking.clock(case.time_limit_seconds),
+        "fits": found.fits,
+        "close": found.close,
+        "cut": found.cut,
     }
 
 
@@ -318,18 +315,25 @@ _STATUS_ORDER = {"general": 0, "special": 1, "roster": 2, None: 3}
 
 
 def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
-    """Signatories in the conventional order: lead, then General, Special, Roster, then others."""
-    ordered = sorted(case.signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    """Signatories in the conventional order: lead, then General, Special, Roster, then others.
+
+    Each organisation appears once, where it is first listed (the lead before signatories
+    before supporters), whatever the case and spacing of a repeated name or acronym.
+    """
+    listed = unique([case.lead, *case.signatories, *case.supporters])
+    signatories = [org for org in listed[1:] if any(org is s for s in case.signatories)]
+    supporters = [org for org in listed[1:] if any(org is s for s in case.supporters)]
+    ordered = sorted(signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
     return {
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "place": _text(case.place),
         "lead": organisation(case.lead, fmt),
         "signatories": [organisation(org, fmt) for org in ordered],
-        "supporters": [organisation(org, fmt) for org in case.supporters],
+        "supporters": [organisation(org, fmt) for org in supporters],
         "paragraphs": [paragraph for text in case.paragraphs for paragraph in paragraphs(text)],
         "demands": _texts(case.demands),
-        "count": 1 + len(case.signatories) + len(case.supporters),
+        "count": len(listed),
     }
 
 
