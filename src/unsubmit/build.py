@@ -5,6 +5,11 @@ has an error. Every document is then rendered in memory, so a template error als
 nothing. Only then are outputs written, each atomically; a file that already holds exactly the
 bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
 completed by running the same command again, and only a file with other content needs --force.
+
+Each case is built in every locale asked for (its own language by default). A text that a
+locale's catalog does not translate, or a mandate title the registry does not give in that
+language, shows in English and adds a warning listing it to the case's findings; with
+``--strict`` that warning stops the build before anything is written.
 """
 
 from __future__ import annotations
@@ -15,15 +20,25 @@ from pathlib import Path
 
 from unsubmit.check import check_files
 from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Report
+from unsubmit.findings import FileResult, Finding, Report, Severity
+from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
-from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
+from unsubmit.render.context import (
+    DASH,
+    LOCALES,
+    CaseModel,
+    Formatter,
+    build_context,
+    council_session,
+    right_to_left,
+)
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.output import ensure_output_dir, write_atomic
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
+from unsubmit.translatable import N_
 
 FORMATS = ("docx", "pdf")
 
@@ -37,6 +52,8 @@ class BuildOptions:
     force: bool = False
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
+    #: The locales to build every case in; empty: each case in its own language.
+    locales: tuple[str, ...] = ()
 
 
 @dataclass
@@ -54,22 +71,75 @@ class BuildOutcome:
     outputs: list[Output] = field(default_factory=list)
 
 
-def output_stem(case: CaseModel, source: Path) -> str:
-    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file."""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}"
+def output_stem(case: CaseModel, source: Path, locale: str) -> str:
+    """``<date>_<kind>_<slug>_<locale>``: sortable by date, grouped by kind, named after the
+    case file, one per locale."""
+    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}_{locale}"
 
 
-def properties(case: CaseModel) -> DocumentProperties:
-    """Core properties from the case and from nothing else."""
+def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
+    """Core properties from the case and from nothing else, in the document's language."""
     if isinstance(case, Communication):
-        title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
+        title, subject = case.title, fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
-        title = DASH.join((f"HRC{case.session}", f"Item {case.agenda_item}", case.dialogue.title))
-        subject = "Oral statement"
+        title = DASH.join((*council_session(case, fmt), case.dialogue.title))
+        subject = fmt.text(N_("Oral statement"))
     else:
-        title, subject = case.title, "Joint statement"
-    language = LOCALES[case.language].replace("_", "-")
+        title, subject = case.title, fmt.text(N_("Joint statement"))
+    language = LOCALES[fmt.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
+
+
+def render_document(
+    case: CaseModel, template: PreparedTemplate, language: str
+) -> tuple[bytes, Translator]:
+    """One case's document in one language, and the translator that noted what is missing."""
+    translator = Translator(language)
+    fmt = Formatter(language, translator)
+    context = build_context(case, language, translator)
+    docx = template.render(context, properties(case, fmt), translator, rtl=right_to_left(language))
+    return docx, translator
+
+
+def missing_translations(
+    translator: Translator, file: str, mandates_path: str = "$.mandates"
+) -> list[Finding]:
+    """Warnings for the texts a document shows in English for want of a translation."""
+    name = Formatter("en").language_name(translator.language)
+    findings = []
+    messages = translator.missing_messages
+    if messages:
+        count = f"{len(messages)} text{'s' if len(messages) != 1 else ''}"
+        listed = "; ".join(f'"{message}"' for message in messages)
+        findings.append(
+            Finding(
+                Location(file),
+                f"the {name} document shows {count} in English, for want of a {name} "
+                f"translation: {listed}; translate {'them' if len(messages) != 1 else 'it'} in "
+                f"the {translator.language} catalog (unsubmit i18n update, then compile)",
+                Severity.WARNING,
+                "missing-translation",
+            )
+        )
+    titles = translator.missing_titles
+    if titles:
+        listed = ", ".join(titles)
+        findings.append(
+            Finding(
+                Location(file, path=mandates_path),
+                f"the {name} document gives the title of {listed} in English: the mandate "
+                f"registry has no confirmed {name} title for "
+                f"{'them' if len(titles) != 1 else 'it'}",
+                Severity.WARNING,
+                "missing-mandate-title",
+            )
+        )
+    return findings
+
+
+def _mandates(case: CaseModel) -> str:
+    """Where a case names its mandates, for the finding about their titles."""
+    return "$.dialogue.mandate" if isinstance(case, OralStatement) else "$.mandates"
 
 
 class _Templates:
@@ -86,19 +156,23 @@ class _Templates:
         return self.cache[path]
 
 
-def _plan(results: list[FileResult], paths: Sequence[Path], options: BuildOptions) -> list[Path]:
+def _plan(
+    results: list[FileResult], paths: Sequence[Path], options: BuildOptions
+) -> list[tuple[FileResult, str, Path]]:
+    """(result, locale, output path without suffix) for every document to build."""
     stems: dict[Path, str] = {}
     planned = []
     for result, source in zip(results, paths, strict=True):
         assert result.case is not None
-        target = options.out_dir / output_stem(result.case, source)
-        if target in stems:
-            raise UsageError(
-                f"{stems[target]} and {source} would both be written to {target}.*: "
-                "rename one of the case files"
-            )
-        stems[target] = str(source)
-        planned.append(target)
+        for locale in options.locales or (result.case.language,):
+            target = options.out_dir / output_stem(result.case, source, locale)
+            if target in stems:
+                raise UsageError(
+                    f"{stems[target]} and {source} would both be written to {target}.*: "
+                    "rename one of the case files"
+                )
+            stems[target] = str(source)
+            planned.append((result, locale, target))
     return planned
 
 
@@ -123,19 +197,23 @@ def build(
                 f"--template applies to one kind of document, but these files are of kinds "
                 f"{', '.join(sorted(kinds))}: build them separately"
             )
-    targets = _plan(report.results, paths, options)
     templates = _Templates(options.template)
     rendered: list[tuple[Path, bytes, str]] = []
-    for result, target in zip(report.results, targets, strict=True):
+    for result, locale, target in _plan(report.results, paths, options):
         assert result.case is not None
-        context = build_context(result.case)
-        docx = templates.for_kind(result.case.kind).render(context, properties(result.case))
+        template = templates.for_kind(result.case.kind)
+        docx, translator = render_document(result.case, template, locale)
+        result.findings.extend(
+            missing_translations(translator, result.file, _mandates(result.case))
+        )
         if "docx" in options.formats:
             rendered.append((target.with_suffix(".docx"), docx, result.file))
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
             rendered.append((target.with_suffix(".pdf"), convert(docx), result.file))
+    if report.failed(strict=options.strict):
+        return outcome
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     for path, data, source in rendered:
@@ -164,8 +242,11 @@ def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> No
         )
 
 
-def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, Report]:
-    """The document of one case as plain text, or None (with the report) when it is invalid."""
+def preview_text(
+    path: Path, template: Path | None = None, locale: str | None = None
+) -> tuple[str | None, Report]:
+    """The document of one case as plain text (in its language, or ``locale``), or None (with
+    the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     report = check_files([path])
@@ -173,5 +254,6 @@ def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, 
     if result.failed() or result.case is None:
         return None, report
     prepared = _Templates(template).for_kind(result.case.kind)
-    data = prepared.render(build_context(result.case), properties(result.case))
+    data, translator = render_document(result.case, prepared, locale or result.case.language)
+    result.findings.extend(missing_translations(translator, result.file, _mandates(result.case)))
     return document_text(data), report
