@@ -179,7 +179,7 @@ def _po_bytes(catalog: Catalog, *, template: bool = False) -> bytes:
 def _messages(catalog: Catalog) -> list[tuple[Any, ...]]:
     """What matters of a catalog's messages, ignoring dates: to tell a real change."""
     return [
-        (m.id, m.string, m.context, sorted(m.locations), m.auto_comments, sorted(m.flags))
+        (m.id, m.string or "", m.context, sorted(m.locations), m.auto_comments, sorted(m.flags))
         for m in catalog
         if m.id
     ]
