@@ -27,6 +27,7 @@ from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.render.context import (
     DASH,
     LOCALES,
+    WORD_LANGUAGES,
     CaseModel,
     Formatter,
     build_context,
@@ -97,7 +98,13 @@ def render_document(
     translator = Translator(language)
     fmt = Formatter(language, translator)
     context = build_context(case, language, translator)
-    docx = template.render(context, properties(case, fmt), translator, rtl=right_to_left(language))
+    docx = template.render(
+        context,
+        properties(case, fmt),
+        translator,
+        rtl=right_to_left(language),
+        language=WORD_LANGUAGES[language],
+    )
     return docx, translator
 
 

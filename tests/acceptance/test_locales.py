@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from io import BytesIO
 from pathlib import Path
 
 import docx
@@ -121,6 +122,10 @@ def test_the_french_letter_reads_french(built: dict[str, bytes]) -> None:
         assert french in text, french
     for english in ("Facts", "Alleged victim", "Death in custody", "Allegation letter", "Male"):
         assert not re.search(rf"^{english}( \||$)", text, re.MULTILINE), english
+    # Word and LibreOffice spell-check and hyphenate it as French.
+    styles = _xml(_document(built, "klimovich-allegation-letter", "fr"), "word/styles.xml")
+    language = styles.find(f".//{{{W}}}docDefaults//{{{W}}}lang")
+    assert language is not None and language.get(f"{{{W}}}val") == "fr-FR"
 
 
 def test_dates_and_plurals_follow_the_russian_language(built: dict[str, bytes]) -> None:
@@ -222,7 +227,7 @@ def test_an_unknown_locale_is_a_usage_error(tmp_path: Path) -> None:
 
 
 def _xml(data: bytes, part: str) -> etree._Element:
-    with zipfile.ZipFile(__import__("io").BytesIO(data)) as package:
+    with zipfile.ZipFile(BytesIO(data)) as package:
         return etree.fromstring(package.read(part))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -12,7 +13,9 @@ from lxml import etree
 
 from unsubmit.i18n.extract import ExtractionError, docx_messages
 from unsubmit.i18n.translations import Translator, template_functions
-from unsubmit.render.engine import environment
+from unsubmit.render.engine import PreparedTemplate, environment
+from unsubmit.render.package import DocumentProperties
+from unsubmit.render.reader import document_lines
 from unsubmit.render.rtl import right_to_left
 
 KEYWORDS = ("_", "gettext", "ngettext")
@@ -153,3 +156,15 @@ def test_the_docx_fixture_really_splits_runs(tmp_path: Path) -> None:
     data = _template(tmp_path, ("Normal", ['{{ _("Fa', 'cts") }}']))
     paragraph = docx.Document(BytesIO(data)).paragraphs[0]
     assert [run.text for run in paragraph.runs] == ['{{ _("Fa', 'cts") }}']
+
+
+def test_one_compiled_template_renders_every_locale(tmp_path: Path) -> None:
+    data = _template(tmp_path, ("Heading 1", ['{{ _("Facts") }}: {{ n }}']))
+    prepared = PreparedTemplate(data, "t.docx")
+    props = DocumentProperties(title="t", language="en-GB", date=datetime.date(2023, 5, 7))
+    shown = {
+        language: document_lines(prepared.render({"n": 1}, props, Translator(language)))[0]
+        for language in ("fr", "ru", "zh")
+    }
+    assert shown == {"fr": "Faits: 1", "ru": "Факты: 1", "zh": "事实: 1"}
+    assert document_lines(prepared.render({"n": 1}, props))[0] == "Facts: 1"

@@ -53,6 +53,19 @@ LOCALES = {
 }
 
 
+#: The language Word and LibreOffice spell-check and hyphenate each language's documents in.
+WORD_LANGUAGES = {
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "es": "es-ES",
+    "ru": "ru-RU",
+    "ar": "ar-SA",
+    "zh": "zh-CN",
+    "be": "be-BY",
+    "uk": "uk-UA",
+}
+
+
 def right_to_left(language: str) -> bool:
     """Whether CLDR writes ``language`` right to left (Arabic)."""
     return bool(Locale.parse(LOCALES[language]).character_order == "right-to-left")

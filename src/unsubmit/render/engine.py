@@ -40,6 +40,9 @@ from unsubmit.render.rtl import right_to_left
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
 _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _XML_TAGS = re.compile(r"<[^>]+>")
+_DEFAULT_LANGUAGE = re.compile(
+    rb'(<w:docDefaults>.*?<w:lang\b[^>]*?\bw:val=")([^"]*)(")', re.DOTALL
+)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
@@ -98,6 +101,7 @@ class PreparedTemplate:
                 ) from exc
             self._parts.append(_Part(part_name, source, template))
         self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
+        self._styles: dict[str, bytes] = {}
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
@@ -108,6 +112,16 @@ class PreparedTemplate:
                 f"cannot read the template: {exc.strerror or exc}", Location(str(path))
             ) from exc
         return cls(data, str(path))
+
+    def _styles_in(self, language: str) -> bytes:
+        """The template's styles with ``language`` as the default language (made once)."""
+        if language not in self._styles:
+            self._styles[language] = _DEFAULT_LANGUAGE.sub(
+                lambda m: m.group(1) + language.encode("ascii") + m.group(3),
+                self._static["word/styles.xml"],
+                count=1,
+            )
+        return self._styles[language]
 
     def _render_part(
         self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], rtl: bool
@@ -159,15 +173,19 @@ class PreparedTemplate:
         translator: Translator | None = None,
         *,
         rtl: bool = False,
+        language: str | None = None,
     ) -> bytes:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``.
 
         ``translator`` translates the template's fixed text (English when not given); ``rtl``
-        lays the document out right to left.
+        lays the document out right to left; ``language`` (a tag such as ``fr-FR``) becomes
+        the styles' default language, which spelling, hyphenation and fonts follow.
         """
         if translator is not None:
             context = {**context, **template_functions(translator)}
         members = dict(self._static)
+        if language is not None and "word/styles.xml" in members:
+            members["word/styles.xml"] = self._styles_in(language)
         ids = itertools.count(1)
         for part in self._parts:
             members[part.name] = self._render_part(part, context, ids, rtl)
