@@ -317,3 +317,9 @@ def test_stats_show_every_shipped_catalog_complete() -> None:
         assert numbers["fuzzy"] == 0, language
     text = run(["i18n", "stats"]).output
     assert text.splitlines()[1].startswith("fr ")
+
+
+def test_the_command_line_offers_exactly_the_languages_documents_are_written_in() -> None:
+    from unsubmit.cli import LOCALE_NAMES
+
+    assert LOCALE_NAMES == LANGUAGES
