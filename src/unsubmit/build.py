@@ -20,7 +20,8 @@ from pathlib import Path
 
 from unsubmit.check import check_files
 from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Finding, Report, Severity
+from unsubmit.findings import FileResult, Report
+from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
@@ -106,42 +107,6 @@ def render_document(
         language=WORD_LANGUAGES[language],
     )
     return docx, translator
-
-
-def missing_translations(
-    translator: Translator, file: str, mandates_path: str = "$.mandates"
-) -> list[Finding]:
-    """Warnings for the texts a document shows in English for want of a translation."""
-    name = Formatter("en").language_name(translator.language)
-    findings = []
-    messages = translator.missing_messages
-    if messages:
-        count = f"{len(messages)} text{'s' if len(messages) != 1 else ''}"
-        listed = "; ".join(f'"{message}"' for message in messages)
-        findings.append(
-            Finding(
-                Location(file),
-                f"the {name} document shows {count} in English, for want of a {name} "
-                f"translation: {listed}; translate {'them' if len(messages) != 1 else 'it'} in "
-                f"the {translator.language} catalog (unsubmit i18n update, then compile)",
-                Severity.WARNING,
-                "missing-translation",
-            )
-        )
-    titles = translator.missing_titles
-    if titles:
-        listed = ", ".join(titles)
-        findings.append(
-            Finding(
-                Location(file, path=mandates_path),
-                f"the {name} document gives the title of {listed} in English: the mandate "
-                f"registry has no confirmed {name} title for "
-                f"{'them' if len(titles) != 1 else 'it'}",
-                Severity.WARNING,
-                "missing-mandate-title",
-            )
-        )
-    return findings
 
 
 def _mandates(case: CaseModel) -> str:
