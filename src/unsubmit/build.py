@@ -11,6 +11,11 @@ completed by running the same command again, and only a file with other content 
 (:mod:`unsubmit.render.mail`). Both concern communications only: statements are public
 documents that are registered or published, not emailed to the OHCHR, so they are skipped
 with a note.
+
+Each case is built in every locale asked for (its own language by default). A text that a
+locale's catalog does not translate, or a mandate title the registry does not give in that
+language, shows in English and adds a warning listing it to the case's findings; with
+``--strict`` that warning stops the build before anything is written.
 """
 
 from __future__ import annotations
@@ -23,17 +28,28 @@ from pathlib import Path
 from unsubmit.check import check_files
 from unsubmit.errors import Location, OutputError, UsageError
 from unsubmit.findings import FileResult, Report
+from unsubmit.i18n.missing import missing_translations
+from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.public import public_version, redaction
-from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
+from unsubmit.render.context import (
+    DASH,
+    LOCALES,
+    WORD_LANGUAGES,
+    CaseModel,
+    Formatter,
+    build_context,
+    council_session,
+    right_to_left,
+)
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.mail import email_message
 from unsubmit.render.output import ensure_output_dir, write_atomic
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
-from unsubmit.translation import translator
+from unsubmit.translatable import N_
 
 FORMATS = ("docx", "pdf")
 
@@ -49,6 +65,8 @@ class BuildOptions:
     strict: bool = False
     public: bool = False
     email: bool = False
+    #: The locales to build every case in; empty: each case in its own language.
+    locales: tuple[str, ...] = ()
 
 
 @dataclass
@@ -68,32 +86,70 @@ class BuildOutcome:
     notes: list[str] = field(default_factory=list)
 
 
-def output_stem(case: CaseModel, source: Path, *, public: bool = False) -> str:
-    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file.
+def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = False) -> str:
+    """``<date>_<kind>_<slug>[_public]_<locale>``: sortable by date, grouped by kind, named
+    after the case file, one per locale.
 
-    Public versions end in ``_public``, so they are never mistaken for the confidential one,
+    Public versions carry ``_public``, so they are never mistaken for the confidential one,
     and the names they hide are hidden in the file name too: case files are often named after
     the victim.
     """
     name = source.stem
     if public and isinstance(case, Communication):
         words = re.sub(r"[\W_]+", " ", name)
-        name = redaction(case, translator(case.language)).apply(words)
+        name = redaction(case, Translator(case.language).gettext).apply(words)
     suffix = "_public" if public else ""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(name)}{suffix}"
+    return f"{case.date.isoformat()}_{case.kind}_{slug(name)}{suffix}_{locale}"
 
 
-def properties(case: CaseModel) -> DocumentProperties:
-    """Core properties from the case and from nothing else."""
+def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
+    """Core properties from the case and from nothing else, in the document's language."""
     if isinstance(case, Communication):
-        title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
+        title, subject = case.title, fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
-        title = DASH.join((f"HRC{case.session}", f"Item {case.agenda_item}", case.dialogue.title))
-        subject = "Oral statement"
+        title = DASH.join((*council_session(case, fmt), case.dialogue.title))
+        subject = fmt.text(N_("Oral statement"))
     else:
-        title, subject = case.title, "Joint statement"
-    language = LOCALES[case.language].replace("_", "-")
+        title, subject = case.title, fmt.text(N_("Joint statement"))
+    language = LOCALES[fmt.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
+
+
+def render_document(
+    case: CaseModel,
+    template: PreparedTemplate,
+    language: str,
+    *,
+    public: bool = False,
+    source: str = "",
+) -> tuple[bytes, Translator]:
+    """One case's document in one language, and the translator that noted what is missing.
+
+    With ``public``, a communication is first made public (:mod:`unsubmit.public`) and the
+    rendered document is checked for every name it must not show.
+    """
+    translator = Translator(language)
+    version = None
+    if public and isinstance(case, Communication):
+        version = public_version(case, translator.gettext)
+        case = version.case
+    fmt = Formatter(language, translator)
+    context = build_context(case, language, translator, public=version is not None)
+    docx = template.render(
+        context,
+        properties(case, fmt),
+        translator,
+        rtl=right_to_left(language),
+        language=WORD_LANGUAGES[language],
+    )
+    if version is not None:
+        version.check(docx, source)
+    return docx, translator
+
+
+def _mandates(case: CaseModel) -> str:
+    """Where a case names its mandates, for the finding about their titles."""
+    return "$.dialogue.mandate" if isinstance(case, OralStatement) else "$.mandates"
 
 
 class _Templates:
@@ -110,19 +166,25 @@ class _Templates:
         return self.cache[path]
 
 
-def _plan(results: list[FileResult], paths: Sequence[Path], options: BuildOptions) -> list[Path]:
+def _plan(
+    results: list[FileResult], paths: Sequence[Path], options: BuildOptions
+) -> list[tuple[FileResult, str, Path]]:
+    """(result, locale, output path without suffix) for every document to build."""
     stems: dict[Path, str] = {}
     planned = []
     for result, source in zip(results, paths, strict=True):
         assert result.case is not None
-        target = options.out_dir / output_stem(result.case, source, public=options.public)
-        if target in stems:
-            raise UsageError(
-                f"{stems[target]} and {source} would both be written to {target}.*: "
-                "rename one of the case files"
+        for locale in options.locales or (result.case.language,):
+            target = options.out_dir / output_stem(
+                result.case, source, locale, public=options.public
             )
-        stems[target] = str(source)
-        planned.append(target)
+            if target in stems:
+                raise UsageError(
+                    f"{stems[target]} and {source} would both be written to {target}.*: "
+                    "rename one of the case files"
+                )
+            stems[target] = str(source)
+            planned.append((result, locale, target))
     return planned
 
 
@@ -151,24 +213,23 @@ def build(
                 f"--template applies to one kind of document, but these files are of kinds "
                 f"{', '.join(sorted(kinds))}: build them separately"
             )
-    targets = _plan(report.results, paths, options)
     templates = _Templates(options.template)
     rendered: list[tuple[Path, bytes, str]] = []
-    for result, target in zip(report.results, targets, strict=True):
+    noted: set[str] = set()
+    for result, locale, target in _plan(report.results, paths, options):
         case = result.case
         assert case is not None
         if (options.public or options.email) and not isinstance(case, Communication):
-            outcome.notes.append(_skipped(result.file, case, options))
+            if result.file not in noted:
+                noted.add(result.file)
+                outcome.notes.append(_skipped(result.file, case, options))
             if options.public:
                 continue
-        public = None
-        if options.public and isinstance(case, Communication):
-            public = public_version(case, translator(case.language))
-            case = public.case
-        context = build_context(case, public=public is not None)
-        docx = templates.for_kind(case.kind).render(context, properties(case))
-        if public is not None:
-            public.check(docx, result.file)
+        template = templates.for_kind(case.kind)
+        docx, translator = render_document(
+            case, template, locale, public=options.public, source=result.file
+        )
+        result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
         documents: list[tuple[Path, bytes, str]] = []
         if "docx" in options.formats:
             documents.append((target.with_suffix(".docx"), docx, result.file))
@@ -179,8 +240,10 @@ def build(
         rendered += documents
         if options.email and isinstance(case, Communication):
             attached = [(path.name, data) for path, data, _ in documents]
-            message = email_message(case, attached, translator(case.language))
+            message = email_message(case, attached, translator)
             rendered.append((target.with_suffix(".eml"), message, result.file))
+    if report.failed(strict=options.strict):
+        return outcome
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     for path, data, source in rendered:
@@ -216,8 +279,11 @@ def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> No
         )
 
 
-def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, Report]:
-    """The document of one case as plain text, or None (with the report) when it is invalid."""
+def preview_text(
+    path: Path, template: Path | None = None, locale: str | None = None
+) -> tuple[str | None, Report]:
+    """The document of one case as plain text (in its language, or ``locale``), or None (with
+    the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     report = check_files([path])
@@ -225,5 +291,6 @@ def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, 
     if result.failed() or result.case is None:
         return None, report
     prepared = _Templates(template).for_kind(result.case.kind)
-    data = prepared.render(build_context(result.case), properties(result.case))
+    data, translator = render_document(result.case, prepared, locale or result.case.language)
+    result.findings.extend(missing_translations(translator, result.file, _mandates(result.case)))
     return document_text(data), report

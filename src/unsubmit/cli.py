@@ -23,6 +23,8 @@ from unsubmit.errors import UnsubmitError
 F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
+#: The languages documents are written in (unsubmit.render.context.LOCALES, kept light here).
+LOCALE_NAMES = ("en", "fr", "es", "ru", "ar", "zh", "be", "uk")
 
 
 class _Failure(click.ClickException):
@@ -267,18 +269,30 @@ def _formats(value: str) -> tuple[str, ...]:
     help="docx, pdf, or docx,pdf. PDF needs LibreOffice.",
 )
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
-@click.option("--strict", is_flag=True, help="Refuse to build when there are warnings too.")
+@click.option(
+    "-l",
+    "--locale",
+    "locales",
+    multiple=True,
+    type=click.Choice(LOCALE_NAMES),
+    help="Build in this language; repeat for several (default: each case's language).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to build when there are warnings too (a missing translation among them).",
+)
 @click.option(
     "--public",
     is_flag=True,
     help="Build the versions of communications that may be published: victims named only as "
-    "their consent allows, nothing confidential (<name>_public.docx).",
+    "their consent allows, nothing confidential (<name>_public_<locale>.docx).",
 )
 @click.option(
     "--email",
     is_flag=True,
-    help="Also write each communication as an email ready to send to the OHCHR (<name>.eml), "
-    "with the documents attached.",
+    help="Also write each communication as an email ready to send to the OHCHR "
+    "(<name>_<locale>.eml), with the documents attached.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
@@ -287,16 +301,18 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     template: Path | None,
     formats: str,
     force: bool,
+    locales: Sequence[str],
     strict: bool,
     public: bool,
     email: bool,
     quiet: bool,
 ) -> None:
-    """Validate case files, then write one document per case into the output directory.
+    """Validate case files, then write one document per case and language into the output
+    directory.
 
     Nothing is written when any file has an error. Outputs are named
-    <date>_<kind>_<case file name>.docx; an output that already holds the same bytes is left
-    as it is, so running the same build again completes an interrupted one.
+    <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
+    is left as it is, so running the same build again completes an interrupted one.
     """
     from unsubmit.build import BuildOptions
     from unsubmit.build import build as run_build
@@ -309,7 +325,16 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 
         require_soffice()  # before any work: say at once what to install
         convert = docx_to_pdf
-    options = BuildOptions(out_dir, template, force, chosen, strict, public, email)
+    options = BuildOptions(
+        out_dir,
+        template,
+        force,
+        chosen,
+        strict,
+        public=public,
+        email=email,
+        locales=tuple(dict.fromkeys(locales)),
+    )
     outcome = run_build(files, options, convert=convert)
     if outcome.report.findings or outcome.report.failed(strict=strict):
         TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
@@ -331,17 +356,101 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     type=click.Path(path_type=Path, dir_okay=False),
     help="Preview with this DOCX template instead of the built-in one.",
 )
-def preview(file: Path, template: Path | None) -> None:
+@click.option(
+    "-l",
+    "--locale",
+    type=click.Choice(LOCALE_NAMES),
+    help="Preview in this language (default: the case's language).",
+)
+def preview(file: Path, template: Path | None, locale: str | None) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
     from unsubmit.build import preview_text
+    from unsubmit.report import TextReporter
 
-    text, report = preview_text(file, template)
+    text, report = preview_text(file, template, locale)
     if text is None:
-        from unsubmit.report import TextReporter
-
         TextReporter(sys.stdout).report(report)
         sys.exit(1)
+    if report.findings:
+        TextReporter(sys.stderr, quiet=True).report(report)
     click.echo(text, nl=False)
+
+
+@cli.group()
+def i18n() -> None:
+    """Translate the documents' fixed text: the message catalogs, for translators.
+
+    The usual round: `extract` the messages from the templates and the code, `update` every
+    catalog (or `init` a new language), translate the .po files, `compile` them, and check
+    with `stats`.
+    """
+
+
+def _show_written(written: Sequence[Any]) -> None:
+    for item in written:
+        state = "wrote" if item.changed else "unchanged"
+        click.echo(f"{state} {item.path}" + (f" ({item.detail})" if item.detail else ""))
+
+
+@i18n.command("extract")
+def i18n_extract() -> None:
+    """Collect every message of the templates and the code into the .pot file."""
+    from unsubmit.i18n.catalogs import extract_messages
+
+    _show_written([extract_messages()])
+
+
+@i18n.command("init")
+@click.argument("locale")
+@click.option("--force", is_flag=True, help="Start the catalog again even if it exists.")
+def i18n_init(locale: str, force: bool) -> None:
+    """Start the catalog of a new language LOCALE from the .pot file."""
+    from unsubmit.i18n.catalogs import init_catalog
+
+    _show_written([init_catalog(locale, force=force)])
+
+
+@i18n.command("update")
+@click.argument("locales", nargs=-1)
+def i18n_update(locales: Sequence[str]) -> None:
+    """Bring the catalogs (all, or LOCALES) up to date with the .pot file.
+
+    New messages come in untranslated, changed ones are marked fuzzy for a translator to check.
+    """
+    from unsubmit.i18n.catalogs import update_catalogs
+
+    _show_written(update_catalogs(locales))
+
+
+@i18n.command("compile")
+@click.argument("locales", nargs=-1)
+def i18n_compile(locales: Sequence[str]) -> None:
+    """Compile the catalogs (all, or LOCALES) into the .mo files that builds read."""
+    from unsubmit.i18n.catalogs import compile_catalogs
+
+    _show_written(compile_catalogs(locales))
+
+
+@i18n.command("stats")
+@click.argument("locales", nargs=-1)
+@_output_format("Text for people, JSON for scripts.")
+def i18n_stats(locales: Sequence[str], output_format: str) -> None:
+    """How much of each catalog is translated; exit 1 when any is incomplete or fuzzy."""
+    import json
+
+    from unsubmit.i18n.catalogs import catalog_stats
+
+    stats = catalog_stats(locales)
+    if output_format == "json":
+        click.echo(json.dumps({s.language: s.as_json() for s in stats}, indent=2))
+    else:
+        for s in stats:
+            state = "complete" if s.complete else "INCOMPLETE"
+            click.echo(
+                f"{s.language:<3} {s.translated:>4} of {s.total} translated, "
+                f"{s.fuzzy} fuzzy  {state}"
+            )
+    sys.exit(0 if all(s.complete for s in stats) else 1)
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

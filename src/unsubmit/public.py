@@ -44,7 +44,7 @@ from typing import Any
 from unsubmit.errors import Location, PublicationError
 from unsubmit.models import Communication
 from unsubmit.models.communication import Victim
-from unsubmit.translation import N_, Translate
+from unsubmit.translatable import N_, Translate
 
 __all__ = ["PublicVersion", "Redaction", "public_name", "public_version"]
 

@@ -13,7 +13,7 @@ from unsubmit.build import BuildOptions, build
 
 KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
 KLIMOVICH = REPO / "samples" / "klimovich-allegation-letter.yaml"
-STEM = "2023-06-01_communication_kalesnikava-urgent-appeal"
+STEM = "2023-06-01_communication_kalesnikava-urgent-appeal_en"
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -99,7 +99,7 @@ def test_statements_get_no_email_and_a_note_says_why(tmp_path: Path) -> None:
     result = run(["build", "--email", "-o", str(tmp_path), *map(str, SAMPLES)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.glob("*.eml")) == [
-        "2023-05-15_communication_klimovich-allegation-letter.eml",
+        "2023-05-15_communication_klimovich-allegation-letter_en.eml",
         f"{STEM}.eml",
     ]
     assert len(list(tmp_path.glob("*.docx"))) == len(SAMPLES)

@@ -79,7 +79,7 @@ def full_consent(tmp_path_factory: pytest.TempPathFactory) -> bytes:
     tmp_path = tmp_path_factory.mktemp("public")
     code, output, files = _build(tmp_path, "--public", str(KALESNIKAVA))
     assert code == 0, output
-    assert list(files) == ["2023-06-01_communication_kalesnikava-urgent-appeal_public.docx"]
+    assert list(files) == ["2023-06-01_communication_kalesnikava-urgent-appeal_public_en.docx"]
     return next(iter(files.values()))
 
 
@@ -117,7 +117,7 @@ def test_initials_only_shows_initials_in_every_field_and_property(tmp_path: Path
     code, output, files = _build(tmp_path, "--public", str(_case(tmp_path, "initials")))
     assert code == 0, output
     (name,) = files  # the case file is named after her: the public file is not
-    assert name == "2023-06-01_communication_k_public.docx"
+    assert name == "2023-06-01_communication_k_public_en.docx"
     data = files[name]
     lines = document_lines(data)
     assert "M. K." in lines
@@ -143,7 +143,7 @@ def test_withheld_names_her_nowhere_and_declared_names_are_redacted(tmp_path: Pa
     )
     code, output, files = _build(tmp_path, "--public", str(_case(tmp_path, "withheld", extra)))
     assert code == 0, output
-    assert list(files) == ["2023-06-01_communication_name-withheld_public.docx"]
+    assert list(files) == ["2023-06-01_communication_name-withheld_public_en.docx"]
     (data,) = files.values()
     lines = document_lines(data)
     text = "\n".join(lines)
@@ -234,8 +234,8 @@ def test_statements_are_skipped_with_a_note(tmp_path: Path) -> None:
     code, output, files = _build(tmp_path, "--public", *map(str, SAMPLES))
     assert code == 0, output
     assert sorted(files) == [
-        "2023-05-15_communication_klimovich-allegation-letter_public.docx",
-        "2023-06-01_communication_kalesnikava-urgent-appeal_public.docx",
+        "2023-05-15_communication_klimovich-allegation-letter_public_en.docx",
+        "2023-06-01_communication_kalesnikava-urgent-appeal_public_en.docx",
     ]
     assert "hrc53-judges-lawyers-oral-statement.yaml: skipped by --public: an oral statement" in (
         output

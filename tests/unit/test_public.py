@@ -12,12 +12,12 @@ from tests.conftest import REPO
 from unsubmit.check import check_files
 from unsubmit.errors import PublicationError
 from unsubmit.findings import Severity
+from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication
 from unsubmit.public import initials, public_name, public_version, redaction
 from unsubmit.rules import run_rules
-from unsubmit.translation import translator
 
-EN = translator("en")
+EN = Translator("en").gettext
 
 
 @pytest.fixture(scope="module")

@@ -3,7 +3,8 @@
 Templates get dictionaries, lists and strings only, never model objects, so the sandboxed
 template language has nothing to reach into. Everything a template would otherwise compute is
 done here, where it can be tested: dates are formatted for the language, incidents sorted,
-labels looked up, text split into paragraphs and cleaned of characters a DOCX cannot hold.
+labels looked up and translated, text split into paragraphs and cleaned of characters a DOCX
+cannot hold.
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from unsubmit import speaking, vocabulary
+from unsubmit.i18n.translations import Translator
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
-from unsubmit.models.common import LANGUAGES, Organisation
+from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
     COMMUNICATION_TYPES,
@@ -32,6 +34,7 @@ from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs
 from unsubmit.rules import date_span
 from unsubmit.signatories import unique
+from unsubmit.translatable import N_
 
 CaseModel = Communication | OralStatement | JointStatement
 
@@ -51,12 +54,53 @@ LOCALES = {
 }
 
 
-class Formatter:
-    """Dates, lists and labels for one language."""
+#: The language Word and LibreOffice spell-check and hyphenate each language's documents in.
+WORD_LANGUAGES = {
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "es": "es-ES",
+    "ru": "ru-RU",
+    "ar": "ar-SA",
+    "zh": "zh-CN",
+    "be": "be-BY",
+    "uk": "uk-UA",
+}
 
-    def __init__(self, language: str) -> None:
+
+def right_to_left(language: str) -> bool:
+    """Whether CLDR writes ``language`` right to left (Arabic)."""
+    return bool(Locale.parse(LOCALES[language]).character_order == "right-to-left")
+
+
+class Formatter:
+    """Dates, lists and labels for one language, labels through its message catalog."""
+
+    def __init__(self, language: str, translator: Translator | None = None) -> None:
         self.language = language
         self.locale = Locale.parse(LOCALES[language])
+        self.translator = translator or Translator(language)
+
+    def text(self, message: str, **variables: object) -> str:
+        """A label of the code or the data files, translated, placeholders filled."""
+        translated = self.translator.gettext(message)
+        return translated % variables if variables else translated
+
+    def label(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
+        """The translated label of a value of a closed list, or nothing."""
+        return self.text(table[value][0]) if value else ""
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this language, from CLDR ("anglais" in French)."""
+        return str(self.locale.languages.get(code) or code)
+
+    def mandate_title(self, mandate_id: str) -> str:
+        """The registry's title in this language; the English one is noted as missing."""
+        mandate = registry().get(mandate_id)
+        if mandate is None:
+            return mandate_id
+        if self.language not in mandate.titles:
+            self.translator.note_missing_title(mandate_id)
+        return mandate.title(self.language)
 
     def date(self, value: datetime.date | str | None) -> str:
         """A full or partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words."""
@@ -92,10 +136,6 @@ def _texts(values: Iterable[str]) -> list[str]:
     return [clean(value) for value in values]
 
 
-def _label(table: dict[str, tuple[str, str]], value: str | None) -> str:
-    return table[value][0] if value else ""
-
-
 def organisation(org: Organisation, fmt: Formatter) -> dict[str, Any]:
     contact = org.contact
     return {
@@ -120,14 +160,14 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
         "name": clean(victim.name),
         "name_original": _text(victim.name_original),
         "aliases": _texts(victim.aliases),
-        "sex": _label(SEXES, victim.sex),
+        "sex": fmt.label(SEXES, victim.sex),
         "age": "" if victim.age is None else str(victim.age),
         "date_of_birth": fmt.date(victim.date_of_birth),
         "nationality": fmt.country(victim.nationality),
         "residence": _text(victim.residence),
         "occupation": _text(victim.occupation),
-        "roles": [ROLES[role][0] for role in victim.roles],
-        "status": _label(STATUSES, victim.status),
+        "roles": [fmt.label(ROLES, role) for role in victim.roles],
+        "status": fmt.label(STATUSES, victim.status),
         "date_of_death": fmt.date(victim.date_of_death),
         "whereabouts": _text(victim.whereabouts),
         "detention": None
@@ -151,8 +191,8 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
                 "court": _text(detention.sentence.court),
                 "term": clean(detention.sentence.term),
             },
-            "access_to_lawyer": _label(ACCESS, detention.access_to_lawyer),
-            "family_contact": _label(ACCESS, detention.family_contact),
+            "access_to_lawyer": fmt.label(ACCESS, detention.access_to_lawyer),
+            "family_contact": fmt.label(ACCESS, detention.family_contact),
             "health": paragraphs(detention.health or ""),
         },
         "consent": {
@@ -160,7 +200,7 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
             "submission": victim.consent.submission,
             "informed_government_letter": victim.consent.informed_government_letter,
             "informed_publication": victim.consent.informed_publication,
-            "public_name": _label(PUBLIC_NAMES, victim.consent.public_name),
+            "public_name": fmt.label(PUBLIC_NAMES, victim.consent.public_name),
             "notes": _text(victim.consent.notes),
         },
     }
@@ -172,20 +212,16 @@ def _names(ids: list[str], names: dict[str, str]) -> list[str]:
 
 def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     names = {victim.id: clean(victim.name) for victim in case.victims}
-    mandates = registry()
     incidents = sorted(case.incidents, key=lambda incident: date_span(incident.date)[0])
     return {
         "type": case.type,
-        "type_label": _label(COMMUNICATION_TYPES, case.type),
+        "type_label": fmt.label(COMMUNICATION_TYPES, case.type),
         "urgent": case.type == "urgent-appeal",
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "country": fmt.country(case.country),
-        "language": LANGUAGES[case.language],
-        "mandates": [
-            {"id": m, "title": mandates[m].title(fmt.language) if m in mandates else m}
-            for m in case.mandates
-        ],
+        "language": fmt.language_name(fmt.language),
+        "mandates": [{"id": m, "title": fmt.mandate_title(m)} for m in case.mandates],
         "submitters": [organisation(org, fmt) for org in case.submitters],
         "confidentiality": paragraphs(
             case.confidentiality.notes
@@ -215,8 +251,8 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "violations": [
             {
                 "code": v.code,
-                "label": vocabulary.violations()[v.code].label,
-                "rights": list(vocabulary.violations()[v.code].rights),
+                "label": fmt.text(vocabulary.violations()[v.code].label),
+                "rights": [fmt.text(right) for right in vocabulary.violations()[v.code].rights],
                 "victims": _names(v.victims, names),
                 "details": paragraphs(v.details or ""),
             }
@@ -265,10 +301,24 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     }
 
 
+DIALOGUE_TYPES = {
+    "interactive-dialogue": N_("Interactive Dialogue"),
+    "general-debate": N_("General Debate"),
+}
+
+
+def council_session(case: OralStatement, fmt: Formatter) -> tuple[str, str]:
+    """("HRC53", "Item 3"), as the Council writes them in this language."""
+    return (
+        fmt.text(N_("HRC%(session)s"), session=case.session),
+        fmt.text(N_("Item %(item)s"), item=case.agenda_item),
+    )
+
+
 def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
     """The statement with its speaking-time estimate and a mark every 30 seconds."""
     dialogue = case.dialogue
-    kind = "Interactive Dialogue" if dialogue.type == "interactive-dialogue" else "General Debate"
+    kind = fmt.text(DIALOGUE_TYPES[dialogue.type])
     body = [clean(p) for p in case.paragraphs]
     question = _text(case.question)
     found = speaking.estimate(case, [*body, question])
@@ -276,16 +326,13 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         [{"text": s.text, "mark": s.mark} for s in paragraph]
         for paragraph in speaking.timed([*body, question], found.rate)
     ]
-    mandate = registry().get(dialogue.mandate or "")
     return {
-        "heading": DASH.join(
-            (f"HRC{case.session}", f"Item {case.agenda_item}", kind, clean(dialogue.title))
-        ),
+        "heading": DASH.join((*council_session(case, fmt), kind, clean(dialogue.title))),
         "session": case.session,
         "agenda_item": case.agenda_item,
         "dialogue_type": dialogue.type,
         "dialogue_title": clean(dialogue.title),
-        "mandate": mandate.title(fmt.language) if mandate else "",
+        "mandate": fmt.mandate_title(dialogue.mandate) if dialogue.mandate else "",
         "date": fmt.date(case.date),
         "organisation": organisation(case.organisation, fmt),
         "on_behalf_of": [
@@ -338,14 +385,20 @@ def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
 
 
 def build_context(
-    case: CaseModel, language: str | None = None, *, public: bool = False
+    case: CaseModel,
+    language: str | None = None,
+    translator: Translator | None = None,
+    *,
+    public: bool = False,
 ) -> dict[str, Any]:
     """The whole context for one case in one language (the case's own by default).
 
-    ``public`` tells the template to leave out what a public version never shows (the case
-    itself is made public beforehand by :func:`unsubmit.public.public_version`).
+    Labels are translated by ``translator`` (a new one for the language when not given), which
+    notes what it had to leave in English. ``public`` tells the template to leave out what a
+    public version never shows (the case itself is made public beforehand by
+    :func:`unsubmit.public.public_version`).
     """
-    fmt = Formatter(language or case.language)
+    fmt = Formatter(language or case.language, translator)
     if isinstance(case, Communication):
         body = communication(case, fmt)
     elif isinstance(case, OralStatement):

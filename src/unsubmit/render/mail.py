@@ -21,10 +21,10 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from unsubmit.mandates import registry
+from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication
 from unsubmit.render.context import DASH, Formatter, clean
-from unsubmit.translation import N_, Translate
+from unsubmit.translatable import N_, Translate
 
 __all__ = ["OHCHR_ADDRESS", "email_message"]
 
@@ -75,8 +75,7 @@ def subject(case: Communication, gettext: Translate, fmt: Formatter) -> str:
 
 def body(case: Communication, gettext: Translate, fmt: Formatter) -> str:
     """A short covering note; the documents attached say everything else."""
-    titles = registry()
-    mandates = [f"- {titles[m].title(fmt.language) if m in titles else m}" for m in case.mandates]
+    mandates = [f"- {fmt.mandate_title(m)}" for m in case.mandates]
     lead = case.submitters[0]
     signature = [clean(lead.name)]
     signature += [
@@ -101,14 +100,16 @@ def body(case: Communication, gettext: Translate, fmt: Formatter) -> str:
 def email_message(
     case: Communication,
     attachments: Sequence[tuple[str, bytes]],
-    gettext: Translate,
+    translator: Translator,
 ) -> bytes:
-    """The ``.eml`` bytes for ``case``, with ``attachments`` (file name, bytes) attached.
+    """The ``.eml`` bytes for ``case`` in the translator's language, with ``attachments``
+    (file name, bytes) attached.
 
     Addressed to ``case.send_to`` or the OHCHR's general address, from the first submitter,
     with every submitter's address as Reply-To.
     """
-    fmt = Formatter(case.language)
+    fmt = Formatter(translator.language, translator)
+    gettext = translator.gettext
     lead = case.submitters[0]
     message = EmailMessage(policy=policy.SMTP)
     message["From"] = Address(clean(lead.name), addr_spec=lead.contact.email)
