@@ -15,7 +15,8 @@ from pathlib import Path
 
 from unsubmit.check import check_files
 from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Report
+from unsubmit.findings import FileResult, Report, sort_key
+from unsubmit.localize import fallback_findings, localize, plain
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
@@ -62,12 +63,13 @@ def output_stem(case: CaseModel, source: Path) -> str:
 def properties(case: CaseModel) -> DocumentProperties:
     """Core properties from the case and from nothing else."""
     if isinstance(case, Communication):
-        title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
+        title, subject = plain(case.title), COMMUNICATION_TYPES[case.type][0]
     elif isinstance(case, OralStatement):
-        title = DASH.join((f"HRC{case.session}", f"Item {case.agenda_item}", case.dialogue.title))
+        parts = (f"HRC{case.session}", f"Item {case.agenda_item}", plain(case.dialogue.title))
+        title = DASH.join(parts)
         subject = "Oral statement"
     else:
-        title, subject = case.title, "Joint statement"
+        title, subject = plain(case.title), "Joint statement"
     language = LOCALES[case.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
 
@@ -107,13 +109,19 @@ def build(
     options: BuildOptions,
     *,
     convert: Callable[[bytes], bytes] | None = None,
+    language: str | None = None,
 ) -> BuildOutcome:
     """Validate every file, then render and write every document; see the module docstring.
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
+    ``language`` chooses the case text (default: each case's own language); a text without a
+    translation into it is shown in the case's language, with a warning.
     """
     report = check_files(paths)
     outcome = BuildOutcome(report)
+    if report.failed(strict=options.strict):
+        return outcome
+    cases = [localized(result, language) for result in report.results]
     if report.failed(strict=options.strict):
         return outcome
     if options.template is not None:
@@ -126,10 +134,9 @@ def build(
     targets = _plan(report.results, paths, options)
     templates = _Templates(options.template)
     rendered: list[tuple[Path, bytes, str]] = []
-    for result, target in zip(report.results, targets, strict=True):
-        assert result.case is not None
-        context = build_context(result.case)
-        docx = templates.for_kind(result.case.kind).render(context, properties(result.case))
+    for result, case, target in zip(report.results, cases, targets, strict=True):
+        context = build_context(case, language)
+        docx = templates.for_kind(case.kind).render(context, properties(case))
         if "docx" in options.formats:
             rendered.append((target.with_suffix(".docx"), docx, result.file))
         if "pdf" in options.formats:
@@ -144,6 +151,16 @@ def build(
             write_atomic(path, data, overwrite=options.force)
         outcome.outputs.append(Output(path, source, unchanged))
     return outcome
+
+
+def localized(result: FileResult, language: str | None) -> CaseModel:
+    """The valid case of ``result`` with its text in ``language``; fallbacks become warnings."""
+    assert result.case is not None and result.document is not None
+    chosen = language or result.case.language
+    case, missing = localize(result.case, chosen)
+    result.findings.extend(fallback_findings(result.document, result.case, chosen, missing))
+    result.findings.sort(key=sort_key)
+    return case
 
 
 def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:
@@ -172,6 +189,7 @@ def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, 
     result = report.results[0]
     if result.failed() or result.case is None:
         return None, report
-    prepared = _Templates(template).for_kind(result.case.kind)
-    data = prepared.render(build_context(result.case), properties(result.case))
+    case = localized(result, None)
+    prepared = _Templates(template).for_kind(case.kind)
+    data = prepared.render(build_context(case), properties(case))
     return document_text(data), report

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from unsubmit.findings import Severity
+from unsubmit.localize import plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.communication import Victim
@@ -293,15 +294,16 @@ def dialogue_mandate(case: OralStatement) -> Iterator[RuleViolation]:
 
 @rule(JointStatement)
 def signatories(case: JointStatement) -> Iterator[RuleViolation]:
-    seen: dict[str, JsonPath] = {case.lead.name.casefold(): ("lead",)}
+    seen: dict[str, JsonPath] = {plain(case.lead.name).casefold(): ("lead",)}
     for field in ("signatories", "supporters"):
         for index, organisation in enumerate(getattr(case, field)):
-            key = organisation.name.casefold()
+            name = plain(organisation.name)
+            key = name.casefold()
             if key in seen:
                 first = format_path(seen[key])
                 yield RuleViolation(
                     (field, index, "name"),
-                    f"{organisation.name!r} is already listed at {first}: list it once",
+                    f"{name!r} is already listed at {first}: list it once",
                     WARNING,
                     "duplicate",
                 )
@@ -310,7 +312,7 @@ def signatories(case: JointStatement) -> Iterator[RuleViolation]:
         if organisation.ecosoc_status is not None:
             yield RuleViolation(
                 ("supporters", index, "ecosoc_status"),
-                f"{organisation.name!r} has ECOSOC status: list it under signatories",
+                f"{plain(organisation.name)!r} has ECOSOC status: list it under signatories",
                 WARNING,
                 "ecosoc",
             )
@@ -325,7 +327,7 @@ def organisation_count(case: JointStatement) -> Iterator[RuleViolation]:
     total = 1 + len(case.signatories) + len(case.supporters)
     for field in ("paragraphs", "demands"):
         for index, text in enumerate(getattr(case, field)):
-            for match in _COUNT.finditer(text):
+            for match in _COUNT.finditer(plain(text)):
                 if int(match.group(1)) != total:
                     yield RuleViolation(
                         (field, index),

@@ -19,6 +19,7 @@ from unsubmit.models.common import (
     Language,
     MandateId,
     PartialDate,
+    PlainText,
     Slug,
     Source,
     Submitter,
@@ -232,15 +233,15 @@ class Victim(CaseModel):
         description="A short id for this person, used to link incidents and violations.",
         examples=["klimovich"],
     )
-    name: Text = Field(
+    name: PlainText = Field(
         description="The name as written in the case's language.", examples=["Mikalai Klimovich"]
     )
-    name_original: Text | None = Field(
+    name_original: PlainText | None = Field(
         None,
         description="The name in its original script.",
         examples=["Мікалай Клімовіч"],
     )
-    aliases: list[Text] = Field(
+    aliases: list[PlainText] = Field(
         default_factory=list,
         description="Other spellings of the name (transliterations, Russian forms, nicknames).",
         examples=[["Nikolai Klimovich", "Николай Климович"]],
@@ -300,7 +301,7 @@ class Incident(CaseModel):
 class Perpetrator(CaseModel):
     """An alleged perpetrator: a name if known, and/or title, function and institution."""
 
-    name: Text | None = Field(None, description="The name, if known.", examples=["Unknown"])
+    name: PlainText | None = Field(None, description="The name, if known.", examples=["Unknown"])
     function: Text | None = Field(
         None, description="Title or function.", examples=["Judge", "Head of the colony"]
     )

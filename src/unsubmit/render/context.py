@@ -16,6 +16,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from unsubmit import vocabulary
+from unsubmit.localize import TextValue, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
@@ -29,7 +30,7 @@ from unsubmit.models.communication import (
     Victim,
 )
 from unsubmit.render.text import clean as _clean
-from unsubmit.render.text import paragraphs
+from unsubmit.render.text import paragraphs as _paragraphs
 from unsubmit.rules import date_span
 
 CaseModel = Communication | OralStatement | JointStatement
@@ -78,16 +79,23 @@ class Formatter:
         return str(self.locale.territories.get(alpha2) or vocabulary.countries()[code])
 
 
-def clean(value: str) -> str:
-    """Case text as a document shows it: unwritable characters out, outer white space trimmed."""
-    return _clean(value).strip()
+def clean(value: TextValue) -> str:
+    """Case text as a document shows it: unwritable characters out, outer white space trimmed.
+
+    Texts arrive localized (``unsubmit.localize``): one language's plain string each.
+    """
+    return _clean(plain(value)).strip()
 
 
-def _text(value: str | None) -> str:
+def paragraphs(value: TextValue) -> list[str]:
+    return _paragraphs(plain(value))
+
+
+def _text(value: TextValue | None) -> str:
     return clean(value) if value else ""
 
 
-def _texts(values: Iterable[str]) -> list[str]:
+def _texts(values: Iterable[TextValue]) -> list[str]:
     return [clean(value) for value in values]
 
 
