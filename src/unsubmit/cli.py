@@ -289,6 +289,85 @@ def preview(file: Path, template: Path | None) -> None:
     click.echo(text, nl=False)
 
 
+@cli.group()
+def i18n() -> None:
+    """Translate documents and the text of case files."""
+
+
+@i18n.command("case-export")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-l", "--locale", "language", required=True, help="The language to translate into (ru, fr...)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the PO file here instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def case_export(case: Path, language: str, output: Path | None, force: bool) -> None:
+    """Write a PO file of CASE's texts for a translator into a language.
+
+    Each entry holds a text in the case's language (msgid), its place in the case (msgctxt,
+    a JSON path) and the translation the case already has, if any (msgstr).
+    """
+    from unsubmit.case_translation import export_po
+    from unsubmit.report import TextReporter
+
+    data, result = export_po(case, language)
+    if data is None:
+        TextReporter(sys.stdout, quiet=True).report(_one(result))
+        click.echo("fix the case file before exporting its text for translation", err=True)
+        sys.exit(1)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    from unsubmit.render.output import write_atomic
+
+    write_atomic(output, data, overwrite=force)
+    click.echo(f"wrote {output}: translate it, then run unsubmit i18n case-import {case} {output}")
+
+
+@i18n.command("case-import")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("po", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def case_import(case: Path, po: Path) -> None:
+    """Write the translations of the PO file PO into CASE, keeping its comments and layout.
+
+    A plain text becomes a mapping of languages; fuzzy and empty entries are skipped and
+    listed. The case is validated again and written only if it is still valid.
+    """
+    from unsubmit.case_translation import import_po
+    from unsubmit.findings import FileResult, Report
+    from unsubmit.report import TextReporter
+
+    outcome = import_po(case, po)
+    if outcome.result.failed():
+        TextReporter(sys.stdout, quiet=True).report(_one(outcome.result))
+        click.echo("fix the case file before importing translations into it", err=True)
+        sys.exit(1)
+    if outcome.skipped:
+        TextReporter(sys.stdout, quiet=True).report(Report([FileResult(str(po), outcome.skipped)]))
+    if outcome.refused:
+        TextReporter(sys.stdout, quiet=True).report(_one(FileResult(str(case), outcome.refused)))
+        click.echo(
+            f"{case} would not be valid with these translations: nothing was written", err=True
+        )
+        sys.exit(1)
+    written = len(outcome.written)
+    click.echo(
+        f"{case}: {written} text{'s' if written != 1 else ''} translated into {outcome.language}"
+        f", {outcome.unchanged} already there, {len(outcome.skipped)} skipped"
+    )
+
+
+def _one(result: Any) -> Any:
+    from unsubmit.findings import Report
+
+    return Report([result])
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """The console script: run the command line and exit with its code."""
     cli.main(args=argv, prog_name="unsubmit")

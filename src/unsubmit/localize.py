@@ -28,6 +28,7 @@ from unsubmit.source import JsonPath, SourceDocument, format_path
 
 __all__ = [
     "TextValue",
+    "by_language",
     "fallback_findings",
     "localize",
     "missing_originals",
@@ -87,6 +88,13 @@ def texts(case: CaseModel) -> list[tuple[JsonPath, TextValue]]:
     return found
 
 
+def by_language(value: TextValue, own: str) -> dict[str, str]:
+    """Language code → text, for a plain text (in ``own``, the case's language) or a mapping."""
+    if isinstance(value, str):
+        return {own: value}
+    return {str(code): text for code, text in value.items()}
+
+
 def localize(case: C, language: str) -> tuple[C, list[JsonPath]]:
     """The case with each text in ``language``, and the paths whose text fell back.
 
@@ -98,11 +106,7 @@ def localize(case: C, language: str) -> tuple[C, list[JsonPath]]:
     missing: list[JsonPath] = []
 
     def pick(path: JsonPath, value: TextValue) -> str:
-        if isinstance(value, str):
-            if language != own:
-                missing.append(path)
-            return value
-        by_code: dict[str, str] = {str(code): text for code, text in value.items()}
+        by_code = by_language(value, own)
         if language in by_code:
             return by_code[language]
         missing.append(path)

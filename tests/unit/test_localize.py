@@ -10,9 +10,35 @@ import pytest
 from tests.conftest import REPO
 from unsubmit.localize import fallback_findings, localize, missing_originals, plain, texts
 from unsubmit.models import CASE_ADAPTER, Communication, OralStatement
-from unsubmit.source import load_file
+from unsubmit.source import load_file, load_text
 
-STATEMENT = load_file(REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml")
+#: An oral statement in English, plain text only.
+STATEMENT = load_text(
+    """\
+schema_version: 1
+kind: oral-statement
+session: 53
+agenda_item: 3
+dialogue:
+  type: interactive-dialogue
+  mandate: sr-judges-lawyers
+  title: Independence of judges & lawyers
+date: 2023-06-26
+language: en
+organisation:
+  name: Example Human Rights Group
+  ecosoc_status: special
+speaker:
+  name: Alesia Example
+paragraphs:
+  - We thank the Special Rapporteur for her first report.
+  - Lawyers who defend political prisoners are themselves at risk.
+  - Maria Kalesnikava, arrested in September 2020, has had no contact with her lawyer.
+question: >
+  Madam Special Rapporteur, what can the Council and States do to protect lawyers?
+""",
+    "statement.yaml",
+)
 LETTER = load_file(REPO / "samples" / "klimovich-allegation-letter.yaml")
 
 TITLE_RU = "Независимость судей и адвокатов"
@@ -117,7 +143,7 @@ def test_one_warning_when_nothing_is_translated() -> None:
     findings = fallback_findings(STATEMENT, case, "uk", missing)
     assert len(findings) == 1
     assert findings[0].location.path == "$.language"
-    assert findings[0].location.line == 18
+    assert (findings[0].location.line, findings[0].location.column) == (10, 11)
     assert "no text of this case is translated into Ukrainian" in findings[0].message
 
 
@@ -128,7 +154,7 @@ def test_a_warning_for_each_untranslated_text_otherwise() -> None:
     assert len(findings) == len(missing)
     question = next(f for f in findings if f.location.path == "$.question")
     assert str(question) == (
-        f"{STATEMENT.name}:43:11: $.question: warning: no Russian translation: "
+        "statement.yaml:20:11: $.question: warning: no Russian translation: "
         "the English text is shown"
     )
 
