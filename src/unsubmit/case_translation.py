@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
-from dataclasses import dataclass, field
+from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -91,12 +91,14 @@ def export_po(path: Path, language: str) -> tuple[bytes | None, FileResult]:
             f"# unsubmit i18n case-import {name} THIS_FILE"
         ),
     )
-    for json_path, value in texts(case):
+    document = result.document
+    in_file_order = sorted(texts(case), key=lambda text: astuple(document.locate(text[0])))
+    for json_path, value in in_file_order:
         about = _description(case, json_path)
         catalog.add(
             _original(value, own),
             by_language(value, own).get(language, ""),
-            locations=[(name, result.document.locate(json_path).line)],
+            locations=[(name, document.locate(json_path).line)],
             context=format_path(json_path),
             auto_comments=[about] if about else [],
         )
@@ -138,8 +140,15 @@ def _catalog_language(catalog: Catalog, path: Path, case: CaseModel) -> str:
             "export it again with unsubmit i18n case-export -l LOCALE",
             Location(str(path)),
         )
+    code = str(catalog.locale.language)
+    if code == case.language:
+        raise InputError(
+            f"the PO file is in {LANGUAGES[code]} ({code}), the case's own language: import a "
+            "translation into another language",
+            Location(str(path)),
+        )
     try:
-        return _language(str(catalog.locale.language), case)
+        return _language(code, case)
     except UsageError as exc:
         raise InputError(exc.message, Location(str(path))) from exc
 

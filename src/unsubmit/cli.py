@@ -313,11 +313,10 @@ def case_export(case: Path, language: str, output: Path | None, force: bool) -> 
     a JSON path) and the translation the case already has, if any (msgstr).
     """
     from unsubmit.case_translation import export_po
-    from unsubmit.report import TextReporter
 
     data, result = export_po(case, language)
     if data is None:
-        TextReporter(sys.stdout, quiet=True).report(_one(result))
+        _show(result.file, result.findings)
         click.echo("fix the case file before exporting its text for translation", err=True)
         sys.exit(1)
     if output is None:
@@ -339,18 +338,16 @@ def case_import(case: Path, po: Path) -> None:
     listed. The case is validated again and written only if it is still valid.
     """
     from unsubmit.case_translation import import_po
-    from unsubmit.findings import FileResult, Report
-    from unsubmit.report import TextReporter
 
     outcome = import_po(case, po)
     if outcome.result.failed():
-        TextReporter(sys.stdout, quiet=True).report(_one(outcome.result))
+        _show(outcome.result.file, outcome.result.findings)
         click.echo("fix the case file before importing translations into it", err=True)
         sys.exit(1)
     if outcome.skipped:
-        TextReporter(sys.stdout, quiet=True).report(Report([FileResult(str(po), outcome.skipped)]))
+        _show(str(po), outcome.skipped)
     if outcome.refused:
-        TextReporter(sys.stdout, quiet=True).report(_one(FileResult(str(case), outcome.refused)))
+        _show(str(case), outcome.refused)
         click.echo(
             f"{case} would not be valid with these translations: nothing was written", err=True
         )
@@ -362,10 +359,12 @@ def case_import(case: Path, po: Path) -> None:
     )
 
 
-def _one(result: Any) -> Any:
-    from unsubmit.findings import Report
+def _show(file: str, findings: Sequence[Any]) -> None:
+    """Findings about one file, printed as ``unsubmit validate`` prints them."""
+    from unsubmit.findings import FileResult, Report
+    from unsubmit.report import TextReporter
 
-    return Report([result])
+    TextReporter(sys.stdout, quiet=True).report(Report([FileResult(file, list(findings))]))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -155,6 +155,14 @@ def test_export_gives_each_text_its_path_original_and_place(tmp_path: Path) -> N
     assert entries["$.demands[1]"].id == "Release all political prisoners."
 
 
+def test_entries_follow_the_order_of_the_file(tmp_path: Path) -> None:
+    lines = CASE.splitlines(keepends=True)
+    demands_first = "".join(lines[:10] + lines[19:23] + lines[10:19] + lines[23:])
+    catalog = _read(_export(_case(tmp_path, demands_first), "fr", tmp_path))
+    order = [m.context for m in catalog if m.id]
+    assert order[3:] == ["$.demands[0]", "$.demands[1]", "$.paragraphs[0]", "$.paragraphs[1]"]
+
+
 def test_identical_texts_in_two_fields_stay_two_entries(tmp_path: Path) -> None:
     case = _case(tmp_path, CASE.replace("place: Geneva", "place: Example Human Rights Group"))
     catalog = _read(_export(case, "fr", tmp_path))
@@ -270,6 +278,21 @@ def test_the_language_must_be_one_to_translate_into(tmp_path: Path) -> None:
     unknown = run(["i18n", "case-export", str(case), "-l", "de"])
     assert unknown.exit_code == 2
     assert "unknown language 'de': use one of en, fr, es, ru, ar, zh, be, uk" in unknown.output
+
+
+def test_a_po_file_must_say_its_language_and_be_a_translation(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    po = tmp_path / "no-language.po"
+    po.write_text('msgctxt "$.place"\nmsgid "Geneva"\nmsgstr "Genève"\n', "utf-8")
+    result = run(["i18n", "case-import", str(case), str(po)])
+    assert result.exit_code == 1
+    assert "the PO file does not say its language (the Language: line" in result.output
+    po.write_text('msgid ""\nmsgstr ""\n"Language: en\\n"\n', "utf-8")
+    result = run(["i18n", "case-import", str(case), str(po)])
+    assert f"error: {po}: the PO file is in English (en), the case's own language" in (
+        result.output
+    )
+    assert case.read_text("utf-8") == CASE
 
 
 def test_an_invalid_case_is_not_exported(tmp_path: Path) -> None:
