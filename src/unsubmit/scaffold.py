@@ -157,6 +157,8 @@ def scaffold(kind: str, schema_ref: str) -> str:
         "#",
         f"# A new {kind} for unsubmit. Replace every <placeholder>, uncomment what applies,",
         "# then run: unsubmit validate THIS_FILE",
+        "# A text may also be given in several languages, one per code, the case's own among",
+        "# them: {en: ..., ru: ...}; unsubmit i18n case-export writes a PO file for translators.",
         "",
     ]
     writer.mapping(schema, "")
