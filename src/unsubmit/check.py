@@ -18,7 +18,7 @@ from pydantic import ValidationError as PydanticError
 
 from unsubmit.errors import InputError, Location, YamlError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
-from unsubmit.localize import localize, missing_originals
+from unsubmit.localize import missing_originals
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
 from unsubmit.rules import run_rules
 from unsubmit.scaffold import PLACEHOLDER
@@ -138,7 +138,7 @@ def check_document(document: SourceDocument) -> FileResult:
         if case is not None:
             for path, message in missing_originals(case):
                 out.add(path, message, code="language")
-            for found in run_rules(localize(case, case.language)[0]):
+            for found in run_rules(case):
                 out.add(found.path, found.message, found.severity, found.code)
             result.case = case
     result.findings.sort(key=sort_key)

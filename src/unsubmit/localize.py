@@ -132,7 +132,7 @@ def plain(value: TextValue) -> str:
     """A text that has been localized; a mapping here means a caller forgot ``localize``."""
     if isinstance(value, str):
         return value
-    raise TypeError("case text reached a document before localize() chose its language")
+    raise TypeError("case text was used before localize() chose its language")
 
 
 def fallback_findings(

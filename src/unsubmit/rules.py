@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from unsubmit.findings import Severity
-from unsubmit.localize import plain
+from unsubmit.localize import localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.communication import Victim
@@ -50,8 +50,13 @@ def rule(model: type[M]) -> Callable[[Callable[[M], Iterator[RuleViolation]]], R
 
 
 def run_rules(case: Communication | OralStatement | JointStatement) -> list[RuleViolation]:
-    """Every rule that applies to the case's kind, in registration order."""
-    return [found for check in _RULES.get(type(case), []) for found in check(case)]
+    """Every rule that applies to the case's kind, in registration order.
+
+    Rules read the case's text in its own language: translations are the translator's, and
+    a count or a name is checked where the author wrote it.
+    """
+    original, _ = localize(case, case.language)
+    return [found for check in _RULES.get(type(case), []) for found in check(original)]
 
 
 def date_span(value: str | datetime.date) -> tuple[datetime.date, datetime.date]:

@@ -10,6 +10,7 @@ import pytest
 from tests.conftest import REPO
 from unsubmit.localize import fallback_findings, localize, missing_originals, plain, texts
 from unsubmit.models import CASE_ADAPTER, Communication, OralStatement
+from unsubmit.render.context import build_context
 from unsubmit.source import load_file, load_text
 
 #: An oral statement in English, plain text only.
@@ -162,3 +163,11 @@ def test_a_warning_for_each_untranslated_text_otherwise() -> None:
 def test_a_mapping_never_reaches_a_document_unresolved() -> None:
     with pytest.raises(TypeError, match="localize"):
         plain({"en": "text"})
+
+
+def test_a_context_shows_the_text_of_its_language() -> None:
+    russian = build_context(_translated(), "ru")["case"]
+    assert russian["dialogue_title"] == TITLE_RU
+    assert russian["question"] == "What can the Council do?"  # no Russian: the original
+    french = build_context(_translated(), "fr")["case"]
+    assert french["question"] == QUESTION_FR.strip()

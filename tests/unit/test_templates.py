@@ -26,7 +26,6 @@ from lxml import etree
 
 from tests.conftest import REPO, SAMPLES
 from unsubmit.check import check_file
-from unsubmit.localize import localize
 from unsubmit.render.context import build_context
 from unsubmit.render.engine import PreparedTemplate, environment
 from unsubmit.render.package import DocumentProperties
@@ -56,7 +55,7 @@ OPEN, CLOSE = "\u2039", "\u203a"
 def _context(sample: Path) -> dict[str, Any]:
     case = check_file(sample).case
     assert case is not None, f"{sample.name} is not a valid case"
-    return build_context(localize(case, case.language)[0])
+    return build_context(case)
 
 
 CONTEXTS = {sample.stem: _context(sample) for sample in SAMPLES}

@@ -16,7 +16,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from unsubmit import vocabulary
-from unsubmit.localize import TextValue, plain
+from unsubmit.localize import TextValue, localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
@@ -344,6 +344,8 @@ def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
 def build_context(case: CaseModel, language: str | None = None) -> dict[str, Any]:
     """The whole context for one case in one language (the case's own by default)."""
     fmt = Formatter(language or case.language)
+    case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
+    # reports where it fell back); everything below sees plain strings only
     if isinstance(case, Communication):
         body = communication(case, fmt)
     elif isinstance(case, OralStatement):
