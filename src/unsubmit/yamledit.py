@@ -196,7 +196,13 @@ def set_texts(
     """The file's text with each path's text given in ``language`` too.
 
     ``own`` is the case's language, under which a plain text is kept when it becomes a mapping.
+    A byte order mark and Windows line ends (CR LF throughout) are kept too.
     """
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    text = text.removeprefix(bom)
+    crlf = text.count("\r\n") == text.count("\n") > 0
+    if crlf:
+        text = text.replace("\r\n", "\n")
     yaml, data = _load(text, name)
     for path, translation in translations.items():
         parent = data
@@ -210,4 +216,5 @@ def set_texts(
                 Location(name, path=format_path(path)),
             ) from exc
         _translate(parent, path[-1], own, language, translation)
-    return _dump(yaml, data)
+    written = _dump(yaml, data)
+    return bom + (written.replace("\n", "\r\n") if crlf else written)

@@ -59,3 +59,11 @@ def test_a_long_translation_is_folded_at_spaces_and_reads_back_the_same() -> Non
 def test_a_path_that_is_not_in_the_file_is_an_error() -> None:
     with pytest.raises(InputError, match="changed while it was being read"):
         set_texts("title: Stop.\n", "case.yaml", "en", "fr", {("place",): "Genève"})
+
+
+def test_windows_line_ends_and_a_byte_order_mark_are_kept() -> None:
+    before = "\ufeff# notes\r\nplace: Geneva\r\ndate: 2023-11-20\r\n"
+    after = set_texts(before, "case.yaml", "en", "fr", {("place",): "Genève"})
+    assert (
+        after == "\ufeff# notes\r\nplace:\r\n  en: Geneva\r\n  fr: Genève\r\ndate: 2023-11-20\r\n"
+    )
