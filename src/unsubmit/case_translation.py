@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import copy
 import io
+import stat
 from dataclasses import astuple, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -235,6 +236,8 @@ def import_po(case_path: Path, po_path: Path, limits: Limits = Limits()) -> Impo
             "writing the translations would change other values; nothing was written",
             Location(name),
         )
+    mode = stat.S_IMODE(case_path.stat().st_mode)
     write_atomic(case_path, after.encode("utf-8"), overwrite=True)
+    case_path.chmod(mode)  # an edit in place keeps the file's permissions
     outcome.written = list(chosen)
     return outcome

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import stat
 from pathlib import Path
 
 import docx
@@ -199,6 +200,14 @@ def test_lines_outside_the_translated_texts_are_untouched(tmp_path: Path) -> Non
     untouched = [before[i] for i in (0, 1, 2, 4, 6, 7, 8, 9, 10, 11, 19, 22, 23)]
     found = [after.index(line) for line in untouched]
     assert found == sorted(found)
+
+
+def test_import_keeps_the_file_permissions(tmp_path: Path) -> None:
+    case = _case(tmp_path)
+    case.chmod(0o640)
+    run(["i18n", "case-import", str(case), str(_translated_po(case, tmp_path))])
+    assert "  fr: Genève\n" in case.read_text("utf-8")
+    assert stat.S_IMODE(case.stat().st_mode) == 0o640
 
 
 def test_importing_again_changes_nothing(tmp_path: Path) -> None:
