@@ -27,9 +27,10 @@ from pathlib import Path
 
 from unsubmit.check import check_files
 from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Report
+from unsubmit.findings import FileResult, Report, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
+from unsubmit.localize import fallback_findings, localize, plain
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.public import public_version, redaction
@@ -105,12 +106,12 @@ def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = Fa
 def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
     """Core properties from the case and from nothing else, in the document's language."""
     if isinstance(case, Communication):
-        title, subject = case.title, fmt.label(COMMUNICATION_TYPES, case.type)
+        title, subject = plain(case.title), fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
-        title = DASH.join((*council_session(case, fmt), case.dialogue.title))
+        title = DASH.join((*council_session(case, fmt), plain(case.dialogue.title)))
         subject = fmt.text(N_("Oral statement"))
     else:
-        title, subject = case.title, fmt.text(N_("Joint statement"))
+        title, subject = plain(case.title), fmt.text(N_("Joint statement"))
     language = LOCALES[fmt.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
 
@@ -197,6 +198,8 @@ def build(
     """Validate every file, then render and write every document; see the module docstring.
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
+    Each document shows the case's text in its locale; a text without a translation into it
+    is shown in the case's language, with a warning.
     """
     if options.public and options.email:
         raise UsageError(
@@ -217,8 +220,7 @@ def build(
     rendered: list[tuple[Path, bytes, str]] = []
     noted: set[str] = set()
     for result, locale, target in _plan(report.results, paths, options):
-        case = result.case
-        assert case is not None
+        case = localized(result, locale)
         if (options.public or options.email) and not isinstance(case, Communication):
             if result.file not in noted:
                 noted.add(result.file)
@@ -261,6 +263,16 @@ def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
     return f"{file}: no email for {what}: statements are registered or published, not emailed"
 
 
+def localized(result: FileResult, language: str | None) -> CaseModel:
+    """The valid case of ``result`` with its text in ``language``; fallbacks become warnings."""
+    assert result.case is not None and result.document is not None
+    chosen = language or result.case.language
+    case, missing = localize(result.case, chosen)
+    result.findings.extend(fallback_findings(result.document, result.case, chosen, missing))
+    result.findings.sort(key=sort_key)
+    return case
+
+
 def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:
     """Refuse before writing anything when an output exists with other content."""
     if force:
@@ -290,7 +302,9 @@ def preview_text(
     result = report.results[0]
     if result.failed() or result.case is None:
         return None, report
-    prepared = _Templates(template).for_kind(result.case.kind)
-    data, translator = render_document(result.case, prepared, locale or result.case.language)
-    result.findings.extend(missing_translations(translator, result.file, _mandates(result.case)))
+    chosen = locale or result.case.language
+    case = localized(result, chosen)
+    prepared = _Templates(template).for_kind(case.kind)
+    data, translator = render_document(case, prepared, chosen)
+    result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
     return document_text(data), report

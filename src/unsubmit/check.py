@@ -18,6 +18,7 @@ from pydantic import ValidationError as PydanticError
 
 from unsubmit.errors import InputError, Location, YamlError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
+from unsubmit.localize import missing_originals
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
 from unsubmit.rules import run_rules
 from unsubmit.scaffold import PLACEHOLDER
@@ -104,10 +105,10 @@ def _check_schema(kind: str, data: dict[str, Any], out: _Collector) -> bool:
     skip = {path for path, _ in waiting}
     errors = sorted(_validator(kind).iter_errors(data), key=lambda e: list(map(str, e.path)))
     for error in errors:
-        for path, message in explain(error):
+        for path, message, at_key in explain(error):
             if path in skip or (path[:1] == ("schema_version",) and error.validator == "const"):
                 continue  # reported as a placeholder, or by _check_header
-            out.add(path, message, at_key=error.validator == "additionalProperties")
+            out.add(path, message, at_key=at_key)
     return not errors and not waiting
 
 
@@ -124,7 +125,7 @@ def _check_model(data: dict[str, Any], out: _Collector) -> Any:
 
 def check_document(document: SourceDocument) -> FileResult:
     """Every finding about one loaded document, with the model when it is valid."""
-    result = FileResult(document.name)
+    result = FileResult(document.name, document=document)
     out = _Collector(document, result)
     data = document.data
     if not isinstance(data, dict):
@@ -135,6 +136,8 @@ def check_document(document: SourceDocument) -> FileResult:
     if kind is not None and _check_schema(kind, data, out) and not result.errors:
         case = _check_model(data, out)
         if case is not None:
+            for path, message in missing_originals(case):
+                out.add(path, message, code="language")
             for found in run_rules(case):
                 out.add(found.path, found.message, found.severity, found.code)
             result.case = case

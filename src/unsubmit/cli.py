@@ -378,11 +378,11 @@ def preview(file: Path, template: Path | None, locale: str | None) -> None:
 
 @cli.group()
 def i18n() -> None:
-    """Translate the documents' fixed text: the message catalogs, for translators.
+    """Translate the documents' fixed text (the message catalogs) and the text of case files.
 
-    The usual round: `extract` the messages from the templates and the code, `update` every
-    catalog (or `init` a new language), translate the .po files, `compile` them, and check
-    with `stats`.
+    The usual round for the catalogs: `extract` the messages from the templates and the code,
+    `update` every catalog (or `init` a new language), translate the .po files, `compile` them,
+    and check with `stats`. For a case's own text: `case-export`, translate, `case-import`.
     """
 
 
@@ -451,6 +451,79 @@ def i18n_stats(locales: Sequence[str], output_format: str) -> None:
                 f"{s.fuzzy} fuzzy  {state}"
             )
     sys.exit(0 if all(s.complete for s in stats) else 1)
+
+
+@i18n.command("case-export")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-l", "--locale", "language", required=True, help="The language to translate into (ru, fr...)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the PO file here instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def case_export(case: Path, language: str, output: Path | None, force: bool) -> None:
+    """Write a PO file of CASE's texts for a translator into a language.
+
+    Each entry holds a text in the case's language (msgid), its place in the case (msgctxt,
+    a JSON path) and the translation the case already has, if any (msgstr).
+    """
+    from unsubmit.case_translation import export_po
+
+    data, result = export_po(case, language)
+    if data is None:
+        _show(result.file, result.findings)
+        click.echo("fix the case file before exporting its text for translation", err=True)
+        sys.exit(1)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    from unsubmit.render.output import write_atomic
+
+    write_atomic(output, data, overwrite=force)
+    click.echo(f"wrote {output}: translate it, then run unsubmit i18n case-import {case} {output}")
+
+
+@i18n.command("case-import")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("po", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def case_import(case: Path, po: Path) -> None:
+    """Write the translations of the PO file PO into CASE, keeping its comments and layout.
+
+    A plain text becomes a mapping of languages; fuzzy and empty entries are skipped and
+    listed. The case is validated again and written only if it is still valid.
+    """
+    from unsubmit.case_translation import import_po
+
+    outcome = import_po(case, po)
+    if outcome.result.failed():
+        _show(outcome.result.file, outcome.result.findings)
+        click.echo("fix the case file before importing translations into it", err=True)
+        sys.exit(1)
+    if outcome.skipped:
+        _show(str(po), outcome.skipped)
+    if outcome.refused:
+        _show(str(case), outcome.refused)
+        click.echo(
+            f"{case} would not be valid with these translations: nothing was written", err=True
+        )
+        sys.exit(1)
+    written = len(outcome.written)
+    click.echo(
+        f"{case}: {written} text{'s' if written != 1 else ''} translated into {outcome.language}"
+        f", {outcome.unchanged} already there, {len(outcome.skipped)} skipped"
+    )
+
+
+def _show(file: str, findings: Sequence[Any]) -> None:
+    """Findings about one file, printed as ``unsubmit validate`` prints them."""
+    from unsubmit.findings import FileResult, Report
+    from unsubmit.report import TextReporter
+
+    TextReporter(sys.stdout, quiet=True).report(Report([FileResult(file, list(findings))]))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -14,6 +14,7 @@ from unsubmit.errors import Location, UnsubmitError
 
 if TYPE_CHECKING:
     from unsubmit.models import Case
+    from unsubmit.source import SourceDocument
 
 
 class Severity(str, enum.Enum):
@@ -64,6 +65,8 @@ class FileResult:
     file: str
     findings: list[Finding] = field(default_factory=list)
     case: Case | None = None
+    #: The loaded file, kept so that later stages (a build) can place their findings in it.
+    document: SourceDocument | None = field(default=None, repr=False, compare=False)
 
     @property
     def errors(self) -> list[Finding]:

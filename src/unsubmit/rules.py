@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from unsubmit import speaking
 from unsubmit.findings import Severity
+from unsubmit.localize import localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
@@ -53,8 +54,13 @@ def rule(model: type[M]) -> Callable[[Callable[[M], Iterator[RuleViolation]]], R
 
 
 def run_rules(case: Communication | OralStatement | JointStatement) -> list[RuleViolation]:
-    """Every rule that applies to the case's kind, in registration order."""
-    return [found for check in _RULES.get(type(case), []) for found in check(case)]
+    """Every rule that applies to the case's kind, in registration order.
+
+    Rules read the case's text in its own language: translations are the translator's, and
+    a count or a name is checked where the author wrote it.
+    """
+    original, _ = localize(case, case.language)
+    return [found for check in _RULES.get(type(case), []) for found in check(original)]
 
 
 def date_span(value: str | datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -427,7 +433,7 @@ def signatories(case: JointStatement) -> Iterator[RuleViolation]:
         if organisation.ecosoc_status is not None:
             yield RuleViolation(
                 ("supporters", index, "ecosoc_status"),
-                f"{organisation.name!r} has ECOSOC status: list it under signatories",
+                f"{plain(organisation.name)!r} has ECOSOC status: list it under signatories",
                 WARNING,
                 "ecosoc",
             )
@@ -437,9 +443,9 @@ def signatories(case: JointStatement) -> Iterator[RuleViolation]:
 def organisation_count(case: JointStatement) -> Iterator[RuleViolation]:
     """A count in the text ("on behalf of 24 organisations") must match the list."""
     total = len(unique(org for _, org in _joint_listing(case)))
-    texts: list[tuple[JsonPath, str]] = [(("title",), case.title)]
+    texts: list[tuple[JsonPath, str]] = [(("title",), plain(case.title))]
     for field in ("paragraphs", "demands"):
-        texts.extend(((field, i), text) for i, text in enumerate(getattr(case, field)))
+        texts.extend(((field, i), plain(text)) for i, text in enumerate(getattr(case, field)))
     yield from _counts(texts, total, "the lead, signatories and supporters, each once")
 
 
@@ -455,8 +461,8 @@ def on_behalf_of(case: OralStatement) -> Iterator[RuleViolation]:
     yield from _listed_twice(listed)
     total = len(unique(org for _, org in listed))
     texts: list[tuple[JsonPath, str]] = [
-        (("paragraphs", i), t) for i, t in enumerate(case.paragraphs)
+        (("paragraphs", i), plain(t)) for i, t in enumerate(case.paragraphs)
     ]
     if case.question:
-        texts.append((("question",), case.question))
+        texts.append((("question",), plain(case.question)))
     yield from _counts(texts, total, "the speaking organisation and on_behalf_of, each once")

@@ -19,6 +19,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
+from unsubmit.localize import plain
 from unsubmit.models.common import Organisation
 
 OrgT = TypeVar("OrgT", bound=Organisation)
@@ -26,7 +27,7 @@ OrgT = TypeVar("OrgT", bound=Organisation)
 
 def keys(organisation: Organisation) -> set[str]:
     """What identifies an organisation: its name and acronym, case- and space-insensitively."""
-    found = {"".join(organisation.name.casefold().split())}
+    found = {"".join(plain(organisation.name).casefold().split())}
     if organisation.acronym and organisation.acronym.strip():
         found.add("".join(organisation.acronym.casefold().split()))
     return found

@@ -16,6 +16,7 @@ from functools import cache
 from typing import Any, Literal
 
 from unsubmit import vocabulary
+from unsubmit.localize import plain
 from unsubmit.models import OralStatement
 
 Unit = Literal["words", "characters"]
@@ -146,7 +147,7 @@ class Estimate:
 
 def spoken(case: OralStatement) -> list[str]:
     """The texts the speaker reads, in order: the paragraphs, then the closing question."""
-    return [*case.paragraphs, *([case.question] if case.question else [])]
+    return [plain(text) for text in (*case.paragraphs, *([case.question] if case.question else []))]
 
 
 def estimate(case: OralStatement, texts: Sequence[str] | None = None) -> Estimate:

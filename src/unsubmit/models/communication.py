@@ -19,6 +19,7 @@ from unsubmit.models.common import (
     Language,
     MandateId,
     PartialDate,
+    PlainText,
     Slug,
     Source,
     Submitter,
@@ -234,15 +235,15 @@ class Victim(CaseModel):
         description="A short id for this person, used to link incidents and violations.",
         examples=["klimovich"],
     )
-    name: Text = Field(
+    name: PlainText = Field(
         description="The name as written in the case's language.", examples=["Mikalai Klimovich"]
     )
-    name_original: Text | None = Field(
+    name_original: PlainText | None = Field(
         None,
         description="The name in its original script.",
         examples=["Мікалай Клімовіч"],
     )
-    aliases: list[Text] = Field(
+    aliases: list[PlainText] = Field(
         default_factory=list,
         description="Other spellings of the name (transliterations, Russian forms, nicknames).",
         examples=[["Nikolai Klimovich", "Николай Климович"]],
@@ -278,7 +279,7 @@ class Victim(CaseModel):
     consent: Consent = Field(
         description="What the victim or the family consented to. Ask before submitting."
     )
-    public_alias: Text | None = Field(
+    public_alias: PlainText | None = Field(
         None,
         description="What public versions (unsubmit build --public) call this person when "
         "consent.public_name is withheld, instead of the default '[name withheld]'. It must "
@@ -309,7 +310,7 @@ class Incident(CaseModel):
 class Perpetrator(CaseModel):
     """An alleged perpetrator: a name if known, and/or title, function and institution."""
 
-    name: Text | None = Field(None, description="The name, if known.", examples=["Unknown"])
+    name: PlainText | None = Field(None, description="The name, if known.", examples=["Unknown"])
     function: Text | None = Field(
         None, description="Title or function.", examples=["Judge", "Head of the colony"]
     )
@@ -434,7 +435,7 @@ class Communication(CaseModel):
     )
     sources: list[Source] = Field(default_factory=list, description="Where the facts come from.")
     annexes: list[Annex] = Field(default_factory=list, description="Documents sent with it.")
-    redact: list[Text] = Field(
+    redact: list[PlainText] = Field(
         default_factory=list,
         description="More names that public versions (unsubmit build --public) must not show: "
         "relatives, witnesses, lawyers who asked not to be named, places that identify "

@@ -17,6 +17,7 @@ from unsubmit.models.common import (
     Language,
     MandateId,
     Organisation,
+    PlainText,
     Text,
     schema_version_field,
 )
@@ -68,7 +69,7 @@ class SpeakingOrganisation(Organisation):
 class Speaker(CaseModel):
     """The person who delivers the statement (registered online in advance)."""
 
-    name: Text = Field(description="The speaker's name.", examples=["Jane Doe"])
+    name: PlainText = Field(description="The speaker's name.", examples=["Jane Doe"])
     function: Text | None = Field(
         None, description="The speaker's function.", examples=["Advocacy officer"]
     )

@@ -18,6 +18,7 @@ from babel.dates import format_date, format_skeleton
 
 from unsubmit import speaking, vocabulary
 from unsubmit.i18n.translations import Translator
+from unsubmit.localize import TextValue, localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.common import Organisation
@@ -31,7 +32,7 @@ from unsubmit.models.communication import (
     Victim,
 )
 from unsubmit.render.text import clean as _clean
-from unsubmit.render.text import paragraphs
+from unsubmit.render.text import paragraphs as _paragraphs
 from unsubmit.rules import date_span
 from unsubmit.signatories import unique
 from unsubmit.translatable import N_
@@ -123,16 +124,23 @@ class Formatter:
         return str(self.locale.territories.get(alpha2) or vocabulary.countries()[code])
 
 
-def clean(value: str) -> str:
-    """Case text as a document shows it: unwritable characters out, outer white space trimmed."""
-    return _clean(value).strip()
+def clean(value: TextValue) -> str:
+    """Case text as a document shows it: unwritable characters out, outer white space trimmed.
+
+    Texts arrive localized (``unsubmit.localize``): one language's plain string each.
+    """
+    return _clean(plain(value)).strip()
 
 
-def _text(value: str | None) -> str:
+def paragraphs(value: TextValue) -> list[str]:
+    return _paragraphs(plain(value))
+
+
+def _text(value: TextValue | None) -> str:
     return clean(value) if value else ""
 
 
-def _texts(values: Iterable[str]) -> list[str]:
+def _texts(values: Iterable[TextValue]) -> list[str]:
     return [clean(value) for value in values]
 
 
@@ -399,6 +407,8 @@ def build_context(
     :func:`unsubmit.public.public_version`).
     """
     fmt = Formatter(language or case.language, translator)
+    case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
+    # reports where it fell back); everything below sees plain strings only
     if isinstance(case, Communication):
         body = communication(case, fmt)
     elif isinstance(case, OralStatement):
