@@ -121,3 +121,14 @@ def test_an_existing_message_with_other_content_stops_the_whole_build(tmp_path: 
     assert result.exit_code == 1
     assert "already exists with other content" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{STEM}.eml"]
+
+
+def test_a_subject_in_another_language_reads_back_exactly(tmp_path: Path) -> None:
+    """A long subject mixing accented and plain words comes back as it was written."""
+    result = run(["build", "--email", "-l", "fr", "-o", str(tmp_path), str(KLIMOVICH)])
+    assert result.exit_code == 0, result.output
+    [path] = tmp_path.glob("*_fr.eml")
+    subject = _parse(path)["Subject"]
+    assert subject.startswith("Lettre d'allégation – ")
+    assert "  " not in subject
+    assert subject.endswith(", SR-DISABILITIES – Death in custody of Mikalai Klimovich")

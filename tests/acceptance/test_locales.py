@@ -3,6 +3,7 @@ belongs, missing translations reported, Arabic right to left, and the translator
 
 from __future__ import annotations
 
+import datetime
 import json
 import re
 import shutil
@@ -157,6 +158,16 @@ def test_each_locale_dates_the_document_its_own_way(built: dict[str, bytes]) -> 
     for language, date in expected.items():
         text = "\n".join(_lines(built, "klimovich-allegation-letter", language))
         assert date in text, language
+
+
+def test_french_writes_the_first_of_the_month_as_an_ordinal() -> None:
+    from unsubmit.render.context import Formatter
+
+    french = Formatter("fr")
+    assert french.date(datetime.date(2023, 6, 1)) == "1er juin 2023"
+    assert french.date("2023-06-01") == "1er juin 2023"
+    assert french.date("2023-06-11") == "11 juin 2023"
+    assert Formatter("en").date("2023-06-01") == "1 June 2023"
 
 
 def _template_with(tmp_path: Path, paragraph: str) -> Path:

@@ -103,16 +103,23 @@ class Formatter:
             self.translator.note_missing_title(mandate_id)
         return mandate.title(self.language)
 
+    def _day(self, value: datetime.date) -> str:
+        """A full date; French writes the first of the month as an ordinal ("1er juin 2023")."""
+        text = str(format_date(value, "long", locale=self.locale))
+        if self.language == "fr" and value.day == 1 and text.startswith("1 "):
+            return "1er" + text[1:]
+        return text
+
     def date(self, value: datetime.date | str | None) -> str:
         """A full or partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words."""
         if value is None:
             return ""
         if isinstance(value, datetime.date):
-            return str(format_date(value, "long", locale=self.locale))
+            return self._day(value)
         parts = value.split("-")
         first, _ = date_span(value)
         if len(parts) == 3:
-            return str(format_date(first, "long", locale=self.locale))
+            return self._day(first)
         if len(parts) == 2:
             return str(format_skeleton("yMMMM", first, locale=self.locale))
         return parts[0]

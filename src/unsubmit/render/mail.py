@@ -28,6 +28,8 @@ from unsubmit.translatable import N_, Translate
 
 __all__ = ["OHCHR_ADDRESS", "email_message"]
 
+UNFOLDED = policy.SMTP.clone(max_line_length=998)
+
 #: The OHCHR's general address for individual cases (ISHR Academy).
 OHCHR_ADDRESS = "urgent-action@ohchr.org"
 
@@ -137,4 +139,6 @@ def email_message(
     message["Message-ID"] = f"<{hexdigest[:32]}@{domain}>"
     if message.is_multipart():
         message.set_boundary(f"=_{hexdigest[32:]}")
-    return message.as_bytes()
+    # Headers are written unfolded (up to RFC 5322's 998 characters): folding a subject that
+    # mixes encoded words and plain text makes some readers (Python's own) add a space.
+    return message.as_bytes(policy=UNFOLDED)
