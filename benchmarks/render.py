@@ -7,17 +7,19 @@
    ``render(context, autoescape=True)`` and ``save()`` for each document) and with unsubmit's
    engine, from the same context; both documents must read the same through python-docx.
    Per-document medians over several rounds; the last line printed is ``speedup: X.XX``.
-2. A batch: every sample in every locale, as (case, locale) jobs, copied to 500 or more case
-   files and built through ``unsubmit.build.build`` (what ``unsubmit build`` runs: validation,
-   rendering, writing), on every core and in one process; throughput, and its ratio to the plain
-   docxtpl loop, which neither validates nor writes.
+2. A batch: the samples copied to case files and built in every locale through
+   ``unsubmit.build.build`` (what ``unsubmit build -l en -l fr ...`` runs: validation,
+   localization, rendering, writing), 500 or more documents, on every core and in one process;
+   throughput, and its ratio to the plain docxtpl loop over every (sample, locale), which
+   neither validates nor writes.
 3. Validation: ``unsubmit validate`` and ``check-jsonschema --schemafile
    schemas/case.schema.json`` on the same 1,000 case files, each as a command in a new process.
 4. Long cases: a communication whose narrative grows from 1 to 300 pages (about 500 words a
    page, generated text), built in a fresh process; time and peak memory for each size.
 
-Until the locale option of ``unsubmit build`` arrives, a locale is the case's ``language``: it
-chooses the date formats and the language of the document's properties.
+Plain docxtpl renders from the same context as unsubmit (the case's text in the locale, dates
+and names as the locale writes them), with the locale's catalog installed in its Jinja
+environment; unsubmit lays Arabic out right to left besides, which changes no text.
 """
 
 from __future__ import annotations
@@ -45,8 +47,17 @@ from docxtpl import DocxTemplate
 
 from unsubmit.build import BuildOptions, build, properties, template_path
 from unsubmit.check import check_file
+from unsubmit.i18n.translations import Translator
+from unsubmit.localize import localize
 from unsubmit.parallel import process_count
-from unsubmit.render.context import LOCALES, CaseModel, build_context
+from unsubmit.render.context import (
+    LOCALES,
+    WORD_LANGUAGES,
+    CaseModel,
+    Formatter,
+    build_context,
+    right_to_left,
+)
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.reader import document_lines
 
@@ -72,25 +83,32 @@ def ms(seconds: float) -> str:
 # --- 1. Single documents ----------------------------------------------------------------------
 
 
-def plain_environment() -> jinja2.Environment:
-    """What plain docxtpl needs for the templates' ``_("...")``: Jinja's i18n, no sandbox."""
+def plain_environment(translator: Translator) -> jinja2.Environment:
+    """What plain docxtpl needs for the templates' ``_("...")``: Jinja's i18n with the locale's
+    catalog, no sandbox."""
     env = jinja2.Environment(extensions=["jinja2.ext.i18n"])
-    env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        translator.gettext, translator.ngettext, newstyle=True
+    )
     return env
 
 
 class Sample:
-    """One sample case, its context, and the two ways of rendering it."""
+    """One sample case in one locale (by default its own language), its context, and the two
+    ways of rendering it."""
 
-    def __init__(self, path: Path, env: jinja2.Environment) -> None:
+    def __init__(self, path: Path, locale: str | None = None) -> None:
         result = check_file(path)
         if result.case is None:
             raise SystemExit(f"{path} is not valid: run unsubmit validate {path}")
-        self.name = path.stem
-        self.case: CaseModel = result.case
-        self.context = build_context(self.case)
+        self.locale = locale or result.case.language
+        self.name = f"{path.stem} ({self.locale})"
+        self.case: CaseModel = localize(result.case, self.locale)[0]
+        self.translator = Translator(self.locale)
+        self.context = build_context(self.case, self.locale, self.translator)
+        self.properties = properties(self.case, Formatter(self.locale, self.translator))
         self.template = template_path(self.case.kind, None)
-        self.env = env
+        self.env = plain_environment(self.translator)
 
     def plain(self) -> bytes:
         template = DocxTemplate(self.template)
@@ -101,7 +119,13 @@ class Sample:
 
     def ours(self) -> bytes:
         prepared = PreparedTemplate.load(self.template)
-        return prepared.render(self.context, properties(self.case))
+        return prepared.render(
+            self.context,
+            self.properties,
+            self.translator,
+            rtl=right_to_left(self.locale),
+            language=WORD_LANGUAGES[self.locale],
+        )
 
 
 def same_text(samples: Sequence[Sample]) -> None:
@@ -148,20 +172,15 @@ def single_documents(samples: Sequence[Sample], documents: int, rounds: int) -> 
 # --- 2. A batch through unsubmit build ----------------------------------------------------------
 
 
-def batch_files(folder: Path, at_least: int) -> list[tuple[Path, str, Path]]:
-    """(sample, locale) jobs as case files, repeated until there are ``at_least``."""
+def batch_files(folder: Path, at_least: int) -> list[Path]:
+    """Copies of the samples, enough for ``at_least`` documents when built in every locale."""
     folder.mkdir(parents=True, exist_ok=True)
-    jobs = [(sample, language) for sample in SAMPLES for language in LOCALES]
     files = []
-    for number in range(-(-at_least // len(jobs))):
-        for sample, language in jobs:
-            original = sample.read_text("utf-8")
-            text = original.replace("\nlanguage: en\n", f"\nlanguage: {language}\n")
-            if text == original and language != "en":
-                raise SystemExit(f"{sample.name} has no 'language: en' line to change")
-            path = folder / f"{number:03d}-{language}-{sample.name}"
-            path.write_text(text, "utf-8")
-            files.append((path, language, sample))
+    for number in range(-(-at_least // (len(SAMPLES) * len(LOCALES)))):
+        for sample in SAMPLES:
+            path = folder / f"{number:03d}-{sample.name}"
+            shutil.copyfile(sample, path)
+            files.append(path)
     return files
 
 
@@ -178,29 +197,30 @@ def processes(count: int | None) -> Iterator[None]:
             os.environ["UNSUBMIT_PROCESSES"] = before
 
 
-def timed_build(paths: list[Path], out: Path) -> float:
+def timed_build(paths: list[Path], out: Path, locales: tuple[str, ...] = ()) -> float:
     start = time.perf_counter()
-    outcome = build(paths, BuildOptions(out_dir=out))
+    outcome = build(paths, BuildOptions(out_dir=out, locales=locales))
     seconds = time.perf_counter() - start
-    if outcome.report.failed() or len(outcome.outputs) != len(paths):
+    if outcome.report.failed() or len(outcome.outputs) != len(paths) * max(1, len(locales)):
         raise SystemExit(f"the batch did not build: {outcome.report.findings[:3]}")
     return seconds
 
 
-def batch(folder: Path, size: int, rounds: int, env: jinja2.Environment) -> float:
+def batch(folder: Path, size: int, rounds: int) -> float:
     """Rounds of: the plain loop over every (sample, locale), the batch on every core, in one.
 
     The three are measured in turns so that the ratios compare like with like on a machine whose
     load changes.
     """
-    files = batch_files(folder / "cases", size)
-    paths = [path for path, _, _ in files]
-    kinds = sorted({sample.stem for _, _, sample in files})
+    paths = batch_files(folder / "cases", size)
+    locales = tuple(LOCALES)
+    documents = len(paths) * len(locales)
     print(
-        f"\n2. a batch: {len(paths)} case files ({len(kinds)} samples x {len(LOCALES)} locales), "
-        f"built as unsubmit build does (validate, render, write); median of {rounds} rounds"
+        f"\n2. a batch: {len(paths)} copies of the {len(SAMPLES)} samples in {len(locales)} "
+        f"locales, {documents} documents, built as unsubmit build -l ... does (validate, "
+        f"localize, render, write); median of {rounds} rounds"
     )
-    jobs = [Sample(path, env) for path, _, _ in files[: len(SAMPLES) * len(LOCALES)]]
+    jobs = [Sample(path, locale) for path in SAMPLES for locale in locales]
     same_text(jobs)
     print(
         f"   same document text from plain docxtpl and unsubmit in every locale ({len(jobs)} jobs)"
@@ -213,7 +233,8 @@ def batch(folder: Path, size: int, rounds: int, env: jinja2.Environment) -> floa
         plain.append(median_seconds(lambda: [job.plain() for job in jobs], 1) / len(jobs))
         for count, times in ((None, pooled), (1, alone)):
             with processes(count):
-                times.append(timed_build(paths, folder / f"out-{next(outputs)}") / len(paths))
+                out = folder / f"out-{next(outputs)}"
+                times.append(timed_build(paths, out, locales) / documents)
     plain_rate = 1 / statistics.median(plain)
     print(f"   plain docxtpl loop (render and save only): {plain_rate:7.1f} documents/s")
     ratios = {}
@@ -411,14 +432,13 @@ def main(argv: Sequence[str] | None = None) -> None:
         f"Python {sys.version.split()[0]}, {os.cpu_count()} cores ({process_count()} usable), "
         f"{args.rounds} rounds"
     )
-    env = plain_environment()
-    samples = [Sample(path, env) for path in SAMPLES]
+    samples = [Sample(path) for path in SAMPLES]
     same_text(samples)
     print(f"same document text from plain docxtpl and unsubmit for all {len(samples)} samples")
     plain, ours = single_documents(samples, args.documents, args.rounds)
     with tempfile.TemporaryDirectory(prefix="unsubmit-benchmark-") as tmp:
         folder = Path(tmp)
-        batch(folder / "batch", args.batch, args.rounds, env)
+        batch(folder / "batch", args.batch, args.rounds)
         validation(folder / "validate", args.validate, min(args.rounds, 3))
         long_cases(folder / "long", args.pages, min(args.rounds, 3))
     print(

@@ -29,7 +29,7 @@ def main() -> int:
         build = [sys.executable, "-m", "unsubmit", "build", "-q", "--format", "pdf", "-o", str(out)]
         subprocess.run([*build, *map(str, samples)], check=True)
         for pdf in sorted(out.glob("*.pdf")):
-            stem = pdf.stem.split("_", 2)[2]
+            stem = pdf.stem.split("_", 2)[2].rsplit("_", 1)[0]  # without the locale
             target = PICTURES / stem
             page_one = ["-f", "1", "-l", "1", "-singlefile"]
             subprocess.run(

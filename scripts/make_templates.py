@@ -24,8 +24,11 @@ tag clean-up or the XML would change.
 from __future__ import annotations
 
 import dataclasses
+import datetime
+import io
 import re
-from collections.abc import Sequence
+import zipfile
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -39,6 +42,8 @@ from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
 
 TEMPLATES = Path(__file__).resolve().parents[1] / "templates"
+#: Core property dates of every template, so that rebuilding changes nothing unless the design does.
+FIXED_TIME = datetime.datetime(2023, 1, 1, tzinfo=datetime.timezone.utc)
 
 # --- Design -------------------------------------------------------------------------------------
 
@@ -574,6 +579,7 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
     character_style(doc, "Inline Label", Look(font=SANS, size=9.5, bold=True, color=GREY))
     character_style(doc, "Urgent Note", Look(font=SANS, size=9.5, bold=False, color=RED))
     character_style(doc, "Warning", Look(font=SANS, bold=True, color=RED))
+    character_style(doc, "Time Mark", Look(font=SANS, size=8, color=GREY))
     styles.append(parse_xml(_CASE_TABLE))
 
 
@@ -777,14 +783,29 @@ def paragraphs(doc: Any, items: str, style: str = "Normal") -> None:
     tag(doc, "endfor")
 
 
-def save(doc: Any, name: str) -> Path:
-    path = TEMPLATES / name
+def save(doc: Any, name: str, directory: Path = TEMPLATES) -> Path:
+    """Write the template with fixed zip timestamps, so the same script gives the same bytes."""
+    path = directory / name
     doc.core_properties.title = ""
     doc.core_properties.author = ""
     doc.core_properties.last_modified_by = ""
     doc.core_properties.comments = ""
     doc.core_properties.revision = 1
-    doc.save(str(path))
+    doc.core_properties.created = FIXED_TIME
+    doc.core_properties.modified = FIXED_TIME
+    buffer = io.BytesIO()
+    doc.save(buffer)
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(buffer) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            member = zipfile.ZipInfo(info.filename, date_time=(1980, 1, 1, 0, 0, 0))
+            member.compress_type = zipfile.ZIP_DEFLATED
+            member.external_attr = 0o644 << 16
+            target.writestr(member, source.read(info))
+    path.write_bytes(out.getvalue())
     return path
 
 
@@ -817,6 +838,16 @@ def _page_one(doc: Any) -> None:
     tag(doc, "endif")
     para(doc, "Title", gt("Submission to the Special Procedures of the Human Rights Council"))
     para(doc, "Subtitle", "{{ case.title }}")
+    tag(doc, "if public")
+    para(
+        doc,
+        "Note",
+        gt(
+            "Public version: the alleged victims are named only as far as they or their "
+            "families have consented, and confidential information is left out."
+        ),
+    )
+    tag(doc, "endif")
     para(doc, "Label", gt("Addressed to"))
     tag(doc, "for m in case.mandates")
     para(doc, "List Bullet", "{{ m.title }}")
@@ -846,14 +877,23 @@ def _submitters(doc: Any) -> None:
         doc,
         [
             Row(gt("Country"), ["{{ o.country }}"], when="o.country"),
-            Row(gt("Contact person"), ["{{ o.contact.name }}"], when="o.contact.name"),
-            Row(gt("Email"), ["{{ o.contact.email }}"], when="o.contact.email"),
-            Row(gt("Telephone"), ["{{ o.contact.phone }}"], when="o.contact.phone"),
-            Row(gt("Address"), ["{{ o.contact.address }}"], when="o.contact.address"),
+            # Contact details reach the UN only: public versions leave them out.
+            *(
+                Row(gt(label), [f"{{{{ {field} }}}}"], when=f"not public and {field}")
+                for label, field in (
+                    ("Contact person", "o.contact.name"),
+                    ("Email", "o.contact.email"),
+                    ("Telephone", "o.contact.phone"),
+                    ("Address", "o.contact.address"),
+                )
+            ),
             Row(gt("Website"), ["{{ o.contact.website }}"], when="o.contact.website"),
         ],
     )
     tag(doc, "endfor")
+    # The source's identity, the confidentiality notes and the consent record are for the UN
+    # alone: public versions leave them out.
+    tag(doc, "if not public")
     para(doc, "Heading 2", gt("Confidentiality"))
     para(
         doc,
@@ -866,6 +906,7 @@ def _submitters(doc: Any) -> None:
     tag(doc, "for text in case.confidentiality")
     para(doc, "Note", "{{ text }}")
     tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def _victims(doc: Any) -> None:
@@ -1046,7 +1087,8 @@ def _remedies(doc: Any) -> None:
 
 
 def _consent(doc: Any) -> None:
-    """What the victims (or their families) consented to."""
+    """What the victims (or their families) consented to (not in public versions)."""
+    tag(doc, "if not public")
     para(doc, "Heading 1", gt("Consent"))
     tag(doc, "for v in case.victims")
     tag(doc, "set c = v.consent")
@@ -1102,6 +1144,7 @@ def _consent(doc: Any) -> None:
     para(doc, "Normal", "{{ c.notes }}")
     tag(doc, "endif")
     tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def _risk(doc: Any) -> None:
@@ -1183,6 +1226,38 @@ def communication() -> Any:
 # --- oral-statement.docx ------------------------------------------------------------------------
 
 
+def _timed(doc: Any, segments: str) -> None:
+    """A Speech paragraph made of timed segments: each one's text, then its grey time mark.
+
+    The loop and condition are run tags (``{%r %}``), which replace the run that holds them, so
+    each repetition is made of whole runs and a segment without a mark leaves no empty run.
+    """
+    para(
+        doc,
+        "Speech",
+        "{%r for s in " + segments + " %}",
+        "{{ s.text }}",
+        "{%r if s.mark %}",
+        (" " + gt("[%(time)s]", time="s.mark"), "Time Mark"),
+        "{%r endif %}",
+        "{%r endfor %}",
+    )
+
+
+def _by_unit(text: Callable[[str], str]) -> str:
+    """Fixed text for a statement timed in characters (Chinese) or in words (the others).
+
+    Each unit has whole messages of its own, so a translator never assembles a sentence.
+    """
+    return (
+        '{% if case.unit == "characters" %}'
+        + text("characters")
+        + "{% else %}"
+        + text("words")
+        + "{% endif %}"
+    )
+
+
 def oral_statement() -> Any:
     doc = new_document()
     para(doc, "Title", "{{ case.heading }}")
@@ -1209,24 +1284,36 @@ def oral_statement() -> Any:
     box = para(
         doc,
         "Box",
-        ngt("%(num)d word", "%(num)d words", "case.words"),
-        " \u00b7 ",
-        gt(
-            "about %(duration)s at %(rate)s words per minute",
-            duration="case.duration",
-            rate="case.words_per_minute",
+        _by_unit(
+            lambda unit: (
+                ngt(f"%(num)d {unit[:-1]}", f"%(num)d {unit}", "case.units")
+                + " \u00b7 "
+                + gt(
+                    f"about %(duration)s at %(rate)s {unit} per minute",
+                    duration="case.duration",
+                    rate="case.per_minute",
+                )
+            )
         ),
+        "{% if case.default_rate %} (" + gt("default rate") + "){% endif %}",
         " \u00b7 ",
         gt("time limit %(limit)s", limit="case.limit"),
-        "{% if not case.fits %}",
+        " \u00b7 ",
+        gt("a mark every 30 seconds"),
+        "{% if not case.fits or case.close %}",
     )
     box.runs[-1].add_break()
     box.add_run(
-        gt(
-            "Over the time limit: cut about %(words)s words before you register the statement.",
-            words="[1, case.words - case.limit_seconds * case.words_per_minute // 60]|max",
+        "{% if not case.fits %}"
+        + _by_unit(
+            lambda unit: gt(
+                f"Over the time limit: cut about %(num)s {unit} before you register the statement.",
+                num="case.cut",
+            )
         )
-        + "{% endif %}",
+        + "{% else %}"
+        + gt("Close to the time limit: leave a margin for the pace of the floor.")
+        + "{% endif %}{% endif %}",
         style="Warning",
     )
     para(
@@ -1238,9 +1325,11 @@ def oral_statement() -> Any:
         + gt("Thank you, Mr. President.")
         + "{% endif %}",
     )
-    paragraphs(doc, "case.paragraphs", "Speech")
+    tag(doc, "for p in case.timed_paragraphs")
+    _timed(doc, "p")
+    tag(doc, "endfor")
     tag(doc, "if case.question")
-    para(doc, "Speech", "{{ case.question }}")
+    _timed(doc, "case.timed_question")
     tag(doc, "endif")
     para(doc, "Speech", gt("Thank you."))
     return doc
@@ -1289,15 +1378,18 @@ def joint_statement() -> Any:
     return doc
 
 
-def main() -> None:
-    TEMPLATES.mkdir(exist_ok=True)
-    for name, build in (
-        ("communication.docx", communication),
-        ("oral-statement.docx", oral_statement),
-        ("joint-statement.docx", joint_statement),
-    ):
-        print(save(build(), name))
+def main(directory: Path = TEMPLATES) -> list[Path]:
+    directory.mkdir(exist_ok=True)
+    return [
+        save(build(), name, directory)
+        for name, build in (
+            ("communication.docx", communication),
+            ("oral-statement.docx", oral_statement),
+            ("joint-statement.docx", joint_statement),
+        )
+    ]
 
 
 if __name__ == "__main__":
-    main()
+    for written in main():
+        print(written)

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import copy
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
 from click.testing import CliRunner, Result
 
 from unsubmit.cli import cli
+from unsubmit.models import CASE_ADAPTER
+from unsubmit.source import load_file
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "samples").glob("*.yaml"))
@@ -25,3 +29,21 @@ def in_repo(monkeypatch: pytest.MonkeyPatch) -> Path:
     """Run from the repository's top, so paths in messages read as users type them."""
     monkeypatch.chdir(REPO)
     return REPO
+
+
+T = TypeVar("T")
+
+
+def sample_data(stem: str) -> dict[str, Any]:
+    """A sample's data as loaded from YAML, for tests to change before validating it."""
+    data: dict[str, Any] = load_file(REPO / "samples" / f"{stem}.yaml").data
+    return data
+
+
+def sample_case(stem: str, kind: type[T], **changes: Any) -> T:
+    """The model of a sample with some top-level fields changed (each value copied)."""
+    data = sample_data(stem)
+    data.update(copy.deepcopy(changes))
+    case = CASE_ADAPTER.validate_python(data)
+    assert isinstance(case, kind)
+    return case

@@ -7,26 +7,53 @@ as one by one (:mod:`unsubmit.parallel`). Only then are outputs written, each at
 that already holds exactly the bytes a build would write is left alone (builds are
 deterministic), so an interrupted batch is completed by running the same command again, and only
 a file with other content needs --force.
+
+``--public`` builds the versions of communications that may be published
+(:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
+(:mod:`unsubmit.render.mail`). Both concern communications only: statements are public
+documents that are registered or published, not emailed to the OHCHR, so they are skipped
+with a note.
+
+Each case is built in every locale asked for (its own language by default). A text that a
+locale's catalog does not translate, or a mandate title the registry does not give in that
+language, shows in English and adds a warning listing it to the case's findings; with
+``--strict`` that warning stops the build before anything is written.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from unsubmit.check import check_files
+from unsubmit.check import check_files, source_document
 from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Report
+from unsubmit.findings import FileResult, Finding, Report, sort_key
+from unsubmit.i18n.missing import missing_translations
+from unsubmit.i18n.translations import Translator
+from unsubmit.localize import fallback_findings, localize, plain
 from unsubmit.models import Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
-from unsubmit.render.context import DASH, LOCALES, CaseModel, build_context
+from unsubmit.public import public_version, redaction
+from unsubmit.render.context import (
+    DASH,
+    LOCALES,
+    WORD_LANGUAGES,
+    CaseModel,
+    Formatter,
+    build_context,
+    council_session,
+    right_to_left,
+)
 from unsubmit.render.engine import PreparedTemplate
+from unsubmit.render.mail import email_message
 from unsubmit.render.output import ensure_output_dir, write_all
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
+from unsubmit.translatable import N_
 
 FORMATS = ("docx", "pdf")
 
@@ -45,6 +72,10 @@ class BuildOptions:
     force: bool = False
     formats: tuple[str, ...] = ("docx",)
     strict: bool = False
+    public: bool = False
+    email: bool = False
+    #: The locales to build every case in; empty: each case in its own language.
+    locales: tuple[str, ...] = ()
 
 
 @dataclass
@@ -60,28 +91,78 @@ class Output:
 class BuildOutcome:
     report: Report
     outputs: list[Output] = field(default_factory=list)
+    #: What the build chose not to do, and why (statements skipped by --public or --email).
+    notes: list[str] = field(default_factory=list)
 
 
-def output_stem(case: CaseModel, source: Path) -> str:
-    """``<date>_<kind>_<slug>``: sortable by date, grouped by kind, named after the case file."""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}"
+def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = False) -> str:
+    """``<date>_<kind>_<slug>[_public]_<locale>``: sortable by date, grouped by kind, named
+    after the case file, one per locale.
+
+    Public versions carry ``_public``, so they are never mistaken for the confidential one,
+    and the names they hide are hidden in the file name too: case files are often named after
+    the victim.
+    """
+    name = source.stem
+    if public and isinstance(case, Communication):
+        words = re.sub(r"[\W_]+", " ", name)
+        name = redaction(case, Translator(case.language).gettext).apply(words)
+    suffix = "_public" if public else ""
+    return f"{case.date.isoformat()}_{case.kind}_{slug(name)}{suffix}_{locale}"
 
 
-def properties(case: CaseModel) -> DocumentProperties:
-    """Core properties from the case and from nothing else."""
+def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
+    """Core properties from the case and from nothing else, in the document's language."""
     if isinstance(case, Communication):
-        title, subject = case.title, COMMUNICATION_TYPES[case.type][0]
+        title, subject = plain(case.title), fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
-        title = DASH.join((f"HRC{case.session}", f"Item {case.agenda_item}", case.dialogue.title))
-        subject = "Oral statement"
+        title = DASH.join((*council_session(case, fmt), plain(case.dialogue.title)))
+        subject = fmt.text(N_("Oral statement"))
     else:
-        title, subject = case.title, "Joint statement"
-    language = LOCALES[case.language].replace("_", "-")
+        title, subject = plain(case.title), fmt.text(N_("Joint statement"))
+    language = LOCALES[fmt.language].replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
+
+
+def render_document(
+    case: CaseModel,
+    template: PreparedTemplate,
+    language: str,
+    *,
+    public: bool = False,
+    source: str = "",
+) -> tuple[bytes, Translator]:
+    """One case's document in one language, and the translator that noted what is missing.
+
+    With ``public``, a communication is first made public (:mod:`unsubmit.public`) and the
+    rendered document is checked for every name it must not show.
+    """
+    translator = Translator(language)
+    version = None
+    if public and isinstance(case, Communication):
+        version = public_version(case, translator.gettext)
+        case = version.case
+    fmt = Formatter(language, translator)
+    context = build_context(case, language, translator, public=version is not None)
+    docx = template.render(
+        context,
+        properties(case, fmt),
+        translator,
+        rtl=right_to_left(language),
+        language=WORD_LANGUAGES[language],
+    )
+    if version is not None:
+        version.check(docx, source)
+    return docx, translator
 
 
 def template_path(kind: str, override: Path | None) -> Path:
     return override or templates_dir() / f"{kind}.docx"
+
+
+def _mandates(case: CaseModel) -> str:
+    """Where a case names its mandates, for the finding about their titles."""
+    return "$.dialogue.mandate" if isinstance(case, OralStatement) else "$.mandates"
 
 
 class _Templates:
@@ -100,17 +181,27 @@ class _Templates:
 
 @dataclass(frozen=True)
 class _Job:
-    """One document to render: a case in one language, with the template it uses."""
+    """One document to render: a localized case in one locale, with the template it uses."""
 
     case: CaseModel
-    language: str
+    locale: str
     template: Path
+    public: bool
+    source: str
 
 
-def _render(job: _Job) -> bytes:
-    """Render one job; run in worker processes, where each template is prepared once."""
-    context = build_context(job.case, job.language)
-    return PreparedTemplate.load(job.template).render(context, properties(job.case))
+def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
+    """Render one job, with the warnings for what it shows in English for want of a translation.
+
+    Run in worker processes, where each template is prepared once; a public version is checked
+    here too (:func:`render_document`). A :class:`Translator` does not travel between processes:
+    what it noted comes back as findings.
+    """
+    template = PreparedTemplate.load(job.template)
+    docx, translator = render_document(
+        job.case, template, job.locale, public=job.public, source=job.source
+    )
+    return docx, missing_translations(translator, job.source, _mandates(job.case))
 
 
 def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int], None] | None:
@@ -120,19 +211,25 @@ def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int],
     return lambda done: progress(stage, done, total)
 
 
-def _plan(results: list[FileResult], paths: Sequence[Path], options: BuildOptions) -> list[Path]:
+def _plan(
+    results: list[FileResult], paths: Sequence[Path], options: BuildOptions
+) -> list[tuple[FileResult, Path, str, Path]]:
+    """(result, case file, locale, output path without suffix) for every document to build."""
     stems: dict[Path, str] = {}
     planned = []
     for result, source in zip(results, paths, strict=True):
         assert result.case is not None
-        target = options.out_dir / output_stem(result.case, source)
-        if target in stems:
-            raise UsageError(
-                f"{stems[target]} and {source} would both be written to {target}.*: "
-                "rename one of the case files"
+        for locale in options.locales or (result.case.language,):
+            target = options.out_dir / output_stem(
+                result.case, source, locale, public=options.public
             )
-        stems[target] = str(source)
-        planned.append(target)
+            if target in stems:
+                raise UsageError(
+                    f"{stems[target]} and {source} would both be written to {target}.*: "
+                    "rename one of the case files"
+                )
+            stems[target] = str(source)
+            planned.append((result, source, locale, target))
     return planned
 
 
@@ -146,8 +243,14 @@ def build(
     """Validate every file, then render and write every document; see the module docstring.
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
-    ``progress`` is told how far the build has come (see :data:`Progress`).
+    Each document shows the case's text in its locale; a text without a translation into it
+    is shown in the case's language, with a warning. ``progress`` is told how far the build
+    has come (see :data:`Progress`).
     """
+    if options.public and options.email:
+        raise UsageError(
+            "--email sends the confidential communication to the UN: build it without --public"
+        )
     report = check_files(paths, _stage(progress, "validating", len(paths)))
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
@@ -159,38 +262,130 @@ def build(
                 f"--template applies to one kind of document, but these files are of kinds "
                 f"{', '.join(sorted(kinds))}: build them separately"
             )
-    targets = _plan(report.results, paths, options)
-    jobs = []
-    for result in report.results:
-        assert result.case is not None
-        template = template_path(result.case.kind, options.template)
-        jobs.append(_Job(result.case, result.case.language, template))
+    planned = _localized_jobs(report, paths, options, outcome)
+    jobs = [item.job for item in planned if item.job is not None]
     for template in dict.fromkeys(job.template for job in jobs):
         PreparedTemplate.load(template)  # a broken template fails once, before any work
-    documents = map_in_order(_render, jobs, _stage(progress, "rendering", len(jobs)))
-    converted = _stage(progress, "converting", len(jobs)) if "pdf" in options.formats else None
-    rendered: list[tuple[Path, bytes, str]] = []
-    for index, (result, target, docx) in enumerate(
-        zip(report.results, targets, documents, strict=True)
-    ):
-        if "docx" in options.formats:
-            rendered.append((target.with_suffix(".docx"), docx, result.file))
-        if "pdf" in options.formats:
-            if convert is None:
-                raise UsageError("PDF output needs a converter")
-            rendered.append((target.with_suffix(".pdf"), convert(docx), result.file))
-            if converted is not None:
-                converted(index + 1)
+    documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
+    rendered = _outputs(planned, documents, options, convert, progress)
+    if report.failed(strict=options.strict):
+        return outcome
     ensure_output_dir(options.out_dir)
     _refuse_existing(rendered, options.force)
     changed = []
-    for path, data, source in rendered:
+    for path, data, file in rendered:
         unchanged = path.is_file() and path.read_bytes() == data
         if not unchanged:
             changed.append((path, data))
-        outcome.outputs.append(Output(path, source, unchanged))
+        outcome.outputs.append(Output(path, file, unchanged))
     write_all(changed, overwrite=options.force)
     return outcome
+
+
+@dataclass(frozen=True)
+class _Planned:
+    """One document of the plan: its case in its locale, and the job that renders it (none when
+    the document is skipped)."""
+
+    result: FileResult
+    target: Path
+    case: CaseModel
+    fallbacks: list[Finding]
+    job: _Job | None
+
+
+def _localized_jobs(
+    report: Report, paths: Sequence[Path], options: BuildOptions, outcome: BuildOutcome
+) -> list[_Planned]:
+    """Each planned document's case in its locale, and the notes for what is skipped."""
+    planned = []
+    noted: set[str] = set()
+    for result, source, locale, target in _plan(report.results, paths, options):
+        case, fallbacks = _localize(result, locale, source)
+        statement = not isinstance(case, Communication)
+        if (options.public or options.email) and statement and result.file not in noted:
+            noted.add(result.file)
+            outcome.notes.append(_skipped(result.file, case, options))
+        job = None
+        if not (options.public and statement):
+            template = template_path(case.kind, options.template)
+            job = _Job(case, locale, template, options.public, result.file)
+        planned.append(_Planned(result, target, case, fallbacks, job))
+    return planned
+
+
+def _outputs(
+    planned: list[_Planned],
+    documents: list[tuple[bytes, list[Finding]]],
+    options: BuildOptions,
+    convert: Callable[[bytes], bytes] | None,
+    progress: Progress | None,
+) -> list[tuple[Path, bytes, str]]:
+    """Every file to write, from the rendered documents: DOCX, PDF and email, with the findings
+    added in the order a build one document after the other adds them."""
+    converted = _stage(progress, "converting", len(documents)) if "pdf" in options.formats else None
+    rendered: list[tuple[Path, bytes, str]] = []
+    remaining = iter(documents)
+    done = 0
+    for item in planned:
+        result, target = item.result, item.target
+        _add_findings(result, item.fallbacks)
+        if item.job is None:
+            continue
+        docx, missing = next(remaining)
+        result.findings.extend(missing)
+        outputs: list[tuple[Path, bytes, str]] = []
+        if "docx" in options.formats:
+            outputs.append((target.with_suffix(".docx"), docx, result.file))
+        if "pdf" in options.formats:
+            if convert is None:
+                raise UsageError("PDF output needs a converter")
+            outputs.append((target.with_suffix(".pdf"), convert(docx), result.file))
+            done += 1
+            if converted is not None:
+                converted(done)
+        rendered += outputs
+        if options.email and isinstance(item.case, Communication):
+            attached = [(path.name, data) for path, data, _ in outputs]
+            # A fresh translator: the one that rendered stayed in its worker process.
+            message = email_message(item.case, attached, Translator(item.job.locale))
+            rendered.append((target.with_suffix(".eml"), message, result.file))
+    return rendered
+
+
+def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
+    what = "an oral statement" if isinstance(case, OralStatement) else "a joint statement"
+    if options.public:
+        return f"{file}: skipped by --public: {what} is a public document already"
+    return f"{file}: no email for {what}: statements are registered or published, not emailed"
+
+
+def localized(result: FileResult, language: str | None, source: Path | None = None) -> CaseModel:
+    """The valid case of ``result`` with its text in ``language``; fallbacks become warnings.
+
+    ``source`` is the case file, read again for the warnings' places when ``result`` was
+    checked in another process (see :func:`unsubmit.check.source_document`).
+    """
+    assert result.case is not None
+    case, fallbacks = _localize(result, language or result.case.language, source)
+    _add_findings(result, fallbacks)
+    return case
+
+
+def _localize(
+    result: FileResult, language: str, source: Path | None
+) -> tuple[CaseModel, list[Finding]]:
+    assert result.case is not None
+    case, missing = localize(result.case, language)
+    if not missing:
+        return case, []
+    document = source_document(result, source)
+    return case, fallback_findings(document, result.case, language, missing)
+
+
+def _add_findings(result: FileResult, fallbacks: list[Finding]) -> None:
+    result.findings.extend(fallbacks)
+    result.findings.sort(key=sort_key)
 
 
 def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:
@@ -211,14 +406,20 @@ def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> No
         )
 
 
-def preview_text(path: Path, template: Path | None = None) -> tuple[str | None, Report]:
-    """The document of one case as plain text, or None (with the report) when it is invalid."""
+def preview_text(
+    path: Path, template: Path | None = None, locale: str | None = None
+) -> tuple[str | None, Report]:
+    """The document of one case as plain text (in its language, or ``locale``), or None (with
+    the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     report = check_files([path])
     result = report.results[0]
     if result.failed() or result.case is None:
         return None, report
-    prepared = _Templates(template).for_kind(result.case.kind)
-    data = prepared.render(build_context(result.case), properties(result.case))
+    chosen = locale or result.case.language
+    case = localized(result, chosen)
+    prepared = _Templates(template).for_kind(case.kind)
+    data, translator = render_document(case, prepared, chosen)
+    result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
     return document_text(data), report

@@ -18,6 +18,7 @@ from pydantic import ValidationError as PydanticError
 
 from unsubmit.errors import InputError, Location, YamlError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
+from unsubmit.localize import missing_originals
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
 from unsubmit.parallel import map_in_order
 from unsubmit.quick_schema import lean_schema
@@ -122,10 +123,10 @@ def _check_schema(kind: str, data: dict[str, Any], out: _Collector) -> bool:
     skip = {path for path, _ in waiting}
     errors = _schema_errors(kind, data)
     for error in errors:
-        for path, message in explain(error):
+        for path, message, at_key in explain(error):
             if path in skip or (path[:1] == ("schema_version",) and error.validator == "const"):
                 continue  # reported as a placeholder, or by _check_header
-            out.add(path, message, at_key=error.validator == "additionalProperties")
+            out.add(path, message, at_key=at_key)
     return not errors and not waiting
 
 
@@ -142,7 +143,7 @@ def _check_model(data: dict[str, Any], out: _Collector) -> Any:
 
 def check_document(document: SourceDocument) -> FileResult:
     """Every finding about one loaded document, with the model when it is valid."""
-    result = FileResult(document.name)
+    result = FileResult(document.name, document=document)
     out = _Collector(document, result)
     data = document.data
     if not isinstance(data, dict):
@@ -153,6 +154,8 @@ def check_document(document: SourceDocument) -> FileResult:
     if kind is not None and _check_schema(kind, data, out) and not result.errors:
         case = _check_model(data, out)
         if case is not None:
+            for path, message in missing_originals(case):
+                out.add(path, message, code="language")
             for found in run_rules(case):
                 out.add(found.path, found.message, found.severity, found.code)
             result.case = case
@@ -169,6 +172,14 @@ def check_file(path: Path, name: str | None = None, limits: Limits = Limits()) -
         code = "yaml" if isinstance(exc, YamlError) else "read"
         return FileResult(display, [Finding.from_error(exc, display, code)])
     return check_document(document)
+
+
+def source_document(result: FileResult, path: Path | None = None) -> SourceDocument:
+    """The loaded file of ``result``: the one checked in this process, or, when the check ran
+    in a worker process, ``path`` (by default the file's name) loaded again."""
+    if result.document is None:
+        result.document = load_file(Path(result.file) if path is None else path, result.file)
+    return result.document
 
 
 def check_files(paths: Iterable[Path], done: Callable[[int], None] | None = None) -> Report:

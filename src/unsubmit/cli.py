@@ -23,6 +23,8 @@ from unsubmit.errors import UnsubmitError
 F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
+#: The languages documents are written in (unsubmit.render.context.LOCALES, kept light here).
+LOCALE_NAMES = ("en", "fr", "es", "ru", "ar", "zh", "be", "uk")
 
 
 class _Failure(click.ClickException):
@@ -173,16 +175,31 @@ def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> No
 @cli.command()
 @click.argument("words", nargs=-1)
 @_output_format("Text for people, JSON for scripts.")
-def mandates(words: Sequence[str], output_format: str) -> None:
+@click.option(
+    "--suggest",
+    "case_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    metavar="CASE",
+    help="Suggest mandates for this communication, each with its reasons.",
+)
+def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -> None:
     """List the Special Procedures mandates, or those matching every one of WORDS.
 
     WORDS match the id, the titles, the topics and the country:
     `unsubmit mandates detention`, `unsubmit mandates BLR`.
+
+    With --suggest CASE, propose mandates for a communication from its country, violations,
+    victims' roles and situations, each with its reasons and whether the case addresses it.
     """
     import json
 
     from unsubmit.mandates import as_json, search
 
+    if case_file is not None:
+        if words:
+            raise click.UsageError("give either WORDS or --suggest CASE, not both")
+        _suggest(case_file, output_format)
+        return
     query = " ".join(words)
     found = search(query)
     if output_format == "json":
@@ -194,6 +211,30 @@ def mandates(words: Sequence[str], output_format: str) -> None:
     width = max(len(m.id) for m in found)
     for mandate in found:
         click.echo(f"{mandate.id:<{width}}  {mandate.type:<8}  {mandate.title('en')}")
+
+
+def _suggest(case_file: Path, output_format: str) -> None:
+    import json
+
+    from unsubmit.routing import suggest_for_file
+
+    suggestions, report = suggest_for_file(case_file)
+    if suggestions is None:
+        from unsubmit.report import REPORTERS
+
+        REPORTERS[output_format](sys.stdout, quiet=True).report(report)
+        sys.exit(1)
+    if output_format == "json":
+        click.echo(json.dumps([s.as_json() for s in suggestions], ensure_ascii=False, indent=2))
+        return
+    width = max((len(s.mandate.id) for s in suggestions), default=0)
+    for item in suggestions:
+        state = "addressed" if item.addressed else "suggested"
+        click.echo(f"{item.mandate.id:<{width}}  {state:<9}  {item.mandate.title('en')}")
+        for reason in [r.text for r in item.reasons] or ["no reason found in the case"]:
+            click.echo(f"{'':<{width}}  - {reason}")
+        if item.mandate.cases_only_from:
+            click.echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -258,7 +299,31 @@ class _ProgressBars:
     help="docx, pdf, or docx,pdf. PDF needs LibreOffice.",
 )
 @click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
-@click.option("--strict", is_flag=True, help="Refuse to build when there are warnings too.")
+@click.option(
+    "-l",
+    "--locale",
+    "locales",
+    multiple=True,
+    type=click.Choice(LOCALE_NAMES),
+    help="Build in this language; repeat for several (default: each case's language).",
+)
+@click.option(
+    "--strict",
+    is_flag=True,
+    help="Refuse to build when there are warnings too (a missing translation among them).",
+)
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Build the versions of communications that may be published: victims named only as "
+    "their consent allows, nothing confidential (<name>_public_<locale>.docx).",
+)
+@click.option(
+    "--email",
+    is_flag=True,
+    help="Also write each communication as an email ready to send to the OHCHR "
+    "(<name>_<locale>.eml), with the documents attached.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
@@ -266,14 +331,18 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     template: Path | None,
     formats: str,
     force: bool,
+    locales: Sequence[str],
     strict: bool,
+    public: bool,
+    email: bool,
     quiet: bool,
 ) -> None:
-    """Validate case files, then write one document per case into the output directory.
+    """Validate case files, then write one document per case and language into the output
+    directory.
 
     Nothing is written when any file has an error. Outputs are named
-    <date>_<kind>_<case file name>.docx; an output that already holds the same bytes is left
-    as it is, so running the same build again completes an interrupted one.
+    <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
+    is left as it is, so running the same build again completes an interrupted one.
     """
     from unsubmit.build import BuildOptions
     from unsubmit.build import build as run_build
@@ -286,7 +355,16 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 
         require_soffice()  # before any work: say at once what to install
         convert = docx_to_pdf
-    options = BuildOptions(out_dir, template, force, chosen, strict)
+    options = BuildOptions(
+        out_dir,
+        template,
+        force,
+        chosen,
+        strict,
+        public=public,
+        email=email,
+        locales=tuple(dict.fromkeys(locales)),
+    )
     bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:
         outcome = run_build(files, options, convert=convert, progress=bars)
@@ -298,6 +376,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         click.echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
     if not quiet:
+        for note in outcome.notes:
+            click.echo(f"note: {note}", err=True)
         for output in outcome.outputs:
             state = "unchanged" if output.unchanged else "wrote"
             click.echo(f"{state} {output.path}")
@@ -310,17 +390,174 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     type=click.Path(path_type=Path, dir_okay=False),
     help="Preview with this DOCX template instead of the built-in one.",
 )
-def preview(file: Path, template: Path | None) -> None:
+@click.option(
+    "-l",
+    "--locale",
+    type=click.Choice(LOCALE_NAMES),
+    help="Preview in this language (default: the case's language).",
+)
+def preview(file: Path, template: Path | None, locale: str | None) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
     from unsubmit.build import preview_text
+    from unsubmit.report import TextReporter
 
-    text, report = preview_text(file, template)
+    text, report = preview_text(file, template, locale)
     if text is None:
-        from unsubmit.report import TextReporter
-
         TextReporter(sys.stdout).report(report)
         sys.exit(1)
+    if report.findings:
+        TextReporter(sys.stderr, quiet=True).report(report)
     click.echo(text, nl=False)
+
+
+@cli.group()
+def i18n() -> None:
+    """Translate the documents' fixed text (the message catalogs) and the text of case files.
+
+    The usual round for the catalogs: `extract` the messages from the templates and the code,
+    `update` every catalog (or `init` a new language), translate the .po files, `compile` them,
+    and check with `stats`. For a case's own text: `case-export`, translate, `case-import`.
+    """
+
+
+def _show_written(written: Sequence[Any]) -> None:
+    for item in written:
+        state = "wrote" if item.changed else "unchanged"
+        click.echo(f"{state} {item.path}" + (f" ({item.detail})" if item.detail else ""))
+
+
+@i18n.command("extract")
+def i18n_extract() -> None:
+    """Collect every message of the templates and the code into the .pot file."""
+    from unsubmit.i18n.catalogs import extract_messages
+
+    _show_written([extract_messages()])
+
+
+@i18n.command("init")
+@click.argument("locale")
+@click.option("--force", is_flag=True, help="Start the catalog again even if it exists.")
+def i18n_init(locale: str, force: bool) -> None:
+    """Start the catalog of a new language LOCALE from the .pot file."""
+    from unsubmit.i18n.catalogs import init_catalog
+
+    _show_written([init_catalog(locale, force=force)])
+
+
+@i18n.command("update")
+@click.argument("locales", nargs=-1)
+def i18n_update(locales: Sequence[str]) -> None:
+    """Bring the catalogs (all, or LOCALES) up to date with the .pot file.
+
+    New messages come in untranslated, changed ones are marked fuzzy for a translator to check.
+    """
+    from unsubmit.i18n.catalogs import update_catalogs
+
+    _show_written(update_catalogs(locales))
+
+
+@i18n.command("compile")
+@click.argument("locales", nargs=-1)
+def i18n_compile(locales: Sequence[str]) -> None:
+    """Compile the catalogs (all, or LOCALES) into the .mo files that builds read."""
+    from unsubmit.i18n.catalogs import compile_catalogs
+
+    _show_written(compile_catalogs(locales))
+
+
+@i18n.command("stats")
+@click.argument("locales", nargs=-1)
+@_output_format("Text for people, JSON for scripts.")
+def i18n_stats(locales: Sequence[str], output_format: str) -> None:
+    """How much of each catalog is translated; exit 1 when any is incomplete or fuzzy."""
+    import json
+
+    from unsubmit.i18n.catalogs import catalog_stats
+
+    stats = catalog_stats(locales)
+    if output_format == "json":
+        click.echo(json.dumps({s.language: s.as_json() for s in stats}, indent=2))
+    else:
+        for s in stats:
+            state = "complete" if s.complete else "INCOMPLETE"
+            click.echo(
+                f"{s.language:<3} {s.translated:>4} of {s.total} translated, "
+                f"{s.fuzzy} fuzzy  {state}"
+            )
+    sys.exit(0 if all(s.complete for s in stats) else 1)
+
+
+@i18n.command("case-export")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-l", "--locale", "language", required=True, help="The language to translate into (ru, fr...)."
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the PO file here instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
+def case_export(case: Path, language: str, output: Path | None, force: bool) -> None:
+    """Write a PO file of CASE's texts for a translator into a language.
+
+    Each entry holds a text in the case's language (msgid), its place in the case (msgctxt,
+    a JSON path) and the translation the case already has, if any (msgstr).
+    """
+    from unsubmit.case_translation import export_po
+
+    data, result = export_po(case, language)
+    if data is None:
+        _show(result.file, result.findings)
+        click.echo("fix the case file before exporting its text for translation", err=True)
+        sys.exit(1)
+    if output is None:
+        click.echo(data.decode("utf-8"), nl=False)
+        return
+    from unsubmit.render.output import write_atomic
+
+    write_atomic(output, data, overwrite=force)
+    click.echo(f"wrote {output}: translate it, then run unsubmit i18n case-import {case} {output}")
+
+
+@i18n.command("case-import")
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("po", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+def case_import(case: Path, po: Path) -> None:
+    """Write the translations of the PO file PO into CASE, keeping its comments and layout.
+
+    A plain text becomes a mapping of languages; fuzzy and empty entries are skipped and
+    listed. The case is validated again and written only if it is still valid.
+    """
+    from unsubmit.case_translation import import_po
+
+    outcome = import_po(case, po)
+    if outcome.result.failed():
+        _show(outcome.result.file, outcome.result.findings)
+        click.echo("fix the case file before importing translations into it", err=True)
+        sys.exit(1)
+    if outcome.skipped:
+        _show(str(po), outcome.skipped)
+    if outcome.refused:
+        _show(str(case), outcome.refused)
+        click.echo(
+            f"{case} would not be valid with these translations: nothing was written", err=True
+        )
+        sys.exit(1)
+    written = len(outcome.written)
+    click.echo(
+        f"{case}: {written} text{'s' if written != 1 else ''} translated into {outcome.language}"
+        f", {outcome.unchanged} already there, {len(outcome.skipped)} skipped"
+    )
+
+
+def _show(file: str, findings: Sequence[Any]) -> None:
+    """Findings about one file, printed as ``unsubmit validate`` prints them."""
+    from unsubmit.findings import FileResult, Report
+    from unsubmit.report import TextReporter
+
+    TextReporter(sys.stdout, quiet=True).report(Report([FileResult(file, list(findings))]))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:

@@ -9,6 +9,7 @@
     │   └── YamlError          malformed YAML, tags, aliases, duplicate keys, nesting too deep
     ├── TemplateError          a template is broken, unsafe, or names a missing variable
     ├── OutputError            an output cannot be written (exists, not a directory, disk full)
+    ├── PublicationError       a public version would show what consent does not allow
     └── ConversionError        LibreOffice is missing or fails to convert
 
 Third-party exceptions (YAML, Jinja, lxml, zipfile, OS) are wrapped where they enter,
@@ -81,6 +82,10 @@ class TemplateError(UnsubmitError):
 
 class OutputError(UnsubmitError):
     """An output cannot be written where it was asked for."""
+
+
+class PublicationError(UnsubmitError):
+    """A public version would name someone, or show something, that may not be published."""
 
 
 class ConversionError(UnsubmitError):

@@ -9,16 +9,21 @@ from __future__ import annotations
 
 import datetime
 import itertools
-import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from unsubmit import speaking
 from unsubmit.findings import Severity
+from unsubmit.localize import localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models.common import LANGUAGES, Organisation
 from unsubmit.models.communication import Victim
+from unsubmit.public import overlaps
+from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
+from unsubmit.signatories import first_listings, mentions, unique
 from unsubmit.source import JsonPath, format_path
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
@@ -49,8 +54,13 @@ def rule(model: type[M]) -> Callable[[Callable[[M], Iterator[RuleViolation]]], R
 
 
 def run_rules(case: Communication | OralStatement | JointStatement) -> list[RuleViolation]:
-    """Every rule that applies to the case's kind, in registration order."""
-    return [found for check in _RULES.get(type(case), []) for found in check(case)]
+    """Every rule that applies to the case's kind, in registration order.
+
+    Rules read the case's text in its own language: translations are the translator's, and
+    a count or a name is checked where the author wrote it.
+    """
+    original, _ = localize(case, case.language)
+    return [found for check in _RULES.get(type(case), []) for found in check(original)]
 
 
 def date_span(value: str | datetime.date) -> tuple[datetime.date, datetime.date]:
@@ -229,6 +239,19 @@ def consent(case: Communication) -> Iterator[RuleViolation]:
 
 
 @rule(Communication)
+def public_names(case: Communication) -> Iterator[RuleViolation]:
+    for index, name, shown, shared in overlaps(case):
+        yield RuleViolation(
+            ("victims", index, "name"),
+            f"{name!r} may be published in full, but public versions will show it as "
+            f"{shown!r}: it shares {', '.join(map(repr, shared))} with a name they must hide "
+            "(another victim's, or one under redact)",
+            WARNING,
+            "consent",
+        )
+
+
+@rule(Communication)
 def urgency(case: Communication) -> Iterator[RuleViolation]:
     risk = case.risk
     if case.type == "urgent-appeal" and (risk is None or not (risk.ongoing or risk.imminent)):
@@ -267,6 +290,27 @@ def language_and_mandates(case: Communication) -> Iterator[RuleViolation]:
             yield from _known_mandate(("mandates", index), mandate)
 
 
+@rule(Communication)
+def relevant_mandates(case: Communication) -> Iterator[RuleViolation]:
+    """An obvious mandate left out (the country's, or one the case's facts point to twice).
+
+    Silent while an id in the list is unknown: a misspelt id is reported, and is most likely
+    the mandate this rule would name.
+    """
+    if not set(case.mandates) <= set(registry()):
+        return
+    for suggestion in missing(case):
+        mandate = suggestion.mandate
+        yield RuleViolation(
+            ("mandates",),
+            f"{mandate.id} ({mandate.title('en')}) is not addressed, yet the case points to it "
+            f"({'; '.join(reason.text for reason in suggestion.reasons)}): add it to mandates, "
+            "or leave it out on purpose (see unsubmit mandates --suggest)",
+            WARNING,
+            "mandate",
+        )
+
+
 def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
     known = registry()
     if mandate not in known:
@@ -288,49 +332,137 @@ def dialogue_mandate(case: OralStatement) -> Iterator[RuleViolation]:
         yield from _known_mandate(("dialogue", "mandate"), case.dialogue.mandate)
 
 
+@rule(OralStatement)
+def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
+    """The statement must fit its time limit at the pace of its language (or its own)."""
+    found = speaking.estimate(case)
+    rate, unit = found.rate, found.rate.unit
+    pace = f"{found.units} {unit} at {rate.per_minute} {unit} per minute"
+    if rate.default:
+        pace += (
+            f", the default rate: no sourced rate for {LANGUAGES[case.language]}; set "
+            "words_per_minute after timing a rehearsal"
+        )
+    limit = speaking.clock(case.time_limit_seconds)
+    if not found.fits:
+        yield RuleViolation(
+            ("paragraphs",),
+            f"the statement takes about {speaking.clock(found.seconds)} ({pace}), over its "
+            f"time limit of {limit}: cut about {found.cut} {unit}",
+            ERROR,
+            "speaking-time",
+        )
+    elif found.close:
+        share = round(100 * found.seconds / case.time_limit_seconds)
+        yield RuleViolation(
+            ("paragraphs",),
+            f"the statement takes about {speaking.clock(found.seconds)} ({pace}), {share}% "
+            f"of its time limit of {limit}: leave a margin for the floor's pace",
+            WARNING,
+            "speaking-time",
+        )
+    other = "characters_per_minute" if unit == "words" else "words_per_minute"
+    if getattr(case, other) is not None:
+        own = "words_per_minute" if unit == "words" else "characters_per_minute"
+        yield RuleViolation(
+            (other,),
+            f"a statement in {LANGUAGES[case.language]} is timed in {unit}: {other} is not "
+            f"used; set {own} instead",
+            WARNING,
+            "speaking-time",
+        )
+
+
 # --- joint statements -----------------------------------------------------------------------
+
+
+def _listed_twice(
+    listed: list[tuple[JsonPath, Organisation]],
+) -> Iterator[RuleViolation]:
+    names = [org for _, org in listed]
+    for index, org, earlier in first_listings(names):
+        if earlier is not None:
+            first_path, first = listed[earlier]
+            same = "" if first.name == org.name else f" as {first.name!r}"
+            yield RuleViolation(
+                (*listed[index][0], "name"),
+                f"{org.name!r} is already listed at {format_path(first_path)}{same}: list it once",
+                WARNING,
+                "duplicate",
+            )
+
+
+def _counts(texts: Iterable[tuple[JsonPath, str]], total: int, who: str) -> Iterator[RuleViolation]:
+    """A count of organisations in the text that is not ``total``: an error if it is surely
+    about the signatories ("on behalf of 24 organisations"), else a warning."""
+    for path, text in texts:
+        for mention in mentions(text):
+            if mention.number == total:
+                continue
+            if mention.cued:
+                yield RuleViolation(
+                    path,
+                    f"the text says {mention.text!r} but the statement lists {total} ({who}): "
+                    f"write {total}",
+                    ERROR,
+                    "count",
+                )
+            else:
+                yield RuleViolation(
+                    path,
+                    f"the text says {mention.text!r} but the statement lists {total} ({who}): "
+                    f"if this counts the organisations behind the statement, write {total}",
+                    WARNING,
+                    "count",
+                )
+
+
+def _joint_listing(case: JointStatement) -> list[tuple[JsonPath, Organisation]]:
+    return [
+        (("lead",), case.lead),
+        *((("signatories", i), org) for i, org in enumerate(case.signatories)),
+        *((("supporters", i), org) for i, org in enumerate(case.supporters)),
+    ]
 
 
 @rule(JointStatement)
 def signatories(case: JointStatement) -> Iterator[RuleViolation]:
-    seen: dict[str, JsonPath] = {case.lead.name.casefold(): ("lead",)}
-    for field in ("signatories", "supporters"):
-        for index, organisation in enumerate(getattr(case, field)):
-            key = organisation.name.casefold()
-            if key in seen:
-                first = format_path(seen[key])
-                yield RuleViolation(
-                    (field, index, "name"),
-                    f"{organisation.name!r} is already listed at {first}: list it once",
-                    WARNING,
-                    "duplicate",
-                )
-            seen.setdefault(key, (field, index))
+    """Each organisation once (the same name or acronym, whatever the case and spacing)."""
+    yield from _listed_twice(_joint_listing(case))
     for index, organisation in enumerate(case.supporters):
         if organisation.ecosoc_status is not None:
             yield RuleViolation(
                 ("supporters", index, "ecosoc_status"),
-                f"{organisation.name!r} has ECOSOC status: list it under signatories",
+                f"{plain(organisation.name)!r} has ECOSOC status: list it under signatories",
                 WARNING,
                 "ecosoc",
             )
 
 
-_COUNT = re.compile(r"\b(\d+)\s+(?:organi[sz]ations|NGOs)\b", re.IGNORECASE)
-
-
 @rule(JointStatement)
 def organisation_count(case: JointStatement) -> Iterator[RuleViolation]:
     """A count in the text ("on behalf of 24 organisations") must match the list."""
-    total = 1 + len(case.signatories) + len(case.supporters)
+    total = len(unique(org for _, org in _joint_listing(case)))
+    texts: list[tuple[JsonPath, str]] = [(("title",), plain(case.title))]
     for field in ("paragraphs", "demands"):
-        for index, text in enumerate(getattr(case, field)):
-            for match in _COUNT.finditer(text):
-                if int(match.group(1)) != total:
-                    yield RuleViolation(
-                        (field, index),
-                        f"the text says {match.group(0)!r} but the statement lists {total} "
-                        "(the lead, signatories and supporters): correct the number",
-                        ERROR,
-                        "count",
-                    )
+        texts.extend(((field, i), plain(text)) for i, text in enumerate(getattr(case, field)))
+    yield from _counts(texts, total, "the lead, signatories and supporters, each once")
+
+
+@rule(OralStatement)
+def on_behalf_of(case: OralStatement) -> Iterator[RuleViolation]:
+    """The organisations behind an oral statement, once each; a count in the text matches.
+
+    The count is of every organisation the statement speaks for: the speaking organisation
+    and those it speaks on behalf of ("on behalf of 3 organisations" = itself and two more).
+    """
+    listed: list[tuple[JsonPath, Organisation]] = [(("organisation",), case.organisation)]
+    listed.extend((("on_behalf_of", i), org) for i, org in enumerate(case.on_behalf_of))
+    yield from _listed_twice(listed)
+    total = len(unique(org for _, org in listed))
+    texts: list[tuple[JsonPath, str]] = [
+        (("paragraphs", i), plain(t)) for i, t in enumerate(case.paragraphs)
+    ]
+    if case.question:
+        texts.append((("question",), plain(case.question)))
+    yield from _counts(texts, total, "the speaking organisation and on_behalf_of, each once")

@@ -27,8 +27,9 @@ _WIDTH = 96
 
 
 def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:
-        return _resolve(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+    if "$ref" in schema:  # what the field says (description, examples) overrides the type's
+        found = _resolve(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+        return found | {k: v for k, v in schema.items() if k != "$ref"}
     for branch in schema.get("anyOf", ()):
         if branch.get("type") != "null":
             return _resolve(branch, defs) | {
@@ -129,6 +130,8 @@ class _Writer:
             self.mapping(schema, indent + "  ", base=base)
         elif schema.get("type") == "array":
             item = _resolve(schema.get("items", {}), self.defs)
+            listed = examples[0] if examples and isinstance(examples[0], list) else []
+            item = item | {"examples": listed[:1]}
             self.emit(lead, f"{name}:", base)
             if _is_mapping(item):
                 self.mapping(item, indent + "    ", first=indent + "  - ", base=base)
@@ -141,7 +144,8 @@ class _Writer:
             if examples:
                 self.emit(lead, f"{name}: {_scalar(examples[0])}", base)
         else:
-            self.emit(lead, f"{name}: {_placeholder(schema)}", base)
+            titled = {"title": name.replace("_", " ")} | schema
+            self.emit(lead, f"{name}: {_placeholder(titled)}", base)
 
 
 def scaffold(kind: str, schema_ref: str) -> str:
@@ -153,6 +157,8 @@ def scaffold(kind: str, schema_ref: str) -> str:
         "#",
         f"# A new {kind} for unsubmit. Replace every <placeholder>, uncomment what applies,",
         "# then run: unsubmit validate THIS_FILE",
+        "# A text may also be given in several languages, one per code, the case's own among",
+        "# them: {en: ..., ru: ...}; unsubmit i18n case-export writes a PO file for translators.",
         "",
     ]
     writer.mapping(schema, "")

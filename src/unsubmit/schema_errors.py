@@ -15,6 +15,7 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from unsubmit.models.common import LANGUAGES, TRANSLATIONS_TITLE
 from unsubmit.source import JsonPath
 
 _TYPE_NAMES = {
@@ -105,15 +106,56 @@ def _is_null_branch(schema: Any) -> bool:
     return isinstance(schema, dict) and schema.get("type") == "null"
 
 
-def _branch_errors(error: ValidationError) -> list[ValidationError] | None:
-    """For ``anyOf [X, null]`` with a non-null value, the errors of branch X."""
+def _json_type(value: Any) -> str:
+    if isinstance(value, bool):
+        return "boolean"
+    if isinstance(value, int):
+        return "integer"
+    names = {str: "string", float: "number", list: "array", dict: "object"}
+    return names.get(type(value), "null")
+
+
+def _fits(branch: Any, value: Any) -> bool:
+    """Whether a value has the JSON type a branch asks for (a branch without one may fit)."""
+    kind = branch.get("type") if isinstance(branch, dict) else None
+    actual = _json_type(value)
+    return kind is None or kind == actual or (kind == "number" and actual == "integer")
+
+
+def _type_name(branch: dict[str, Any]) -> str:
+    if branch.get("title") == TRANSLATIONS_TITLE:
+        return "a mapping from language code to text"
+    return _TYPE_NAMES.get(str(branch.get("type")), "a value of another form")
+
+
+def _real_branches(error: ValidationError) -> list[int] | None:
+    """The branches of an ``anyOf`` that a value of its type could have meant: ``anyOf [X,
+    null]`` with a non-null value means X; ``anyOf [text, mapping]`` with a mapping means the
+    mapping. None when the branches cannot be told apart."""
     branches = error.validator_value
     if not isinstance(branches, list) or error.instance is None:
         return None
     real = [i for i, branch in enumerate(branches) if not _is_null_branch(branch)]
-    if len(real) != 1:
+    if len(real) > 1:
+        real = [i for i in real if _fits(branches[i], error.instance)]
+    return real
+
+
+def _branch_errors(error: ValidationError) -> list[ValidationError] | None:
+    """The errors of the one branch of an ``anyOf`` the value was meant for, if there is one."""
+    real = _real_branches(error)
+    if real is None or len(real) != 1:
         return None
     return [e for e in error.context or () if e.schema_path and e.schema_path[0] == real[0]]
+
+
+def _explain_no_branch(error: ValidationError) -> str | None:
+    """``expected text or ..., found ...`` when the value's type fits no branch at all."""
+    branches = error.validator_value
+    if _real_branches(error) != [] or not isinstance(branches, list):
+        return None
+    names = [_type_name(b) for b in branches if isinstance(b, dict) and not _is_null_branch(b)]
+    return f"expected {' or '.join(names)}, found {describe_value(error.instance)}"
 
 
 def _explain_required(error: ValidationError, schema: dict[str, Any]) -> str:
@@ -145,6 +187,8 @@ def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
     if keyword == "format":
         form = {"date": "YYYY-MM-DD"}.get(limit, limit)
         return f"{short(value)} is not a valid {limit} ({form})"
+    if keyword == "minProperties" and schema.get("title") == TRANSLATIONS_TITLE:
+        return "an empty mapping: write the text, or give it under its language codes (en: ...)"
     if keyword == "minItems":
         return f"needs at least {limit} item{'s' if limit != 1 else ''}"
     if keyword == "minLength":
@@ -160,8 +204,27 @@ def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
     return str(error.message)
 
 
-def explain(error: ValidationError) -> Iterator[tuple[JsonPath, str]]:
-    """The (JSON path, message) pairs that one jsonschema error stands for."""
+#: Country codes often written where a language code belongs.
+_COUNTRY_NOT_LANGUAGE = {"ua": "uk", "by": "be", "cn": "zh", "gb": "en", "us": "en"}
+
+
+def _explain_unknown_key(key: str, schema: dict[str, Any]) -> str:
+    allowed = list(schema.get("properties", {}))
+    if schema.get("title") == TRANSLATIONS_TITLE:
+        code = _COUNTRY_NOT_LANGUAGE.get(key.casefold())
+        hint = (
+            f"; {key!r} is a country: {LANGUAGES[code]} is {code!r}"
+            if code is not None
+            else suggest(key, allowed)
+        )
+        return f"unknown language {key!r}: use one of {', '.join(LANGUAGES)}{hint}"
+    return f"unknown field {key!r}{suggest(key, allowed)}"
+
+
+def explain(error: ValidationError) -> Iterator[tuple[JsonPath, str, bool]]:
+    """The (JSON path, message, at key) triples that one jsonschema error stands for; ``at
+    key`` is true when the finding belongs at the mapping key (an unknown field) rather than
+    at its value."""
     path: JsonPath = tuple(error.absolute_path)
     keyword = error.validator
     value = error.instance
@@ -170,22 +233,24 @@ def explain(error: ValidationError) -> Iterator[tuple[JsonPath, str]]:
     if keyword in ("anyOf", "oneOf"):
         choices = _choices(schema)
         if choices is not None:
-            yield path, _choice_message(value, choices, schema)
+            yield path, _choice_message(value, choices, schema), False
             return
         inner = _branch_errors(error)
         if inner:
             for sub in inner:
                 yield from explain(sub)
             return
-        yield path, f"{describe_value(value)} does not fit here: see the schema's description"
+        message = _explain_no_branch(error)
+        fallback = f"{describe_value(value)} does not fit here: see the schema's description"
+        yield path, message or fallback, False
     elif keyword == "additionalProperties":
         allowed = list(schema.get("properties", {}))
         extras = [key for key in value if key not in allowed] if isinstance(value, dict) else []
         for key in extras:
-            yield (*path, key), f"unknown field {key!r}{suggest(key, allowed)}"
+            yield (*path, key), _explain_unknown_key(key, schema), True
     elif keyword == "required":
-        yield path, _explain_required(error, schema)
+        yield path, _explain_required(error, schema), False
     elif keyword == "type":
-        yield path, _explain_type(error)
+        yield path, _explain_type(error), False
     else:
-        yield path, _explain_simple(error, schema)
+        yield path, _explain_simple(error, schema), False

@@ -2,18 +2,21 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import pty
 import shutil
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from tests.conftest import REPO, SAMPLES, run
 from unsubmit import parallel
-from unsubmit.build import BuildOptions, build
+from unsubmit.build import BuildOptions, BuildOutcome, build
 
 
 def copies(folder: Path, rounds: int) -> list[Path]:
@@ -142,3 +145,89 @@ def test_the_command_line_starts_without_the_heavy_libraries() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
     )
     assert result.stdout.strip() == ""
+
+
+LOCALES = ("en", "fr", "es", "ru", "ar", "zh", "be", "uk")
+
+
+@pytest.fixture
+def pools(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """Two processes, and the start method of every pool a build opens (none: no pool)."""
+    monkeypatch.setattr(parallel, "process_count", lambda: 2)
+    opened: list[str] = []
+    get_context = multiprocessing.get_context
+
+    def recording(method: str | None = None) -> Any:
+        opened.append(str(method))
+        return get_context(method)
+
+    monkeypatch.setattr(multiprocessing, "get_context", recording)
+    return opened
+
+
+def _build_both_ways(
+    paths: list[Path], options: BuildOptions, opened: list[str], monkeypatch: pytest.MonkeyPatch
+) -> tuple[BuildOutcome, BuildOutcome]:
+    """The same build on two processes (through the pool) and in this process alone."""
+    pooled = build(paths, replace(options, out_dir=options.out_dir / "pooled"))
+    assert opened, "the batch was built without a pool"
+    monkeypatch.setattr(parallel, "process_count", lambda: 1)
+    alone = build(paths, replace(options, out_dir=options.out_dir / "alone"))
+    return pooled, alone
+
+
+@pytest.mark.parametrize("variant", ["plain", "public", "email"])
+def test_every_sample_in_every_locale_is_the_same_through_the_pool_and_alone(
+    variant: str, tmp_path: Path, pools: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(parallel, "POOL_MINIMUM", 4)
+    paths = copies(tmp_path / "cases", 1)
+    options = BuildOptions(
+        out_dir=tmp_path / "out",
+        locales=LOCALES,
+        public=variant == "public",
+        email=variant == "email",
+    )
+    pooled, alone = _build_both_ways(paths, options, pools, monkeypatch)
+    written = _outputs(tmp_path / "out" / "pooled")
+    assert written == _outputs(tmp_path / "out" / "alone")
+    suffixes = {".docx", ".eml"} if variant == "email" else {".docx"}
+    assert {Path(name).suffix for name in written} == suffixes
+    assert {name.rsplit("_", 1)[1].split(".")[0] for name in written} == set(LOCALES)
+    assert [str(f) for f in pooled.report.findings] == [str(f) for f in alone.report.findings]
+    assert any(f.code == "missing-mandate-title" for f in pooled.report.findings)
+    assert pooled.notes == alone.notes
+    assert bool(pooled.notes) == (variant != "plain")
+
+
+def test_a_fallback_warning_in_a_large_batch_points_into_its_own_file(
+    tmp_path: Path, pools: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    statement = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
+    folder = tmp_path / "cases"
+    folder.mkdir()
+    paths = []
+    for number in range(parallel.POOL_MINIMUM):
+        paths.append(folder / f"{number:02d}-{statement.name}")
+        shutil.copyfile(statement, paths[-1])
+    one = build([statement], BuildOptions(out_dir=tmp_path / "one", locales=("ru",)))
+    expected = [
+        (f.location.line, f.location.column, f.location.path, f.message)
+        for f in one.report.findings
+        if f.code == "translation"
+    ]
+    assert expected and all(line is not None for line, *_ in expected)
+    assert len({line for line, *_ in expected}) > 1  # each untranslated text at its own line
+    pooled, alone = _build_both_ways(
+        paths, BuildOptions(out_dir=tmp_path / "out", locales=("ru",)), pools, monkeypatch
+    )
+    for outcome in (pooled, alone):
+        for path, result in zip(paths, outcome.report.results, strict=True):
+            assert result.file == str(path)
+            found = [
+                (f.location.line, f.location.column, f.location.path, f.message)
+                for f in result.findings
+                if f.code == "translation"
+            ]
+            assert found == expected
+            assert all(f.location.file == str(path) for f in result.findings)

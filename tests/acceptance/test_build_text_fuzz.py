@@ -10,9 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from unsubmit.build import properties
+from unsubmit.build import render_document
 from unsubmit.models import CASE_ADAPTER
-from unsubmit.render.context import build_context
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
@@ -59,7 +58,7 @@ def test_any_text_in_any_field_appears_literally(texts: list[str]) -> None:
     for path, text in zip(FIELDS, texts, strict=True):
         _put(data, path, text)
     case = CASE_ADAPTER.validate_python(data)
-    document = TEMPLATE.render(build_context(case), properties(case))
+    document = render_document(case, TEMPLATE, case.language)[0]
     shown = "\n".join(document_lines(document))
     for text in texts:
         expected = clean(text)
@@ -70,5 +69,5 @@ def test_control_characters_are_dropped_not_written(tmp_path: Path) -> None:
     data = copy.deepcopy(BASE)
     _put(data, ("victims", 0, "name"), "Mikalai\x00\x07\x1b Klimovich\ufffe")
     case = CASE_ADAPTER.validate_python(data)
-    document = TEMPLATE.render(build_context(case), properties(case))
+    document = render_document(case, TEMPLATE, case.language)[0]
     assert "Mikalai Klimovich" in "\n".join(document_lines(document))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from tests.conftest import run
 
@@ -28,3 +29,44 @@ def test_a_query_that_matches_nothing_exits_1() -> None:
     result = run(["mandates", "no-such-thing"])
     assert result.exit_code == 1
     assert "no mandate matches 'no-such-thing'" in result.output
+
+
+def test_suggest_gives_reasons_for_every_communication_sample(in_repo: Path) -> None:
+    for sample in ("klimovich-allegation-letter", "kalesnikava-urgent-appeal"):
+        result = run(["mandates", "--suggest", f"samples/{sample}.yaml", "-o", "json"])
+        assert result.exit_code == 0, result.output
+        suggestions = json.loads(result.output)
+        assert suggestions[0]["id"] == "sr-belarus"
+        assert all(s["reasons"] for s in suggestions if not s["addressed"])
+        assert all({"id", "title", "type", "reasons", "addressed"} <= set(s) for s in suggestions)
+
+
+def test_suggest_for_a_death_in_custody_names_the_five_mandates(in_repo: Path) -> None:
+    result = run(["mandates", "--suggest", "samples/klimovich-allegation-letter.yaml"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    ids = [line.split()[0] for line in lines if not line.startswith(" ")]
+    assert {"sr-belarus", "sr-torture", "sr-executions", "sr-health", "wgad"} <= set(ids)
+    torture = lines.index(next(line for line in lines if line.startswith("sr-torture")))
+    assert lines[torture].split()[1] == "suggested"
+    assert lines[torture + 1].strip() == "- Mikalai Klimovich: died in custody"
+    assert "note: takes cases only from victims, families or their representatives" in (
+        result.output
+    )
+
+
+def test_suggest_refuses_other_kinds_and_broken_files(in_repo: Path, tmp_path: Path) -> None:
+    statement = run(["mandates", "--suggest", "samples/hrc53-judges-lawyers-oral-statement.yaml"])
+    assert statement.exit_code == 1
+    assert "suggestions are for communications" in statement.output
+    broken = run(["mandates", "--suggest", "samples/invalid/misspelt-kind.yaml"])
+    assert broken.exit_code == 1
+    assert "unknown kind 'comunication'" in broken.output
+    both = run(["mandates", "torture", "--suggest", "samples/klimovich-allegation-letter.yaml"])
+    assert both.exit_code == 2
+
+
+def test_suggest_in_json_reports_a_broken_file_in_json(in_repo: Path) -> None:
+    result = run(["mandates", "--suggest", "samples/invalid/misspelt-kind.yaml", "-o", "json"])
+    assert result.exit_code == 1
+    assert json.loads(result.output)["findings"][0]["path"] == "$.kind"

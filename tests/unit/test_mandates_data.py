@@ -1,8 +1,9 @@
 """The mandates registry (``data/mandates.json``) is well formed and agrees with the other data.
 
-Ids are stable slugs, titles carry an English version, country mandates name a known country,
-violation codes and roles come from the project's vocabularies, and every source a mandate
-cites is listed. The mandates the samples use are there, and WGAD and WGEID say who may submit.
+Ids are stable slugs, titles carry an English version and are written in the script and form of
+their language, country mandates name a known country, violation codes and roles come from the
+project's vocabularies, and every source a mandate cites is listed. The mandates the samples use
+are there, and WGAD and WGEID say who may submit.
 """
 
 from __future__ import annotations
@@ -15,13 +16,52 @@ from typing import Any
 
 import pytest
 
+from unsubmit.models.common import LANGUAGES as DOCUMENT_LANGUAGES
+
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "unsubmit" / "data"
 
 ID_PATTERN = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 TYPES = {"thematic", "country"}
 HOLDERS = {"special-rapporteur", "independent-expert", "working-group"}
-LANGUAGES = {"en", "fr", "es", "ru"}
+REQUIRED_LANGUAGES = {"en", "fr", "es", "ru"}
+#: How an official title names its holder in each language (generic form): at the start, but
+#: at the end in Chinese.
+HOLDER_NAMES = {
+    "special-rapporteur": {
+        "en": "Special Rapporteur ",
+        "fr": "Rapporteur spécial ",
+        "es": "Relator Especial ",
+        "ru": "Специальный докладчик ",
+        "ar": "المقرر الخاص ",
+        "zh": "特别报告员",
+    },
+    "independent-expert": {
+        "en": "Independent Expert ",
+        "fr": "Expert indépendant ",
+        "es": "Experto Independiente ",
+        "ru": "Независимый эксперт ",
+        "ar": "الخبير المستقل ",
+        "zh": "独立专家",
+    },
+    "working-group": {
+        "en": "Working Group ",
+        "fr": "Groupe de travail ",
+        "es": "Grupo de Trabajo ",
+        "ru": "Рабочая группа ",
+        "ar": "الفريق العامل ",
+        "zh": "工作组",
+    },
+}
+#: Letters a title in each language may use: its own script, no other.
+SCRIPTS = {
+    "en": re.compile(r"[A-Za-z]"),
+    "fr": re.compile(r"[A-Za-zÀ-ÿŒœ]"),
+    "es": re.compile(r"[A-Za-zÁÉÍÓÚÜÑáéíóúüñ]"),
+    "ru": re.compile(r"[А-Яа-яЁё]"),
+    "ar": re.compile(r"[\u0600-\u06FF]"),
+    "zh": re.compile(r"[\u4E00-\u9FFF]"),
+}
 ROLES = {
     "political-prisoner",
     "human-rights-defender",
@@ -109,7 +149,7 @@ def test_title_type_and_holder(mandate_id: str) -> None:
     title = mandate["title"]
     assert isinstance(title.get("en"), str)
     assert title["en"].strip()
-    assert set(title) <= LANGUAGES
+    assert set(title) <= set(DOCUMENT_LANGUAGES)
     assert all(isinstance(text, str) and text.strip() for text in title.values())
     assert mandate["type"] in TYPES
     assert mandate["holder"] in HOLDERS
@@ -190,5 +230,42 @@ def test_unconfirmed_titles_match_missing_languages() -> None:
     by_id = _by_id()
     assert set(unconfirmed) <= set(by_id)
     for mandate_id, mandate in by_id.items():
-        missing = sorted(LANGUAGES - set(mandate["title"]))
+        missing = sorted(REQUIRED_LANGUAGES - set(mandate["title"]))
         assert sorted(unconfirmed.get(mandate_id, [])) == missing, mandate_id
+
+
+def test_no_language_is_both_titled_and_unconfirmed() -> None:
+    by_id = _by_id()
+    for mandate_id, languages in _registry().get("unconfirmed_titles", {}).items():
+        assert languages, mandate_id
+        assert not set(languages) & set(by_id[mandate_id]["title"]), mandate_id
+
+
+@pytest.mark.parametrize("mandate_id", _ids())
+def test_titles_are_in_the_script_of_their_language(mandate_id: str) -> None:
+    for language, text in _by_id()[mandate_id]["title"].items():
+        letters = [c for c in text if c.isalpha()]
+        assert letters, (mandate_id, language)
+        foreign = [c for c in letters if not SCRIPTS[language].fullmatch(c)]
+        assert not foreign, (mandate_id, language, "".join(foreign))
+
+
+@pytest.mark.parametrize("mandate_id", _ids())
+def test_titles_name_the_holder_in_its_generic_form(mandate_id: str) -> None:
+    """A title found in a feminine or inflected form is stored in the generic nominative form."""
+    mandate = _by_id()[mandate_id]
+    names = HOLDER_NAMES[mandate["holder"]]
+    for language, text in mandate["title"].items():
+        if language == "zh":
+            assert text.endswith(names[language]), (mandate_id, language, text)
+        else:
+            assert text.startswith(names[language]), (mandate_id, language, text)
+
+
+def test_titles_differ_between_mandates() -> None:
+    seen: dict[tuple[str, str], str] = {}
+    for mandate in _mandates():
+        for language, text in mandate["title"].items():
+            key = (language, text.casefold())
+            assert key not in seen, (mandate["id"], seen.get(key))
+            seen[key] = mandate["id"]

@@ -26,9 +26,11 @@ from lxml import etree
 
 from tests.conftest import REPO, SAMPLES
 from unsubmit.check import check_file
+from unsubmit.models import CASE_ADAPTER
 from unsubmit.render.context import build_context
 from unsubmit.render.engine import PreparedTemplate, environment
 from unsubmit.render.package import DocumentProperties
+from unsubmit.source import load_file
 
 TEMPLATES = REPO / "templates"
 KINDS = ("communication", "oral-statement", "joint-statement")
@@ -264,13 +266,14 @@ def test_oral_statement_reads_as_speaking_notes(tmp_path: Path) -> None:
     speech = _texts(document, "Speech")
     case = context["case"]
     assert speech[0] == "Thank you, Mr. President."
-    assert speech[1:-2] == case["paragraphs"]
-    assert speech[-2:] == [case["question"], "Thank you."]
+    unmarked = [_unmarked(p) for p in _speech(document)]
+    assert unmarked[1:-2] == case["paragraphs"]
+    assert unmarked[-2:] == [case["question"], "Thank you."]
     lines = _lines(document)
     assert lines[0] == case["heading"]
     assert "Check against delivery" in lines
-    assert f"{case['words']} words" in " ".join(lines)
-    assert not any("Over the time limit" in line for line in lines)
+    assert f"{case['units']} words · about 0:55 at 150 words per minute" in " ".join(lines)
+    assert not any("Over the time limit" in line or "Close to" in line for line in lines)
     speech_style = document.styles["Speech"]
     assert speech_style.font.size is not None and speech_style.font.size.pt == 16
 
@@ -278,14 +281,63 @@ def test_oral_statement_reads_as_speaking_notes(tmp_path: Path) -> None:
 def test_oral_statement_warns_when_over_the_limit(tmp_path: Path) -> None:
     context = copy.deepcopy(CONTEXTS["hrc53-judges-lawyers-oral-statement"])
     context["case"].update(
-        president="madam", question="", words=400, seconds=160, duration="2:40", fits=False
-    )
+        president="madam", question="", units=400, seconds=160, duration="2:40", fits=False,
+        cut=100,
+    )  # fmt: skip
     document = _render(context, tmp_path)
     speech = _texts(document, "Speech")
     assert speech[0] == "Thank you, Madam President."
     assert speech[-1] == "Thank you." and speech[-2] == context["case"]["paragraphs"][-1]
     box = " ".join(_texts(document, "Box"))
     assert "Over the time limit: cut about 100 words" in box
+    context["case"].update(units=290, seconds=116, duration="1:56", fits=True, close=True, cut=0)
+    box = " ".join(_texts(_render(context, tmp_path, "close"), "Box"))
+    assert box.endswith("Close to the time limit: leave a margin for the pace of the floor.")
+    assert "Over the time limit" not in box
+
+
+def _speech(document: Document) -> list[Paragraph]:
+    return [
+        block
+        for block in _blocks(document)
+        if isinstance(block, Paragraph) and block.style is not None and block.style.name == "Speech"
+    ]
+
+
+def _unmarked(paragraph: Paragraph) -> str:
+    """The paragraph's text without its time marks (runs in the Time Mark style)."""
+    return "".join(
+        run.text for run in paragraph.runs if run.style is None or run.style.name != "Time Mark"
+    )
+
+
+def _words_before_each_mark(document: Document) -> list[tuple[int, str]]:
+    words, marks = 0, []
+    for paragraph in _speech(document)[1:]:
+        for run in paragraph.runs:
+            if run.style is not None and run.style.name == "Time Mark":
+                marks.append((words, run.text.strip()))
+            else:
+                words += len(run.text.split())
+    return marks
+
+
+def test_oral_statement_marks_every_30_seconds_after_the_right_word(tmp_path: Path) -> None:
+    sample = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
+    data = load_file(sample).data
+    data["paragraphs"] = [" ".join(f"w{i}" for i in range(n)) for n in (50, 100, 60)]
+    data.update(question=None, time_limit_seconds=300)
+    context = build_context(CASE_ADAPTER.validate_python(data))
+    document = _render(context, tmp_path)
+    # 150 words per minute: 75 words every 30 seconds, the clock running across paragraphs
+    assert _words_before_each_mark(document) == [(75, "[0:30]"), (150, "[1:00]")]
+    second = _speech(document)[2]
+    assert second.text.startswith("w0 w1") and " w24 [0:30] w25 " in second.text
+    data["words_per_minute"] = 100  # the speaker's own pace: 50 words every 30 seconds
+    document = _render(build_context(CASE_ADAPTER.validate_python(data)), tmp_path, "slow")
+    assert [n for n, _ in _words_before_each_mark(document)] == [50, 100, 150, 200]
+    box = " ".join(_texts(document, "Box"))
+    assert "210 words · about 2:06 at 100 words per minute · time limit 5:00" in box
 
 
 def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
@@ -406,9 +458,9 @@ def test_every_fixed_word_goes_through_gettext(kind: str) -> None:
 
 
 def _jinja_source(kind: str) -> str:
-    """The template's tags as one Jinja source (docxtpl's p/tr prefixes dropped)."""
+    """The template's tags as one Jinja source (docxtpl's p, tr, tc and r prefixes dropped)."""
     text = "\n".join(_paragraph_sources(TEMPLATES / f"{kind}.docx"))
-    return re.sub(r"\{%(p|tr) ", "{% ", text)
+    return re.sub(r"\{%(p|tr|tc|r) ", "{% ", text)
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -451,3 +503,26 @@ def test_fixed_text_is_translated(stem: str, tmp_path: Path) -> None:
             assert OPEN in paragraph.text and CLOSE in paragraph.text, (style, paragraph.text)
             checked += 1
     assert checked >= 2
+
+
+def test_committed_templates_are_what_the_script_makes(tmp_path: Path) -> None:
+    """A template edited by hand, or a script change not rebuilt, fails here."""
+    import importlib.util
+    import sys
+
+    spec = importlib.util.spec_from_file_location(
+        "make_templates", REPO / "scripts" / "make_templates.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # dataclasses look their module up while the script runs
+    try:
+        spec.loader.exec_module(module)
+        written_paths = module.main(tmp_path)
+    finally:
+        del sys.modules[spec.name]
+    for written in written_paths:
+        committed = TEMPLATES / written.name
+        assert written.read_bytes() == committed.read_bytes(), (
+            f"{committed} differs from what scripts/make_templates.py makes: run it"
+        )

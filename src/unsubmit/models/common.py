@@ -11,6 +11,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
+from typing_extensions import TypeAliasType
 
 from unsubmit import vocabulary
 
@@ -114,8 +115,10 @@ ViolationCode = Annotated[
     ),
 ]
 
+LanguageCode = Literal["en", "fr", "es", "ru", "ar", "zh", "be", "uk"]
+
 Language = Annotated[
-    Literal["en", "fr", "es", "ru", "ar", "zh", "be", "uk"],
+    LanguageCode,
     documented_choice(
         {code: (name, f"{name} ({code})") for code, name in LANGUAGES.items()},
         "A language unsubmit writes documents in: the six UN languages, Belarusian, Ukrainian.",
@@ -141,7 +144,58 @@ MandateId = Annotated[
     ),
 ]
 
-Text = Annotated[str, Field(min_length=1, max_length=1_000_000)]
+#: The longest text one field may hold, in characters.
+MAX_TEXT = 1_000_000
+
+PlainText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
+
+#: Language code → the same text in that language; always holds the case's own language.
+Translations = dict[LanguageCode, PlainText]
+
+#: The schema of a language → text mapping; its title is how error messages recognise it.
+TRANSLATIONS_TITLE = "Translations"
+
+Text = TypeAliasType(
+    "Text",
+    Annotated[
+        PlainText | Annotated[Translations, Field(min_length=1)],
+        WithJsonSchema(
+            {
+                "description": "Free text, written in the case's `language`; or a mapping "
+                "from language code to the same text in each language, which must include "
+                "the case's own language. A document built in a language uses that "
+                "language's text, and falls back to the case's language with a warning.",
+                "anyOf": [
+                    {"type": "string", "minLength": 1, "maxLength": MAX_TEXT},
+                    {
+                        "type": "object",
+                        "title": TRANSLATIONS_TITLE,
+                        "description": "The text in several languages, keyed by code.",
+                        "properties": {
+                            code: {
+                                "type": "string",
+                                "minLength": 1,
+                                "maxLength": MAX_TEXT,
+                                "title": name,
+                                "description": f"The text in {name}.",
+                            }
+                            for code, name in LANGUAGES.items()
+                        },
+                        "additionalProperties": False,
+                        "minProperties": 1,
+                    },
+                ],
+                "examples": [
+                    "Human Rights Centre Viasna learned that he had died in penal colony No. 3.",
+                    {
+                        "en": "Independence of judges and lawyers",
+                        "fr": "Indépendance des juges et des avocats",
+                    },
+                ],
+            }
+        ),
+    ],
+)
 
 EcosocStatus = Annotated[
     Literal["general", "special", "roster"],
@@ -159,7 +213,7 @@ EcosocStatus = Annotated[
 class Contact(CaseModel):
     """How the UN can reach a person or organisation. Anonymous submissions are not considered."""
 
-    name: Text | None = Field(
+    name: PlainText | None = Field(
         None, description="The contact person.", examples=["Head of advocacy"]
     )
     email: str | None = Field(
@@ -174,7 +228,7 @@ class Contact(CaseModel):
         description="A telephone number with its country code.",
         examples=["+370 5 000 0000"],
     )
-    address: Text | None = Field(
+    address: PlainText | None = Field(
         None, description="A postal address.", examples=["P.O. Box 1, Vilnius, Lithuania"]
     )
     website: str | None = Field(
@@ -227,11 +281,11 @@ class Submitter(Organisation):
 class Source(CaseModel):
     """Where a fact comes from: a report, an article, an interview."""
 
-    title: Text = Field(
-        description="The title of the source.",
+    title: PlainText = Field(
+        description="The title of the source, as published.",
         examples=["Political prisoner Mikalai Klimovich dies in colony"],
     )
-    publisher: Text | None = Field(
+    publisher: PlainText | None = Field(
         None, description="Who published it.", examples=["Human Rights Centre Viasna"]
     )
     date: PartialDate | None = Field(None, description="When it was published.")

@@ -19,6 +19,7 @@ from unsubmit.models.common import (
     Language,
     MandateId,
     PartialDate,
+    PlainText,
     Slug,
     Source,
     Submitter,
@@ -27,66 +28,68 @@ from unsubmit.models.common import (
     documented_choice,
     schema_version_field,
 )
+from unsubmit.translatable import N_
 
-#: Value → (label, description) for each closed list; the labels appear in documents.
+#: Value → (label, description) for each closed list; the labels appear in documents,
+#: marked for the message catalog and translated into the document's locale.
 COMMUNICATION_TYPES: dict[str, tuple[str, str]] = {
     "urgent-appeal": (
-        "Urgent appeal",
+        N_("Urgent appeal"),
         "A violation that is ongoing or imminent, with a risk of irreparable harm.",
     ),
-    "allegation-letter": ("Allegation letter", "A violation that has already happened."),
-    "other-letter": ("Other letter", "Concerns about a law, bill, policy or practice."),
+    "allegation-letter": (N_("Allegation letter"), "A violation that has already happened."),
+    "other-letter": (N_("Other letter"), "Concerns about a law, bill, policy or practice."),
 }
 
 ROLES: dict[str, tuple[str, str]] = {
-    "political-prisoner": ("Political prisoner", "Deprived of liberty for political reasons."),
-    "human-rights-defender": ("Human rights defender", "Defends human rights."),
-    "lawyer": ("Lawyer", "A lawyer or advocate."),
-    "judge": ("Judge", "A judge or prosecutor."),
-    "journalist": ("Journalist", "A journalist or media worker."),
-    "blogger": ("Blogger", "Publishes online."),
-    "political-activist": ("Political activist", "Takes part in political activity."),
-    "opposition-politician": ("Opposition politician", "A leader or member of the opposition."),
-    "trade-unionist": ("Trade unionist", "A trade union member or leader."),
-    "artist": ("Artist", "A writer, musician or other artist."),
-    "academic": ("Academic", "A teacher or researcher."),
-    "student": ("Student", "A student."),
-    "religious-figure": ("Religious figure", "A religious leader or believer at risk."),
-    "medical-worker": ("Medical worker", "A doctor, nurse or other health worker."),
-    "person-with-disability": ("Person with a disability", "Has a disability."),
-    "child": ("Child", "Under eighteen."),
+    "political-prisoner": (N_("Political prisoner"), "Deprived of liberty for political reasons."),
+    "human-rights-defender": (N_("Human rights defender"), "Defends human rights."),
+    "lawyer": (N_("Lawyer"), "A lawyer or advocate."),
+    "judge": (N_("Judge"), "A judge or prosecutor."),
+    "journalist": (N_("Journalist"), "A journalist or media worker."),
+    "blogger": (N_("Blogger"), "Publishes online."),
+    "political-activist": (N_("Political activist"), "Takes part in political activity."),
+    "opposition-politician": (N_("Opposition politician"), "A leader or member of the opposition."),
+    "trade-unionist": (N_("Trade unionist"), "A trade union member or leader."),
+    "artist": (N_("Artist"), "A writer, musician or other artist."),
+    "academic": (N_("Academic"), "A teacher or researcher."),
+    "student": (N_("Student"), "A student."),
+    "religious-figure": (N_("Religious figure"), "A religious leader or believer at risk."),
+    "medical-worker": (N_("Medical worker"), "A doctor, nurse or other health worker."),
+    "person-with-disability": (N_("Person with a disability"), "Has a disability."),
+    "child": (N_("Child"), "Under eighteen."),
 }
 
 STATUSES: dict[str, tuple[str, str]] = {
-    "detained": ("Detained", "Held before or during trial."),
-    "imprisoned": ("Imprisoned", "Serving a sentence."),
-    "released": ("Released", "Released from detention."),
-    "deceased": ("Deceased", "Has died."),
-    "disappeared": ("Disappeared", "Fate or whereabouts unknown or concealed."),
-    "in-hiding": ("In hiding", "Hiding from the authorities in the country."),
-    "in-exile": ("In exile", "Has left the country because of the risk."),
-    "at-liberty": ("At liberty", "Free, in the country."),
-    "unknown": ("Unknown", "Current status not known to the submitter."),
+    "detained": (N_("Detained"), "Held before or during trial."),
+    "imprisoned": (N_("Imprisoned"), "Serving a sentence."),
+    "released": (N_("Released"), "Released from detention."),
+    "deceased": (N_("Deceased"), "Has died."),
+    "disappeared": (N_("Disappeared"), "Fate or whereabouts unknown or concealed."),
+    "in-hiding": (N_("In hiding"), "Hiding from the authorities in the country."),
+    "in-exile": (N_("In exile"), "Has left the country because of the risk."),
+    "at-liberty": (N_("At liberty"), "Free, in the country."),
+    "unknown": (N_("Unknown"), "Current status not known to the submitter."),
 }
 
 ACCESS: dict[str, tuple[str, str]] = {
-    "yes": ("Yes", "Regular and confidential."),
-    "restricted": ("Restricted", "Occasional, supervised or delayed."),
-    "no": ("None", "None at all."),
-    "unknown": ("Unknown", "Not known to the submitter."),
+    "yes": (N_("Yes"), "Regular and confidential."),
+    "restricted": (N_("Restricted"), "Occasional, supervised or delayed."),
+    "no": (N_("None"), "None at all."),
+    "unknown": (N_("Unknown"), "Not known to the submitter."),
 }
 
 SEXES: dict[str, tuple[str, str]] = {
-    "female": ("Female", "Female."),
-    "male": ("Male", "Male."),
-    "other": ("Other", "Another identity."),
-    "undisclosed": ("Undisclosed", "Not disclosed."),
+    "female": (N_("Female"), "Female."),
+    "male": (N_("Male"), "Male."),
+    "other": (N_("Other"), "Another identity."),
+    "undisclosed": (N_("Undisclosed"), "Not disclosed."),
 }
 
 PUBLIC_NAMES: dict[str, tuple[str, str]] = {
-    "full": ("Full name", "The full name may be published."),
-    "initials": ("Initials only", "Only the initials may be published."),
-    "withheld": ("Withheld", "The person must not be named in public."),
+    "full": (N_("Full name"), "The full name may be published."),
+    "initials": (N_("Initials only"), "Only the initials may be published."),
+    "withheld": (N_("Withheld"), "The person must not be named in public."),
 }
 
 CommunicationType = Annotated[
@@ -232,15 +235,15 @@ class Victim(CaseModel):
         description="A short id for this person, used to link incidents and violations.",
         examples=["klimovich"],
     )
-    name: Text = Field(
+    name: PlainText = Field(
         description="The name as written in the case's language.", examples=["Mikalai Klimovich"]
     )
-    name_original: Text | None = Field(
+    name_original: PlainText | None = Field(
         None,
         description="The name in its original script.",
         examples=["Мікалай Клімовіч"],
     )
-    aliases: list[Text] = Field(
+    aliases: list[PlainText] = Field(
         default_factory=list,
         description="Other spellings of the name (transliterations, Russian forms, nicknames).",
         examples=[["Nikolai Klimovich", "Николай Климович"]],
@@ -276,6 +279,13 @@ class Victim(CaseModel):
     consent: Consent = Field(
         description="What the victim or the family consented to. Ask before submitting."
     )
+    public_alias: PlainText | None = Field(
+        None,
+        description="What public versions (unsubmit build --public) call this person when "
+        "consent.public_name is withheld, instead of the default '[name withheld]'. It must "
+        "not give the name away.",
+        examples=["Ms. A", "the musician's sister"],
+    )
 
 
 class Incident(CaseModel):
@@ -300,7 +310,7 @@ class Incident(CaseModel):
 class Perpetrator(CaseModel):
     """An alleged perpetrator: a name if known, and/or title, function and institution."""
 
-    name: Text | None = Field(None, description="The name, if known.", examples=["Unknown"])
+    name: PlainText | None = Field(None, description="The name, if known.", examples=["Unknown"])
     function: Text | None = Field(
         None, description="Title or function.", examples=["Judge", "Head of the colony"]
     )
@@ -425,3 +435,21 @@ class Communication(CaseModel):
     )
     sources: list[Source] = Field(default_factory=list, description="Where the facts come from.")
     annexes: list[Annex] = Field(default_factory=list, description="Documents sent with it.")
+    redact: list[PlainText] = Field(
+        default_factory=list,
+        description="More names that public versions (unsubmit build --public) must not show: "
+        "relatives, witnesses, lawyers who asked not to be named, places that identify "
+        "someone. Each is matched in any letter case, as a whole and, for capitalised words "
+        "of three letters or more, word by word (with inflected endings in Cyrillic and other "
+        "non-Latin scripts), and replaced by '[redacted]'. The victims' own names and "
+        "aliases need not be listed: their consent decides.",
+        examples=[["Tatsiana Example", "Татьяна Пример"]],
+    )
+    send_to: str | None = Field(
+        None,
+        pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
+        description="The address unsubmit build --email writes the message to. By default "
+        "urgent-action@ohchr.org, the general address of the OHCHR for individual cases; "
+        "give another only when the mandate has told you to use it.",
+        examples=["urgent-action@ohchr.org"],
+    )

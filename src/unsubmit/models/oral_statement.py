@@ -17,6 +17,7 @@ from unsubmit.models.common import (
     Language,
     MandateId,
     Organisation,
+    PlainText,
     Text,
     schema_version_field,
 )
@@ -68,7 +69,7 @@ class SpeakingOrganisation(Organisation):
 class Speaker(CaseModel):
     """The person who delivers the statement (registered online in advance)."""
 
-    name: Text = Field(description="The speaker's name.", examples=["Jane Doe"])
+    name: PlainText = Field(description="The speaker's name.", examples=["Jane Doe"])
     function: Text | None = Field(
         None, description="The speaker's function.", examples=["Advocacy officer"]
     )
@@ -122,6 +123,15 @@ class OralStatement(CaseModel):
         None,
         ge=40,
         le=400,
-        description="The speaker's own pace, to override the estimate for the language.",
+        description="The speaker's own pace in words per minute, to override the rate of the "
+        "language (every language but Chinese is timed in words).",
         examples=[110],
+    )
+    characters_per_minute: int | None = Field(
+        None,
+        ge=60,
+        le=600,
+        description="The speaker's own pace in characters per minute, for a statement in "
+        "Chinese (timed in characters), to override the rate of the language.",
+        examples=[160],
     )

@@ -3,7 +3,8 @@
 Templates get dictionaries, lists and strings only, never model objects, so the sandboxed
 template language has nothing to reach into. Everything a template would otherwise compute is
 done here, where it can be tested: dates are formatted for the language, incidents sorted,
-labels looked up, text split into paragraphs and cleaned of characters a DOCX cannot hold.
+labels looked up and translated, text split into paragraphs and cleaned of characters a DOCX
+cannot hold.
 """
 
 from __future__ import annotations
@@ -15,10 +16,12 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from unsubmit import vocabulary
+from unsubmit import speaking, vocabulary
+from unsubmit.i18n.translations import Translator
+from unsubmit.localize import TextValue, localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
-from unsubmit.models.common import LANGUAGES, Organisation
+from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
     COMMUNICATION_TYPES,
@@ -29,8 +32,10 @@ from unsubmit.models.communication import (
     Victim,
 )
 from unsubmit.render.text import clean as _clean
-from unsubmit.render.text import paragraphs
+from unsubmit.render.text import paragraphs as _paragraphs
 from unsubmit.rules import date_span
+from unsubmit.signatories import unique
+from unsubmit.translatable import N_
 
 CaseModel = Communication | OralStatement | JointStatement
 
@@ -50,23 +55,71 @@ LOCALES = {
 }
 
 
-class Formatter:
-    """Dates, lists and labels for one language."""
+#: The language Word and LibreOffice spell-check and hyphenate each language's documents in.
+WORD_LANGUAGES = {
+    "en": "en-GB",
+    "fr": "fr-FR",
+    "es": "es-ES",
+    "ru": "ru-RU",
+    "ar": "ar-SA",
+    "zh": "zh-CN",
+    "be": "be-BY",
+    "uk": "uk-UA",
+}
 
-    def __init__(self, language: str) -> None:
+
+def right_to_left(language: str) -> bool:
+    """Whether CLDR writes ``language`` right to left (Arabic)."""
+    return bool(Locale.parse(LOCALES[language]).character_order == "right-to-left")
+
+
+class Formatter:
+    """Dates, lists and labels for one language, labels through its message catalog."""
+
+    def __init__(self, language: str, translator: Translator | None = None) -> None:
         self.language = language
         self.locale = Locale.parse(LOCALES[language])
+        self.translator = translator or Translator(language)
+
+    def text(self, message: str, **variables: object) -> str:
+        """A label of the code or the data files, translated, placeholders filled."""
+        translated = self.translator.gettext(message)
+        return translated % variables if variables else translated
+
+    def label(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
+        """The translated label of a value of a closed list, or nothing."""
+        return self.text(table[value][0]) if value else ""
+
+    def language_name(self, code: str) -> str:
+        """A language's name in this language, from CLDR ("anglais" in French)."""
+        return str(self.locale.languages.get(code) or code)
+
+    def mandate_title(self, mandate_id: str) -> str:
+        """The registry's title in this language; the English one is noted as missing."""
+        mandate = registry().get(mandate_id)
+        if mandate is None:
+            return mandate_id
+        if self.language not in mandate.titles:
+            self.translator.note_missing_title(mandate_id)
+        return mandate.title(self.language)
+
+    def _day(self, value: datetime.date) -> str:
+        """A full date; French writes the first of the month as an ordinal ("1er juin 2023")."""
+        text = str(format_date(value, "long", locale=self.locale))
+        if self.language == "fr" and value.day == 1 and text.startswith("1 "):
+            return "1er" + text[1:]
+        return text
 
     def date(self, value: datetime.date | str | None) -> str:
         """A full or partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words."""
         if value is None:
             return ""
         if isinstance(value, datetime.date):
-            return str(format_date(value, "long", locale=self.locale))
+            return self._day(value)
         parts = value.split("-")
         first, _ = date_span(value)
         if len(parts) == 3:
-            return str(format_date(first, "long", locale=self.locale))
+            return self._day(first)
         if len(parts) == 2:
             return str(format_skeleton("yMMMM", first, locale=self.locale))
         return parts[0]
@@ -78,21 +131,24 @@ class Formatter:
         return str(self.locale.territories.get(alpha2) or vocabulary.countries()[code])
 
 
-def clean(value: str) -> str:
-    """Case text as a document shows it: unwritable characters out, outer white space trimmed."""
-    return _clean(value).strip()
+def clean(value: TextValue) -> str:
+    """Case text as a document shows it: unwritable characters out, outer white space trimmed.
+
+    Texts arrive localized (``unsubmit.localize``): one language's plain string each.
+    """
+    return _clean(plain(value)).strip()
 
 
-def _text(value: str | None) -> str:
+def paragraphs(value: TextValue) -> list[str]:
+    return _paragraphs(plain(value))
+
+
+def _text(value: TextValue | None) -> str:
     return clean(value) if value else ""
 
 
-def _texts(values: Iterable[str]) -> list[str]:
+def _texts(values: Iterable[TextValue]) -> list[str]:
     return [clean(value) for value in values]
-
-
-def _label(table: dict[str, tuple[str, str]], value: str | None) -> str:
-    return table[value][0] if value else ""
 
 
 def organisation(org: Organisation, fmt: Formatter) -> dict[str, Any]:
@@ -119,14 +175,14 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
         "name": clean(victim.name),
         "name_original": _text(victim.name_original),
         "aliases": _texts(victim.aliases),
-        "sex": _label(SEXES, victim.sex),
+        "sex": fmt.label(SEXES, victim.sex),
         "age": "" if victim.age is None else str(victim.age),
         "date_of_birth": fmt.date(victim.date_of_birth),
         "nationality": fmt.country(victim.nationality),
         "residence": _text(victim.residence),
         "occupation": _text(victim.occupation),
-        "roles": [ROLES[role][0] for role in victim.roles],
-        "status": _label(STATUSES, victim.status),
+        "roles": [fmt.label(ROLES, role) for role in victim.roles],
+        "status": fmt.label(STATUSES, victim.status),
         "date_of_death": fmt.date(victim.date_of_death),
         "whereabouts": _text(victim.whereabouts),
         "detention": None
@@ -150,8 +206,8 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
                 "court": _text(detention.sentence.court),
                 "term": clean(detention.sentence.term),
             },
-            "access_to_lawyer": _label(ACCESS, detention.access_to_lawyer),
-            "family_contact": _label(ACCESS, detention.family_contact),
+            "access_to_lawyer": fmt.label(ACCESS, detention.access_to_lawyer),
+            "family_contact": fmt.label(ACCESS, detention.family_contact),
             "health": paragraphs(detention.health or ""),
         },
         "consent": {
@@ -159,7 +215,7 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
             "submission": victim.consent.submission,
             "informed_government_letter": victim.consent.informed_government_letter,
             "informed_publication": victim.consent.informed_publication,
-            "public_name": _label(PUBLIC_NAMES, victim.consent.public_name),
+            "public_name": fmt.label(PUBLIC_NAMES, victim.consent.public_name),
             "notes": _text(victim.consent.notes),
         },
     }
@@ -171,20 +227,16 @@ def _names(ids: list[str], names: dict[str, str]) -> list[str]:
 
 def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     names = {victim.id: clean(victim.name) for victim in case.victims}
-    mandates = registry()
     incidents = sorted(case.incidents, key=lambda incident: date_span(incident.date)[0])
     return {
         "type": case.type,
-        "type_label": _label(COMMUNICATION_TYPES, case.type),
+        "type_label": fmt.label(COMMUNICATION_TYPES, case.type),
         "urgent": case.type == "urgent-appeal",
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "country": fmt.country(case.country),
-        "language": LANGUAGES[case.language],
-        "mandates": [
-            {"id": m, "title": mandates[m].title(fmt.language) if m in mandates else m}
-            for m in case.mandates
-        ],
+        "language": fmt.language_name(fmt.language),
+        "mandates": [{"id": m, "title": fmt.mandate_title(m)} for m in case.mandates],
         "submitters": [organisation(org, fmt) for org in case.submitters],
         "confidentiality": paragraphs(
             case.confidentiality.notes
@@ -214,8 +266,8 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "violations": [
             {
                 "code": v.code,
-                "label": vocabulary.violations()[v.code].label,
-                "rights": list(vocabulary.violations()[v.code].rights),
+                "label": fmt.text(vocabulary.violations()[v.code].label),
+                "rights": [fmt.text(right) for right in vocabulary.violations()[v.code].rights],
                 "victims": _names(v.victims, names),
                 "details": paragraphs(v.details or ""),
             }
@@ -264,53 +316,60 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     }
 
 
-def words(texts: Iterable[str]) -> int:
-    return sum(len(text.split()) for text in texts)
+DIALOGUE_TYPES = {
+    "interactive-dialogue": N_("Interactive Dialogue"),
+    "general-debate": N_("General Debate"),
+}
 
 
-def speaking_rate(case: OralStatement) -> int:
-    if case.words_per_minute is not None:
-        return case.words_per_minute
-    rates = vocabulary.read_data("speaking_rates.json")
-    return int(rates["default"]["words_per_minute"])
-
-
-def _clock(seconds: int) -> str:
-    return f"{seconds // 60}:{seconds % 60:02d}"
+def council_session(case: OralStatement, fmt: Formatter) -> tuple[str, str]:
+    """("HRC53", "Item 3"), as the Council writes them in this language."""
+    return (
+        fmt.text(N_("HRC%(session)s"), session=case.session),
+        fmt.text(N_("Item %(item)s"), item=case.agenda_item),
+    )
 
 
 def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
+    """The statement with its speaking-time estimate and a mark every 30 seconds."""
     dialogue = case.dialogue
-    kind = "Interactive Dialogue" if dialogue.type == "interactive-dialogue" else "General Debate"
+    kind = fmt.text(DIALOGUE_TYPES[dialogue.type])
     body = [clean(p) for p in case.paragraphs]
     question = _text(case.question)
-    count = words([*body, question])
-    rate = speaking_rate(case)
-    seconds = round(count * 60 / rate)
-    mandate = registry().get(dialogue.mandate or "")
+    found = speaking.estimate(case, [*body, question])
+    timed = [
+        [{"text": s.text, "mark": s.mark} for s in paragraph]
+        for paragraph in speaking.timed([*body, question], found.rate)
+    ]
     return {
-        "heading": DASH.join(
-            (f"HRC{case.session}", f"Item {case.agenda_item}", kind, clean(dialogue.title))
-        ),
+        "heading": DASH.join((*council_session(case, fmt), kind, clean(dialogue.title))),
         "session": case.session,
         "agenda_item": case.agenda_item,
         "dialogue_type": dialogue.type,
         "dialogue_title": clean(dialogue.title),
-        "mandate": mandate.title(fmt.language) if mandate else "",
+        "mandate": fmt.mandate_title(dialogue.mandate) if dialogue.mandate else "",
         "date": fmt.date(case.date),
         "organisation": organisation(case.organisation, fmt),
-        "on_behalf_of": [organisation(org, fmt) for org in case.on_behalf_of],
+        "on_behalf_of": [
+            organisation(org, fmt) for org in unique([case.organisation, *case.on_behalf_of])[1:]
+        ],
         "speaker": {"name": clean(case.speaker.name), "function": _text(case.speaker.function)},
         "president": case.president,
         "paragraphs": body,
         "question": question,
-        "words": count,
-        "words_per_minute": rate,
-        "seconds": seconds,
-        "duration": _clock(seconds),
+        "timed_paragraphs": timed[: len(body)],
+        "timed_question": timed[-1] if question else [],
+        "unit": found.rate.unit,
+        "units": found.units,
+        "per_minute": found.rate.per_minute,
+        "default_rate": found.rate.default,
+        "seconds": found.seconds,
+        "duration": speaking.clock(found.seconds),
         "limit_seconds": case.time_limit_seconds,
-        "limit": _clock(case.time_limit_seconds),
-        "fits": seconds <= case.time_limit_seconds,
+        "limit": speaking.clock(case.time_limit_seconds),
+        "fits": found.fits,
+        "close": found.close,
+        "cut": found.cut,
     }
 
 
@@ -318,28 +377,49 @@ _STATUS_ORDER = {"general": 0, "special": 1, "roster": 2, None: 3}
 
 
 def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
-    """Signatories in the conventional order: lead, then General, Special, Roster, then others."""
-    ordered = sorted(case.signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    """Signatories in the conventional order: lead, then General, Special, Roster, then others.
+
+    Each organisation appears once, where it is first listed (the lead before signatories
+    before supporters), whatever the case and spacing of a repeated name or acronym.
+    """
+    listed = unique([case.lead, *case.signatories, *case.supporters])
+    signatories = [org for org in listed[1:] if any(org is s for s in case.signatories)]
+    supporters = [org for org in listed[1:] if any(org is s for s in case.supporters)]
+    ordered = sorted(signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
     return {
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "place": _text(case.place),
         "lead": organisation(case.lead, fmt),
         "signatories": [organisation(org, fmt) for org in ordered],
-        "supporters": [organisation(org, fmt) for org in case.supporters],
+        "supporters": [organisation(org, fmt) for org in supporters],
         "paragraphs": [paragraph for text in case.paragraphs for paragraph in paragraphs(text)],
         "demands": _texts(case.demands),
-        "count": 1 + len(case.signatories) + len(case.supporters),
+        "count": len(listed),
     }
 
 
-def build_context(case: CaseModel, language: str | None = None) -> dict[str, Any]:
-    """The whole context for one case in one language (the case's own by default)."""
-    fmt = Formatter(language or case.language)
+def build_context(
+    case: CaseModel,
+    language: str | None = None,
+    translator: Translator | None = None,
+    *,
+    public: bool = False,
+) -> dict[str, Any]:
+    """The whole context for one case in one language (the case's own by default).
+
+    Labels are translated by ``translator`` (a new one for the language when not given), which
+    notes what it had to leave in English. ``public`` tells the template to leave out what a
+    public version never shows (the case itself is made public beforehand by
+    :func:`unsubmit.public.public_version`).
+    """
+    fmt = Formatter(language or case.language, translator)
+    case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
+    # reports where it fell back); everything below sees plain strings only
     if isinstance(case, Communication):
         body = communication(case, fmt)
     elif isinstance(case, OralStatement):
         body = oral_statement(case, fmt)
     else:
         body = joint_statement(case, fmt)
-    return {"kind": case.kind, "language": fmt.language, "case": body}
+    return {"kind": case.kind, "language": fmt.language, "public": public, "case": body}

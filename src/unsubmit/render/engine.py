@@ -9,6 +9,11 @@ compiled, and the other parts are kept as bytes to copy.
 Templates run in Jinja's sandbox with autoescape and ``StrictUndefined``: a template cannot
 reach Python internals, every case string is escaped for XML, and a misspelt variable is an
 error that names the template and the variable rather than a silent blank in a letter.
+
+Templates are compiled once for every locale: the environment's gettext is a null one, and a
+render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
+(:func:`unsubmit.i18n.translations.template_functions`). A right-to-left locale gets its
+paragraphs, runs and tables turned right to left after rendering (:mod:`unsubmit.render.rtl`).
 """
 
 from __future__ import annotations
@@ -28,7 +33,9 @@ from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
+from unsubmit.i18n.translations import Translator, template_functions
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
+from unsubmit.render.rtl import right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
 
 #: The parts of a WordprocessingML package that may carry template tags.
@@ -37,6 +44,9 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _XML_TAGS = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _LISTING = re.compile("[\t\a\n\f]")
+_DEFAULT_LANGUAGE = re.compile(
+    rb'(<w:docDefaults>.*?<w:lang\b[^>]*?\bw:val=")([^"]*)(")', re.DOTALL
+)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
@@ -115,6 +125,7 @@ class PreparedTemplate:
             self._parts.append(_Part(part_name, source, template))
         self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
         self._deflated = {name: deflate(data) for name, data in self._static.items()}
+        self._styles: dict[str, Deflated] = {}
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
@@ -134,7 +145,22 @@ class PreparedTemplate:
             _PREPARED[key] = prepared
         return prepared
 
-    def _render_part(self, part: _Part, context: Mapping[str, Any], ids: Iterator[int]) -> bytes:
+    def _styles_in(self, language: str) -> Deflated:
+        """The template's styles with ``language`` as the default language (made and
+        compressed once per language)."""
+        if language not in self._styles:
+            self._styles[language] = deflate(
+                _DEFAULT_LANGUAGE.sub(
+                    lambda m: m.group(1) + language.encode("ascii") + m.group(3),
+                    self._static["word/styles.xml"],
+                    count=1,
+                )
+            )
+        return self._styles[language]
+
+    def _render_part(
+        self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], rtl: bool
+    ) -> bytes:
         try:
             xml = part.template.render(context)
         except SecurityError as exc:
@@ -163,19 +189,39 @@ class PreparedTemplate:
         xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(ids)}{m.group(3)}", xml)
         data = xml.encode("utf-8")
         try:
-            etree.fromstring(data, _PARSER)
+            root = etree.fromstring(data, _PARSER)
         except etree.XMLSyntaxError as exc:
             raise TemplateError(
                 f"{part.name}: the template produced a broken document ({exc}): check that "
                 "its {%p %} and {%tr %} tags open and close in the same kind of place",
                 Location(self.name),
             ) from exc
+        if rtl:
+            right_to_left(root)
+            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
         return data
 
-    def render(self, context: Mapping[str, Any], props: DocumentProperties) -> bytes:
-        """A finished DOCX: rendered parts, copied parts, core properties from ``props``."""
+    def render(
+        self,
+        context: Mapping[str, Any],
+        props: DocumentProperties,
+        translator: Translator | None = None,
+        *,
+        rtl: bool = False,
+        language: str | None = None,
+    ) -> bytes:
+        """A finished DOCX: rendered parts, copied parts, core properties from ``props``.
+
+        ``translator`` translates the template's fixed text (English when not given); ``rtl``
+        lays the document out right to left; ``language`` (a tag such as ``fr-FR``) becomes
+        the styles' default language, which spelling, hyphenation and fonts follow.
+        """
+        if translator is not None:
+            context = {**context, **template_functions(translator)}
         members: dict[str, bytes | Deflated] = dict(self._deflated)
+        if language is not None and "word/styles.xml" in members:
+            members["word/styles.xml"] = self._styles_in(language)
         ids = itertools.count(1)
         for part in self._parts:
-            members[part.name] = self._render_part(part, context, ids)
+            members[part.name] = self._render_part(part, context, ids, rtl)
         return assemble(members, props)

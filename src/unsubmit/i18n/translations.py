@@ -1,0 +1,118 @@
+"""The compiled catalog of one locale, as one document uses it, noting what it cannot translate.
+
+Templates are compiled once (:mod:`unsubmit.render.engine`); a document gets its locale's
+``_``, ``gettext`` and ``ngettext`` in its render context instead, so one compiled template
+renders every locale. Labels that the code builds into the context (a status, a violation, a
+council heading) go through the same catalog.
+
+A text with no translation shows in English, so that a document is never left with a hole,
+but never silently: the :class:`Translator` notes it, and the build turns what was noted into
+a warning listing it (an error with ``--strict``). English is the source language: nothing is
+missing from an English document.
+"""
+
+from __future__ import annotations
+
+import gettext
+import io
+from collections.abc import Callable
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from jinja2 import pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+#: The gettext domain: the catalogs are ``locale/<language>/LC_MESSAGES/unsubmit.mo``.
+DOMAIN = "unsubmit"
+
+#: The source language of every message.
+SOURCE = "en"
+
+
+@cache
+def compiled_catalog(language: str) -> bytes | None:
+    """The ``.mo`` bytes shipped for ``language``, or None when there is none."""
+    path = resources.files("unsubmit").joinpath(f"locale/{language}/LC_MESSAGES/{DOMAIN}.mo")
+    try:
+        return path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
+        return None
+
+
+class _Untranslated(gettext.NullTranslations):
+    """The last fallback: the English text, noted as missing."""
+
+    def __init__(self, note: Callable[[str], None]) -> None:
+        super().__init__()
+        self._note = note
+
+    def gettext(self, message: str) -> str:
+        self._note(message)
+        return message
+
+    def ngettext(self, msgid1: str, msgid2: str, n: int) -> str:
+        self._note(msgid1)
+        return msgid1 if n == 1 else msgid2
+
+
+class Translator:
+    """Translations into one language for one document, noting every text left in English."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+        #: Catalog messages with no translation in this language, in the order met.
+        self.missing_messages: dict[str, None] = {}
+        #: Mandates whose title the registry does not give in this language.
+        self.missing_titles: dict[str, None] = {}
+        data = compiled_catalog(language)
+        catalog = (
+            gettext.NullTranslations()
+            if data is None
+            else gettext.GNUTranslations(io.BytesIO(data))
+        )
+        catalog.add_fallback(_Untranslated(self._note))
+        self._catalog = catalog
+
+    def _note(self, message: str) -> None:
+        if self.language != SOURCE:
+            self.missing_messages.setdefault(message)
+
+    def gettext(self, message: str) -> str:
+        return self._catalog.gettext(message)
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return self._catalog.ngettext(singular, plural, n)
+
+    def note_missing_title(self, mandate: str) -> None:
+        if self.language != SOURCE:
+            self.missing_titles.setdefault(mandate)
+
+
+def template_functions(translator: Translator) -> dict[str, Any]:
+    """``_``, ``gettext`` and ``ngettext`` for a render context, as Jinja's "newstyle" ones.
+
+    They behave as ``jinja2.ext.i18n`` with ``newstyle=True`` does: the translation is marked
+    safe when autoescaping and ``%(name)s`` placeholders are filled (and escaped) after
+    translation, with ``num`` set to the count for ngettext.
+    """
+
+    @pass_context
+    def gettext(context: Context, message: str, /, **variables: Any) -> str:
+        text: str = translator.gettext(message)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    @pass_context
+    def ngettext(
+        context: Context, singular: str, plural: str, num: int, /, **variables: Any
+    ) -> str:
+        variables.setdefault("num", num)
+        text: str = translator.ngettext(singular, plural, num)
+        if context.eval_ctx.autoescape:
+            text = Markup(text)
+        return text % variables
+
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}

@@ -1,0 +1,168 @@
+"""Case text in several languages: one language's text for a document, and where it fell back.
+
+Any free-text field of a case (``models.common.Text``) holds either a plain string, written in
+the case's ``language``, or a mapping from language code to the same text in each language.
+Documents and rules see plain strings only: ``localize`` turns a case into a copy whose every
+text is the one for the language asked for, falling back to the case's own language where no
+translation exists, and lists the JSON paths of those fallbacks so that a build can say which
+fields a translator still has to do.
+
+Which fields are text is read from the models' annotations (a field typed ``Text``, ``Text |
+None`` or ``list[Text]``), never guessed from values, so identifiers, codes, dates, addresses
+and personal names are never offered for translation.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from functools import cache
+from typing import Any, TypeVar, get_args
+
+from pydantic import BaseModel
+
+from unsubmit.errors import Location
+from unsubmit.findings import Finding, Severity
+from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models.common import LANGUAGES, Text, Translations
+from unsubmit.source import JsonPath, SourceDocument, format_path
+
+__all__ = [
+    "TextValue",
+    "by_language",
+    "fallback_findings",
+    "localize",
+    "missing_originals",
+    "plain",
+    "texts",
+]
+
+#: What a text field holds once validated: the text, or language code → text.
+TextValue = str | Translations
+
+#: A case of any kind; ``localize`` gives back the kind it was given.
+CaseModel = Communication | OralStatement | JointStatement
+C = TypeVar("C", bound=CaseModel)
+
+
+def _holds_text(annotation: Any) -> bool:
+    return annotation is Text or any(_holds_text(arg) for arg in get_args(annotation))
+
+
+@cache
+def _text_fields(model: type[BaseModel]) -> frozenset[str]:
+    return frozenset(
+        name for name, info in model.model_fields.items() if _holds_text(info.annotation)
+    )
+
+
+def _rebuild(
+    value: Any, path: JsonPath, is_text: bool, change: Callable[[JsonPath, TextValue], Any]
+) -> Any:
+    """``value`` with each text under it replaced by ``change(path, text)``; shared if unchanged."""
+    if isinstance(value, BaseModel):
+        fields = _text_fields(type(value))
+        update = {}
+        for name in type(value).model_fields:
+            old = getattr(value, name)
+            new = _rebuild(old, (*path, name), name in fields, change)
+            if new is not old:
+                update[name] = new
+        return value.model_copy(update=update) if update else value
+    if isinstance(value, list):
+        items = [_rebuild(item, (*path, i), is_text, change) for i, item in enumerate(value)]
+        return items if any(a is not b for a, b in zip(items, value, strict=True)) else value
+    if is_text and isinstance(value, (str, dict)):
+        return change(path, value)
+    return value
+
+
+def texts(case: CaseModel) -> list[tuple[JsonPath, TextValue]]:
+    """Every text of a case with its JSON path, in the order of the model's fields."""
+    found: list[tuple[JsonPath, TextValue]] = []
+
+    def keep(path: JsonPath, value: TextValue) -> TextValue:
+        found.append((path, value))
+        return value
+
+    _rebuild(case, (), False, keep)
+    return found
+
+
+def by_language(value: TextValue, own: str) -> dict[str, str]:
+    """Language code → text, for a plain text (in ``own``, the case's language) or a mapping."""
+    if isinstance(value, str):
+        return {own: value}
+    return {str(code): text for code, text in value.items()}
+
+
+def localize(case: C, language: str) -> tuple[C, list[JsonPath]]:
+    """The case with each text in ``language``, and the paths whose text fell back.
+
+    A plain string is in the case's language, so it falls back whenever another language is
+    asked for. A mapping without ``language`` falls back to the case's language (which a valid
+    case always has; ``missing_originals`` reports the cases that do not).
+    """
+    own = case.language
+    missing: list[JsonPath] = []
+
+    def pick(path: JsonPath, value: TextValue) -> str:
+        by_code = by_language(value, own)
+        if language in by_code:
+            return by_code[language]
+        missing.append(path)
+        return by_code.get(own) or next(iter(by_code.values()))
+
+    return _rebuild(case, (), False, pick), missing
+
+
+def missing_originals(case: CaseModel) -> Iterator[tuple[JsonPath, str]]:
+    """A message for each translated text that lacks the case's own language."""
+    own = case.language
+    for path, value in texts(case):
+        if isinstance(value, dict) and own not in value:
+            has = ", ".join(value)
+            yield (
+                path,
+                f"this text is given in {has} but not in {own} ({LANGUAGES[own]}), the case's "
+                f"language: add the original under '{own}:'",
+            )
+
+
+def plain(value: TextValue) -> str:
+    """A text that has been localized; a mapping here means a caller forgot ``localize``."""
+    if isinstance(value, str):
+        return value
+    raise TypeError("case text was used before localize() chose its language")
+
+
+def fallback_findings(
+    document: SourceDocument, case: CaseModel, language: str, missing: list[JsonPath]
+) -> list[Finding]:
+    """Warnings for texts shown in the case's language in a document in ``language``.
+
+    When nothing at all is translated, one warning at the case's ``language`` says so instead
+    of one per field; otherwise each untranslated field gets its own, at its place in the file.
+    """
+    if not missing:
+        return []
+    own = case.language
+    name, original = LANGUAGES.get(language, language), LANGUAGES[own]
+    total = len(texts(case))
+
+    def warning(path: JsonPath, message: str) -> Finding:
+        where = document.locate(path)
+        location = Location(document.name, where.line, where.column, format_path(path))
+        return Finding(location, message, Severity.WARNING, "translation")
+
+    if len(missing) == total:
+        return [
+            warning(
+                ("language",),
+                f"no text of this case is translated into {name}: its {total} texts are "
+                f"shown in {original}; translate them with "
+                f"`unsubmit i18n case-export {document.name} -l {language}`",
+            )
+        ]
+    return [
+        warning(path, f"no {name} translation: the {original} text is shown") for path in missing
+    ]

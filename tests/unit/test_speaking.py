@@ -1,0 +1,114 @@
+"""Speaking time (``unsubmit.speaking`` and the ``speaking-time`` rule).
+
+Every language is timed at a documented rate (words per minute; characters per minute for
+Chinese), a statement may set its own pace, a statement that cannot fit its limit is an error
+saying how long it takes and how much to cut, and one close to the limit is a warning.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.conftest import sample_case
+from unsubmit import speaking
+from unsubmit.models import LANGUAGES, OralStatement
+from unsubmit.rules import run_rules
+from unsubmit.vocabulary import read_data
+
+
+def _statement(words: int = 0, **changes: Any) -> OralStatement:
+    paragraphs = [" ".join(["word"] * words)] if words else []
+    return sample_case(
+        "hrc53-judges-lawyers-oral-statement",
+        OralStatement,
+        **{"question": None, "paragraphs": paragraphs, **changes},
+    )
+
+
+def _timing(case: OralStatement) -> list[tuple[str, str]]:
+    return [(v.severity.value, v.message) for v in run_rules(case) if v.code == "speaking-time"]
+
+
+def test_words_are_runs_with_a_letter_or_digit() -> None:
+    assert speaking.count("Thank you, Mr. President – 30 May 2023.", "words") == 7
+
+
+def test_chinese_counts_each_han_character_and_each_other_word() -> None:
+    # 9 Han characters; "UN" and "2023" count one each; punctuation does not count
+    assert speaking.count("谢谢主席先生。UN 2023年报告", "characters") == 11
+
+
+def test_rates_come_from_the_data_file_with_a_marked_default() -> None:
+    data = read_data("speaking_rates.json")
+    english = speaking.language_rate("en")
+    assert (english.unit, english.per_minute, english.default) == ("words", 150, False)
+    chinese = speaking.language_rate("zh")
+    assert (chinese.unit, chinese.per_minute) == ("characters", 180)
+    french = speaking.language_rate("fr")
+    assert french.default and french.per_minute == data["default"]["per_minute"]
+    for language in data["uses_default"]["languages"]:
+        assert language not in data["languages"]
+        assert speaking.language_rate(language).default
+    every = set(data["languages"]) | set(data["uses_default"]["languages"])
+    assert every == set(LANGUAGES)  # each language has a rate, or is said to use the default
+    for entry in [data["default"], *data["languages"].values()]:
+        assert entry["source"] in data["sources"]
+
+
+def test_a_statement_may_set_its_own_pace_in_its_languages_unit() -> None:
+    assert speaking.statement_rate("en", 110, None).per_minute == 110
+    assert speaking.statement_rate("zh", 110, 200) == speaking.Rate("characters", 200, "statement")
+    assert speaking.statement_rate("zh", 110, None).per_minute == 180
+
+
+def test_marks_fall_after_the_unit_where_each_30_seconds_is_reached() -> None:
+    rate = speaking.Rate("characters", 180, "li-2010")  # 90 characters every 30 seconds
+    text = "人" * 100 + "。"
+    [[first, second]] = speaking.timed([text], rate)
+    assert (first.text, first.mark) == ("人" * 90, "0:30")
+    assert (second.text, second.mark) == ("人" * 10 + "。", "")
+    # punctuation right after the marked word stays with it
+    words = speaking.Rate("words", 150, "ishr")
+    [[marked, rest]] = speaking.timed([" ".join(["a"] * 74) + " end, then more"], words)
+    assert marked.text.endswith(" end,") and marked.mark == "0:30"
+    assert rest.text == " then more"
+
+
+def test_a_statement_over_its_limit_is_an_error_with_the_time_and_the_cut() -> None:
+    [(severity, message)] = _timing(_statement(260, time_limit_seconds=90))
+    assert severity == "error"
+    assert message == (
+        "the statement takes about 1:44 (260 words at 150 words per minute), over its time "
+        "limit of 1:30: cut about 35 words"
+    )
+
+
+def test_a_statement_close_to_its_limit_is_a_warning() -> None:
+    [(severity, message)] = _timing(_statement(290))  # 1:56 of 2:00
+    assert severity == "warning"
+    assert "takes about 1:56 (290 words at 150 words per minute), 97% of its time limit" in message
+    assert _timing(_statement(270)) == []  # 1:48, exactly 90%: no warning
+
+
+def test_the_default_rate_is_named_as_such() -> None:
+    [(_, message)] = _timing(_statement(400, language="fr"))
+    assert "the default rate: no sourced rate for French; set words_per_minute" in message
+
+
+def test_chinese_is_timed_in_characters() -> None:
+    [(_, message)] = _timing(_statement(paragraphs=["人" * 400], language="zh"))
+    assert message.startswith("the statement takes about 2:14 (400 characters at 180 characters")
+    assert message.endswith("cut about 40 characters")
+
+
+@pytest.mark.parametrize(
+    ("language", "field", "own"),
+    [("zh", "words_per_minute", "characters_per_minute"), ("en", "characters_per_minute", "")],
+)
+def test_a_pace_in_the_wrong_unit_is_a_warning(language: str, field: str, own: str) -> None:
+    case = _statement(paragraphs=["Short."], language=language, **{field: 120})
+    [(severity, message)] = _timing(case)
+    assert severity == "warning"
+    assert f"{field} is not used; set {own or 'words_per_minute'} instead" in message
