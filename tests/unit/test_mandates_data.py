@@ -17,6 +17,7 @@ from typing import Any
 import pytest
 
 from unsubmit.models.common import LANGUAGES as DOCUMENT_LANGUAGES
+from unsubmit.models.communication import ROLES
 
 REPO = Path(__file__).resolve().parents[2]
 DATA = REPO / "src" / "unsubmit" / "data"
@@ -61,24 +62,6 @@ SCRIPTS = {
     "ru": re.compile(r"[А-Яа-яЁё]"),
     "ar": re.compile(r"[\u0600-\u06FF]"),
     "zh": re.compile(r"[\u4E00-\u9FFF]"),
-}
-ROLES = {
-    "political-prisoner",
-    "human-rights-defender",
-    "lawyer",
-    "judge",
-    "journalist",
-    "blogger",
-    "political-activist",
-    "opposition-politician",
-    "trade-unionist",
-    "artist",
-    "academic",
-    "student",
-    "religious-figure",
-    "medical-worker",
-    "person-with-disability",
-    "child",
 }
 REQUIRED_IDS = {
     "sr-belarus",
@@ -177,7 +160,7 @@ def test_violations_come_from_the_vocabulary(mandate_id: str) -> None:
 def test_roles_come_from_the_allowed_list(mandate_id: str) -> None:
     roles = _by_id()[mandate_id]["roles"]
     assert isinstance(roles, list)
-    assert set(roles) <= ROLES, set(roles) - ROLES
+    assert set(roles) <= set(ROLES), set(roles) - set(ROLES)
 
 
 @pytest.mark.parametrize("mandate_id", _ids())
