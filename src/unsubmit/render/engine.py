@@ -7,8 +7,9 @@ identifying (so each output needs no cleaning of its own), the parts that hold t
 compiled, and the other parts are kept as bytes to copy.
 
 Templates run in Jinja's sandbox with autoescape and ``StrictUndefined``: a template cannot
-reach Python internals, every case string is escaped for XML, and a misspelt variable is an
-error that names the template and the variable rather than a silent blank in a letter.
+reach Python internals or files, every case string is escaped for XML, and a misspelt variable
+is an error that names the template and the variable rather than a silent blank in a letter.
+Each render is bounded in time, loop iterations and size (:mod:`unsubmit.render.limits`).
 """
 
 from __future__ import annotations
@@ -23,10 +24,10 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
+from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 
 #: The parts of a WordprocessingML package that may carry template tags.
@@ -40,9 +41,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 _DOCXTPL = DocxTemplate.__new__(DocxTemplate)
 
 
-def environment() -> SandboxedEnvironment:
-    """The Jinja environment every template renders in: sandboxed, escaping, strict."""
-    env = SandboxedEnvironment(
+def environment(limits: RenderLimits | None = None) -> GuardedEnvironment:
+    """The Jinja environment every template renders in: sandboxed, bounded, escaping, strict."""
+    env = GuardedEnvironment(
+        limits,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -71,10 +73,13 @@ def _snippet(source: str, line: int | None) -> str:
 class PreparedTemplate:
     """A DOCX template, cleaned, patched and compiled: ready to render many contexts."""
 
-    def __init__(self, data: bytes, name: str, env: SandboxedEnvironment | None = None) -> None:
+    def __init__(self, data: bytes, name: str, env: GuardedEnvironment | None = None) -> None:
         self.name = name
         self.env = env or environment()
-        members = clean_package(data)
+        try:
+            members = clean_package(data)
+        except TemplateError as exc:  # the package's errors do not know the template's name
+            raise TemplateError(exc.message, exc.location or Location(name)) from exc
         self._parts: list[_Part] = []
         for part_name in sorted(members):
             if not _TEMPLATED.match(part_name):
@@ -87,6 +92,13 @@ class PreparedTemplate:
                 raise TemplateError(
                     f"template syntax error in {part_name}{_snippet(source, exc.lineno)}: "
                     f"{exc.message}: fix the tag in the template",
+                    Location(name),
+                ) from exc
+            except (RecursionError, SyntaxError, MemoryError) as exc:
+                # Python's own compiler refuses what Jinja accepts: tags nested too deep.
+                raise TemplateError(
+                    f"{part_name}: the template's tags are nested too deeply to compile "
+                    f"({type(exc).__name__}): nest fewer loops and conditions",
                     Location(name),
                 ) from exc
             self._parts.append(_Part(part_name, source, template))
@@ -105,6 +117,11 @@ class PreparedTemplate:
     def _render_part(self, part: _Part, context: Mapping[str, Any], ids: Iterator[int]) -> bytes:
         try:
             xml = part.template.render(context)
+        except LimitExceeded as exc:
+            raise TemplateError(
+                f"{part.name}: {exc}: the template was stopped and nothing was written",
+                Location(self.name),
+            ) from exc
         except SecurityError as exc:
             raise TemplateError(
                 f"the template tried something unsafe in {part.name}: {exc}; templates may "
@@ -121,7 +138,14 @@ class PreparedTemplate:
             raise TemplateError(
                 f"{part.name}: {exc.message or type(exc).__name__}", Location(self.name)
             ) from exc
-        except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
+        except (
+            TypeError,
+            ValueError,
+            ArithmeticError,
+            RecursionError,
+            MemoryError,
+            LookupError,
+        ) as exc:
             raise TemplateError(
                 f"{part.name}: the template failed: {type(exc).__name__}: {exc}",
                 Location(self.name),
@@ -144,6 +168,7 @@ class PreparedTemplate:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``."""
         members = dict(self._static)
         ids = itertools.count(1)
-        for part in self._parts:
-            members[part.name] = self._render_part(part, context, ids)
+        with render_budget(self.env.limits):
+            for part in self._parts:
+                members[part.name] = self._render_part(part, context, ids)
         return assemble(members, props)
