@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from unsubmit.findings import Severity
+from unsubmit.invisible import invisible_in_names
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
 from unsubmit.models.communication import Victim
@@ -334,3 +335,17 @@ def organisation_count(case: JointStatement) -> Iterator[RuleViolation]:
                         ERROR,
                         "count",
                     )
+
+
+# --- every kind -----------------------------------------------------------------------------
+
+
+@rule(JointStatement)
+@rule(OralStatement)
+@rule(Communication)
+def invisible_characters(
+    case: Communication | OralStatement | JointStatement,
+) -> Iterator[RuleViolation]:
+    """Bidirectional controls and zero-width characters can disguise a name (see invisible)."""
+    for path, message in invisible_in_names(case.model_dump()):
+        yield RuleViolation(path, message, WARNING, "invisible")
