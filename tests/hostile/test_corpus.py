@@ -7,17 +7,14 @@ hostile text literally. Never a traceback, and never a hang: every run has a tim
 
 from __future__ import annotations
 
-import os
-import shutil
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.hostile.conftest import unsubmit_command, unsubmit_env
 from tests.hostile.expectations import EXPECTED, Expectation, Refused, Valid
 from tests.hostile.generate import CORPUS, GENERATED
 from unsubmit.render.package import docx_leaks
@@ -26,8 +23,6 @@ from unsubmit.render.text import clean
 from unsubmit.source import format_path, load_file
 
 TIMEOUT = 60
-#: Root reads every file: drop the capabilities that let it, so "unreadable" means unreadable.
-UNPRIVILEGED = ["setpriv", "--bounding-set", "-dac_override,-dac_read_search"]
 
 
 def test_the_corpus_is_large_and_every_file_has_an_expectation() -> None:
@@ -44,11 +39,11 @@ def _run_both(
     commands = [["validate", name], ["build", "-o", str(out), name]]
     processes = [
         subprocess.Popen(
-            [*prefix, sys.executable, "-m", "unsubmit", *command],
+            [*prefix, *unsubmit_command(*command)],
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=cwd,
-            env={**os.environ, "PYTHONPATH": str(REPO / "src")},
+            env=unsubmit_env(),
         )
         for command in commands
     ]
@@ -102,15 +97,6 @@ def _free_text(path: Path, not_shown: tuple[str, ...]) -> Iterator[str]:
             stack.extend(((*where, index), item) for index, item in enumerate(value))
         elif isinstance(value, str) and " " in value and format_path(where) not in not_shown:
             yield value
-
-
-@pytest.fixture
-def unprivileged() -> list[str]:
-    if not (hasattr(os, "geteuid") and os.geteuid() == 0):
-        return []
-    if shutil.which("setpriv") is None:
-        pytest.fail("running as root, the unreadable-file case needs setpriv (util-linux)")
-    return UNPRIVILEGED
 
 
 @pytest.mark.parametrize("name", sorted(EXPECTED) + sorted(GENERATED))

@@ -308,3 +308,23 @@ def test_sigkill_mid_batch_leaves_no_partial_file_under_a_final_name(tmp_path: P
         assert (directory / name).read_bytes() == _payload(int(name[4]))
     assert len(parts) == 1  # the file that was being written, under its temporary name only
     assert parts[0].startswith(".out-3.bin.")
+
+
+def test_a_concurrent_build_of_the_same_bytes_is_not_an_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Another build of the same case links the same bytes first: both builds succeed."""
+    target = tmp_path / "letter.docx"
+    real_fsync = os.fsync
+
+    def racing_fsync(fd: int) -> None:
+        real_fsync(fd)
+        if not target.exists():
+            target.write_bytes(b"same")
+
+    monkeypatch.setattr(os, "fsync", racing_fsync)
+    write_atomic(target, b"same", overwrite=False)
+    assert target.read_bytes() == b"same"
+    assert _listing(tmp_path) == [target.name]
+    write_atomic(target, b"same", overwrite=False)  # already there with these bytes: fine
+    assert _listing(tmp_path) == [target.name]

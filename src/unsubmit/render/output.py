@@ -37,10 +37,14 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
 
     Without ``overwrite`` an existing file is never replaced, even one that a concurrent build
     creates between our check and our rename: the final name is made with ``os.link``, which fails
-    if the name exists. File systems without hard links fall back to a check and a rename.
+    if the name exists. File systems without hard links fall back to a check and a rename. An
+    existing file that already holds exactly ``data`` is not an error: two builds of the same
+    case into the same directory at once both succeed, since builds are deterministic.
     """
     path = Path(path)
     if not overwrite and os.path.lexists(path):
+        if _holds(path, data):
+            return
         raise _exists(path)
     tmp = _create_temporary(path)
     try:
@@ -51,6 +55,8 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
             else:
                 _link_without_overwrite(tmp, path)
         except FileExistsError as exc:
+            if _holds(path, data):
+                return  # a concurrent build wrote the very same bytes first
             raise _exists(path) from exc
         except OSError as exc:
             raise _error(path, exc) from exc
@@ -135,6 +141,14 @@ def _link_without_overwrite(tmp: Path, path: Path) -> None:
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from exc
         tmp.replace(path)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file with exactly ``data`` in it."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _sync_directory(directory: Path) -> None:
