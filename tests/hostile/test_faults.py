@@ -11,15 +11,14 @@ from __future__ import annotations
 import errno
 import os
 import shutil
-import signal
 import subprocess
-import time
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SAMPLES, run
 from tests.hostile.conftest import listing, unsubmit_command, unsubmit_env
+from tests.unit.test_output import hang_on_fsync, kill_when_it_hangs
 from unsubmit.render import output
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and permissions")
@@ -191,27 +190,7 @@ def test_a_missing_libreoffice_is_named_before_any_work(
 # --- Killed in the middle of a batch -----------------------------------------------------------
 
 #: Runs unsubmit with fsync hanging on the fifth output file, so the test can kill it there.
-HANGING_BUILD = r"""
-import os, stat, sys, time
-from pathlib import Path
-
-marker = Path(sys.argv[1])
-real_fsync = os.fsync
-calls = 0
-
-def fsync_that_hangs_on_the_fifth_file(fd):
-    global calls
-    if stat.S_ISREG(os.fstat(fd).st_mode):
-        calls += 1
-        if calls == 5:
-            marker.write_text("")
-            time.sleep(600)
-    real_fsync(fd)
-
-os.fsync = fsync_that_hangs_on_the_fifth_file
-from unsubmit.cli import main
-main(sys.argv[2:])
-"""
+HANGING_BUILD = hang_on_fsync(5) + "from unsubmit.cli import main\nmain(sys.argv[2:])\n"
 
 
 @posix_only
@@ -219,20 +198,8 @@ def test_sigkill_mid_batch_then_a_rerun_completes_it(
     tmp_path: Path, batch: list[Path], reference: dict[str, bytes]
 ) -> None:
     out = tmp_path / "out"
-    marker = tmp_path / "hanging"
     args = ["build", "-o", str(out), *map(str, batch)]
-    command = [unsubmit_command()[0], "-c", HANGING_BUILD, str(marker), *args]
-    child = subprocess.Popen(command, env=unsubmit_env())
-    try:
-        deadline = time.monotonic() + 120
-        while not marker.exists():
-            assert child.poll() is None, "the build ended before it was killed"
-            assert time.monotonic() < deadline, "the build never reached its fifth file"
-            time.sleep(0.02)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-    assert child.returncode == -signal.SIGKILL
+    kill_when_it_hangs(HANGING_BUILD, args, tmp_path / "hanging", unsubmit_env())
 
     finals = _finals(out)
     assert len(finals) == 4
