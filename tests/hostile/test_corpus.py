@@ -7,6 +7,8 @@ hostile text literally. Never a traceback, and never a hang: every run has a tim
 
 from __future__ import annotations
 
+import fnmatch
+import re
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,6 +16,7 @@ from typing import Any
 
 import pytest
 
+from tests.conftest import REPO
 from tests.hostile.conftest import unsubmit_command, unsubmit_env
 from tests.hostile.expectations import EXPECTED, Expectation, Refused, Valid
 from tests.hostile.generate import CORPUS, GENERATED
@@ -139,3 +142,16 @@ def test_validate_and_build_a_hostile_input(
     for literal in shown:
         assert literal in text, f"{literal!r} is not shown literally"
     assert "49" not in text  # no {{ 7*7 }} was ever evaluated
+
+
+def test_security_md_points_only_at_tests_and_inputs_that_exist() -> None:
+    """SECURITY.md says which tests prove what: each pointer must lead somewhere."""
+    text = (REPO / "SECURITY.md").read_text("utf-8")
+    pointers = re.findall(r"`([^`\s]+\.(?:py|yaml))`", text)
+    inputs = [*EXPECTED, *GENERATED]
+    assert len(pointers) > 20
+    for pointer in pointers:
+        if "/" in pointer:
+            assert (REPO / pointer).is_file(), pointer
+        else:
+            assert fnmatch.filter(inputs, pointer), pointer
