@@ -93,7 +93,7 @@ def _check_header(data: dict[str, Any], out: _Collector) -> str | None:
     if "kind" not in data:
         out.add((), f"missing 'kind': one of {', '.join(kinds)}")
         return None
-    if kind not in KINDS:
+    if not isinstance(kind, str) or kind not in KINDS:  # a list or mapping is unhashable
         hint = suggest(kind, kinds) if isinstance(kind, str) else ""
         out.add(("kind",), f"unknown kind {short(kind)}: use one of {', '.join(kinds)}{hint}")
         return None

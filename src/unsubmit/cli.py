@@ -59,7 +59,12 @@ class _Group(click.Group):
 
 
 _files = click.argument(
-    "files", nargs=-1, required=True, type=click.Path(path_type=Path, dir_okay=True)
+    "files",
+    nargs=-1,
+    required=True,
+    # readable=False: an unreadable file is a finding about that file (exit 1), reported with
+    # the others, not a usage error that stops the whole run.
+    type=click.Path(path_type=Path, dir_okay=True, readable=False),
 )
 
 

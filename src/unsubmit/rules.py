@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from unsubmit import speaking
 from unsubmit.findings import Severity
+from unsubmit.invisible import invisible_in_names
 from unsubmit.localize import localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import Communication, JointStatement, OralStatement
@@ -466,3 +467,17 @@ def on_behalf_of(case: OralStatement) -> Iterator[RuleViolation]:
     if case.question:
         texts.append((("question",), plain(case.question)))
     yield from _counts(texts, total, "the speaking organisation and on_behalf_of, each once")
+
+
+# --- every kind -----------------------------------------------------------------------------
+
+
+@rule(JointStatement)
+@rule(OralStatement)
+@rule(Communication)
+def invisible_characters(
+    case: Communication | OralStatement | JointStatement,
+) -> Iterator[RuleViolation]:
+    """Bidirectional controls and zero-width characters can disguise a name (see invisible)."""
+    for path, message in invisible_in_names(case.model_dump()):
+        yield RuleViolation(path, message, WARNING, "invisible")

@@ -133,7 +133,7 @@ def _real_branches(error: ValidationError) -> list[int] | None:
     null]`` with a non-null value means X; ``anyOf [text, mapping]`` with a mapping means the
     mapping. None when the branches cannot be told apart."""
     branches = error.validator_value
-    if not isinstance(branches, list) or error.instance is None:
+    if not isinstance(branches, list):
         return None
     real = [i for i, branch in enumerate(branches) if not _is_null_branch(branch)]
     if len(real) > 1:

@@ -110,22 +110,28 @@ def test_interrupt_leaves_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatc
     assert _listing(tmp_path) == []
 
 
-def test_concurrent_build_is_not_overwritten(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(("theirs", "refused"), [(b"theirs", True), (b"ours", False)])
+def test_concurrent_build(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, theirs: bytes, refused: bool
 ) -> None:
-    """Another build creates the file between our check and our rename: os.link refuses."""
+    """Another build creates the file between our check and our rename: os.link refuses, and
+    that is an error unless the other build wrote exactly our bytes (builds are deterministic)."""
     target = tmp_path / "letter.docx"
     real_fsync = os.fsync
 
     def racing_fsync(fd: int) -> None:
         real_fsync(fd)
         if not target.exists():
-            target.write_bytes(b"theirs")
+            target.write_bytes(theirs)
 
     monkeypatch.setattr(os, "fsync", racing_fsync)
-    with pytest.raises(OutputError, match="already exists"):
+    if refused:
+        with pytest.raises(OutputError, match="already exists"):
+            write_atomic(target, b"ours", overwrite=False)
+    else:
         write_atomic(target, b"ours", overwrite=False)
-    assert target.read_bytes() == b"theirs"
+        write_atomic(target, b"ours", overwrite=False)  # and again, with no race at all
+    assert target.read_bytes() == theirs
     assert _listing(tmp_path) == [target.name]
 
 
@@ -252,30 +258,58 @@ def test_root_probe_catches_what_access_does_not(
 
 # --- Killed mid-batch ----------------------------------------------------------------------
 
-CHILD = r"""
+
+def hang_on_fsync(number: int) -> str:
+    """Python source that makes ``os.fsync`` of the NUMBERth regular file hang for ten minutes,
+    after creating the file named by ``sys.argv[1]``, so that a test knows when to kill."""
+    return rf"""
 import os, stat, sys, time
 from pathlib import Path
-from unsubmit.render.output import write_atomic
 
-directory = Path(sys.argv[1])
+marker = Path(sys.argv[1])
 real_fsync = os.fsync
 calls = 0
 
-def fsync_that_hangs_on_the_fourth_file(fd):
+def fsync_that_hangs(fd):
     global calls
     if stat.S_ISREG(os.fstat(fd).st_mode):
         calls += 1
-        if calls == 4:
-            (directory.parent / "hanging").write_text("")
+        if calls == {number}:
+            marker.write_text("")
             time.sleep(600)
     real_fsync(fd)
 
-os.fsync = fsync_that_hangs_on_the_fourth_file
+os.fsync = fsync_that_hangs
+"""
+
+
+CHILD = (
+    hang_on_fsync(4)
+    + r"""
+from unsubmit.render.output import write_atomic
+
+directory = Path(sys.argv[2])
 for index in range(10):
     write_atomic(directory / f"out-{index}.bin", payload(index), overwrite=False)
 """
+)
 
 PAYLOAD = "def payload(index):\n    return (b'%05d' % index) * 200_000 + b'END'\n"
+
+
+def kill_when_it_hangs(script: str, args: list[str], marker: Path, env: dict[str, str]) -> None:
+    """Run a ``hang_on_fsync`` script and kill it with SIGKILL once it hangs."""
+    child = subprocess.Popen([sys.executable, "-c", script, str(marker), *args], env=env)
+    try:
+        deadline = time.monotonic() + 120
+        while not marker.exists():
+            assert child.poll() is None, "the child exited before it was killed"
+            assert time.monotonic() < deadline, "the child never reached the file to hang on"
+            time.sleep(0.02)
+    finally:
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    assert child.returncode == -signal.SIGKILL
 
 
 def _payload(index: int) -> bytes:
@@ -288,17 +322,7 @@ def test_sigkill_mid_batch_leaves_no_partial_file_under_a_final_name(tmp_path: P
     directory.mkdir()
     script = PAYLOAD + CHILD
     env = {**os.environ, "PYTHONPATH": str(SRC)}
-    child = subprocess.Popen([sys.executable, "-c", script, str(directory)], env=env)
-    try:
-        deadline = time.monotonic() + 60
-        while not (tmp_path / "hanging").exists():
-            assert child.poll() is None, "the child exited before it was killed"
-            assert time.monotonic() < deadline, "the child never reached the fourth file"
-            time.sleep(0.02)
-    finally:
-        child.send_signal(signal.SIGKILL)
-        child.wait()
-    assert child.returncode == -signal.SIGKILL
+    kill_when_it_hangs(script, [str(directory)], tmp_path / "hanging", env)
 
     names = _listing(directory)
     finals = [name for name in names if not name.endswith(".part")]

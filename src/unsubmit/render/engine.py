@@ -7,8 +7,9 @@ identifying (so each output needs no cleaning of its own), the parts that hold t
 compiled, and the other parts are kept as bytes to copy.
 
 Templates run in Jinja's sandbox with autoescape and ``StrictUndefined``: a template cannot
-reach Python internals, every case string is escaped for XML, and a misspelt variable is an
-error that names the template and the variable rather than a silent blank in a letter.
+reach Python internals or files, every case string is escaped for XML, and a misspelt variable
+is an error that names the template and the variable rather than a silent blank in a letter.
+Each render is bounded in time, loop iterations and size (:mod:`unsubmit.render.limits`).
 
 Templates are compiled once for every locale: the environment's gettext is a null one, and a
 render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
@@ -29,11 +30,11 @@ from typing import Any
 import jinja2
 from docxtpl import DocxTemplate
 from jinja2.exceptions import SecurityError
-from jinja2.sandbox import SandboxedEnvironment
 from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 from unsubmit.render.rtl import right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
@@ -54,9 +55,10 @@ _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=Tru
 _DOCXTPL = DocxTemplate.__new__(DocxTemplate)
 
 
-def environment() -> SandboxedEnvironment:
-    """The Jinja environment every template renders in: sandboxed, escaping, strict."""
-    env = SandboxedEnvironment(
+def environment(limits: RenderLimits | None = None) -> GuardedEnvironment:
+    """The Jinja environment every template renders in: sandboxed, bounded, escaping, strict."""
+    env = GuardedEnvironment(
+        limits,
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         extensions=["jinja2.ext.i18n"],
@@ -104,10 +106,13 @@ _PREPARED_KEPT = 16
 class PreparedTemplate:
     """A DOCX template, cleaned, patched and compiled: ready to render many contexts."""
 
-    def __init__(self, data: bytes, name: str, env: SandboxedEnvironment | None = None) -> None:
+    def __init__(self, data: bytes, name: str, env: GuardedEnvironment | None = None) -> None:
         self.name = name
         self.env = env or environment()
-        members = clean_package(data)
+        try:
+            members = clean_package(data)
+        except TemplateError as exc:  # the package's errors do not know the template's name
+            raise TemplateError(exc.message, exc.location or Location(name)) from exc
         self._parts: list[_Part] = []
         for part_name in sorted(members):
             if not _TEMPLATED.match(part_name):
@@ -120,6 +125,13 @@ class PreparedTemplate:
                 raise TemplateError(
                     f"template syntax error in {part_name}{_snippet(source, exc.lineno)}: "
                     f"{exc.message}: fix the tag in the template",
+                    Location(name),
+                ) from exc
+            except (RecursionError, SyntaxError, MemoryError) as exc:
+                # Python's own compiler refuses what Jinja accepts: tags nested too deep.
+                raise TemplateError(
+                    f"{part_name}: the template's tags are nested too deeply to compile "
+                    f"({type(exc).__name__}): nest fewer loops and conditions",
                     Location(name),
                 ) from exc
             self._parts.append(_Part(part_name, source, template))
@@ -163,6 +175,11 @@ class PreparedTemplate:
     ) -> bytes:
         try:
             xml = part.template.render(context)
+        except LimitExceeded as exc:
+            raise TemplateError(
+                f"{part.name}: {exc}: the template was stopped and nothing was written",
+                Location(self.name),
+            ) from exc
         except SecurityError as exc:
             raise TemplateError(
                 f"the template tried something unsafe in {part.name}: {exc}; templates may "
@@ -179,7 +196,14 @@ class PreparedTemplate:
             raise TemplateError(
                 f"{part.name}: {exc.message or type(exc).__name__}", Location(self.name)
             ) from exc
-        except (TypeError, ValueError, ArithmeticError, OverflowError, RecursionError) as exc:
+        except (
+            TypeError,
+            ValueError,
+            ArithmeticError,
+            RecursionError,
+            MemoryError,
+            LookupError,
+        ) as exc:
             raise TemplateError(
                 f"{part.name}: the template failed: {type(exc).__name__}: {exc}",
                 Location(self.name),
@@ -222,6 +246,7 @@ class PreparedTemplate:
         if language is not None and "word/styles.xml" in members:
             members["word/styles.xml"] = self._styles_in(language)
         ids = itertools.count(1)
-        for part in self._parts:
-            members[part.name] = self._render_part(part, context, ids, rtl)
+        with render_budget(self.env.limits):
+            for part in self._parts:
+                members[part.name] = self._render_part(part, context, ids, rtl)
         return assemble(members, props)

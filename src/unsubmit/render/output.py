@@ -40,7 +40,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
 
     Without ``overwrite`` an existing file is never replaced, even one that a concurrent build
     creates between our check and our rename: the final name is made with ``os.link``, which fails
-    if the name exists. File systems without hard links fall back to a check and a rename.
+    if the name exists. File systems without hard links fall back to a check and a rename. An
+    existing file that already holds exactly ``data`` is not an error: two builds of the same
+    case into the same directory at once both succeed, since builds are deterministic.
     """
     write_all([(Path(path), data)], overwrite=overwrite)
 
@@ -58,17 +60,25 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool) -> None
     try:
         for path, data in outputs:
             if not overwrite and os.path.lexists(path):
+                if _holds(path, data):
+                    continue  # builds are deterministic: the same bytes are already there
                 raise _exists(path)
             temporaries.append((_create_temporary(path), path, data))
         with ThreadPoolExecutor(min(_FLUSHES_AT_ONCE, len(temporaries) or 1)) as flushing:
             for _ in flushing.map(_write_and_sync, temporaries):
                 pass
-        for tmp, path, _ in temporaries:
-            with _as_output_error(path):
-                if overwrite:
+        for tmp, path, data in temporaries:
+            if overwrite:
+                with _as_output_error(path):
                     tmp.replace(path)
-                else:
-                    _link_without_overwrite(tmp, path)
+                continue
+            try:
+                _link_without_overwrite(tmp, path)
+            except FileExistsError as exc:
+                if not _holds(path, data):  # else a concurrent build wrote the same bytes first
+                    raise _exists(path) from exc
+            except OSError as exc:
+                raise _error(path, exc) from exc
         for directory in dict.fromkeys(path.parent for _, path, _ in temporaries):
             _sync_directory(directory)
     finally:
@@ -163,6 +173,14 @@ def _link_without_overwrite(tmp: Path, path: Path) -> None:
         if os.path.lexists(path):
             raise FileExistsError(errno.EEXIST, os.strerror(errno.EEXIST), str(path)) from exc
         tmp.replace(path)
+
+
+def _holds(path: Path, data: bytes) -> bool:
+    """Whether ``path`` is a regular file with exactly ``data`` in it."""
+    try:
+        return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
+    except OSError:
+        return False
 
 
 def _sync_directory(directory: Path) -> None:

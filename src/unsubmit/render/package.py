@@ -224,6 +224,11 @@ _SETTINGS_REMOVED = frozenset(
     }
 )
 
+#: What a DOCX may unpack to. A letter template is a few hundred kilobytes; a ZIP bomb of a few
+#: kilobytes can claim gigabytes, and would be read into memory before anything else is checked.
+MAX_PACKAGE_BYTES = 256 * 1024 * 1024
+MAX_PACKAGE_MEMBERS = 10_000
+
 _ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
 _NOT_XML_CHAR = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -400,6 +405,7 @@ def _read_package(data: bytes) -> tuple[dict[str, bytes], list[zipfile.ZipInfo],
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             infos = [info for info in archive.infolist() if not info.is_dir()]
+            _check_unpacked_size(infos)
             members = {info.filename: archive.read(info) for info in infos}
             comment = archive.comment
     except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError) as exc:
@@ -409,6 +415,18 @@ def _read_package(data: bytes) -> tuple[dict[str, bytes], list[zipfile.ZipInfo],
             f"the rendered document is not a valid DOCX package: the ZIP archive is damaged ({exc})"
         ) from exc
     return members, infos, comment
+
+
+def _check_unpacked_size(infos: list[zipfile.ZipInfo]) -> None:
+    """Refuse a package that claims too much before reading it; zipfile stops a member that
+    claims less than it holds (its CRC check fails), so the claimed sizes can be trusted."""
+    total = sum(info.file_size for info in infos)
+    if len(infos) > MAX_PACKAGE_MEMBERS or total > MAX_PACKAGE_BYTES:
+        raise TemplateError(
+            f"the document is not a plausible DOCX package: it unpacks to {len(infos):,} "
+            f"files and {total / 1_000_000:,.1f} MB (at most {MAX_PACKAGE_MEMBERS:,} files and "
+            f"{MAX_PACKAGE_BYTES // 1_000_000} MB are read); it may be a ZIP bomb"
+        )
 
 
 def _write_package(members: Mapping[str, bytes | Deflated]) -> bytes:

@@ -1,0 +1,157 @@
+"""Every hostile input, through ``unsubmit validate`` and ``unsubmit build`` as real processes.
+
+Each input either is refused with exit 1 and exactly its expected errors (place, JSON path,
+message) and nothing written, or builds into a DOCX that python-docx opens and that shows the
+hostile text literally. Never a traceback, and never a hang: every run has a timeout.
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import re
+import subprocess
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from tests.conftest import REPO
+from tests.hostile.conftest import unsubmit_command, unsubmit_env
+from tests.hostile.expectations import EXPECTED, Expectation, Refused, Valid
+from tests.hostile.generate import CORPUS, GENERATED
+from unsubmit.render.package import docx_leaks
+from unsubmit.render.reader import document_lines
+from unsubmit.render.text import clean
+from unsubmit.source import format_path, load_file
+
+TIMEOUT = 60
+
+
+def test_the_corpus_is_large_and_every_file_has_an_expectation() -> None:
+    committed = sorted(path.name for path in CORPUS.iterdir())
+    assert committed == sorted(EXPECTED)
+    assert not set(EXPECTED) & set(GENERATED)
+    assert len(EXPECTED) + len(GENERATED) >= 60
+
+
+def _run_both(
+    name: str, out: Path, *, cwd: Path, prefix: list[str]
+) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
+    """``unsubmit validate NAME`` and ``unsubmit build -o OUT NAME``, side by side."""
+    commands = [["validate", name], ["build", "-o", str(out), name]]
+    processes = [
+        subprocess.Popen(
+            [*prefix, *unsubmit_command(*command)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            cwd=cwd,
+            env=unsubmit_env(),
+        )
+        for command in commands
+    ]
+    results = []
+    for command, process in zip(commands, processes, strict=True):
+        try:
+            stdout, stderr = process.communicate(timeout=TIMEOUT)
+        except subprocess.TimeoutExpired:
+            for other in processes:
+                other.kill()
+                other.communicate()
+            pytest.fail(f"unsubmit {' '.join(command)} did not finish within {TIMEOUT} s")
+        result = subprocess.CompletedProcess(
+            process.args,
+            process.returncode,
+            stdout.decode("utf-8", "replace"),
+            stderr.decode("utf-8", "replace"),
+        )
+        output = result.stdout + result.stderr
+        assert "Traceback" not in output, output
+        assert "internal error" not in output, output
+        results.append(result)
+    return results[0], results[1]
+
+
+def _assert_findings(output: str, name: str, expected: Expectation) -> None:
+    """Each expected finding on a line of its own (and no other error), as ``file:line:col:
+    $.path: message``; warnings carry ``warning:`` before the message."""
+    findings = expected.findings if isinstance(expected, Refused) else ()
+    warnings = expected.warnings if isinstance(expected, Valid) else ()
+    for finding, prefix in [(f, "") for f in findings] + [(f, "warning: ") for f in warnings]:
+        where = f"{name}:{finding.where}" if finding.where else name
+        start = f"{where}: {finding.path}: {prefix}"
+        assert any(
+            line.startswith(start) and finding.fragment in line for line in output.splitlines()
+        ), f"{start}...{finding.fragment!r} not in:\n{output}"
+    if findings or warnings:
+        summary = f"{len(findings)} error{'s' * (len(findings) != 1)}, {len(warnings)} warning"
+    else:
+        summary = "1 file valid"
+    assert summary in output, output
+
+
+def _free_text(path: Path, not_shown: tuple[str, ...]) -> Iterator[str]:
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), load_file(path).data)]
+    while stack:
+        where, value = stack.pop()
+        if isinstance(value, dict):
+            stack.extend(((*where, key), item) for key, item in value.items())
+        elif isinstance(value, list):
+            stack.extend(((*where, index), item) for index, item in enumerate(value))
+        elif isinstance(value, str) and " " in value and format_path(where) not in not_shown:
+            yield value
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED) + sorted(GENERATED))
+def test_validate_and_build_a_hostile_input(
+    name: str, tmp_path: Path, unprivileged: list[str]
+) -> None:
+    if name in GENERATED:
+        entry = GENERATED[name]
+        cwd = tmp_path / "in"
+        cwd.mkdir()
+        entry.make(cwd / name)
+        expected = entry.expected
+        prefix = unprivileged if entry.unreadable else []
+    else:
+        cwd, expected, prefix = CORPUS, EXPECTED[name], []
+    out = tmp_path / "out"
+
+    validated, built = _run_both(name, out, cwd=cwd, prefix=prefix)
+
+    if isinstance(expected, Refused):
+        assert validated.returncode == 1, validated.stdout + validated.stderr
+        _assert_findings(validated.stdout, name, expected)
+        assert built.returncode == 1, built.stdout + built.stderr
+        _assert_findings(built.stdout, name, expected)
+        assert "nothing was written" in built.stderr
+        assert not out.exists()
+        return
+
+    assert validated.returncode == 0, validated.stdout + validated.stderr
+    _assert_findings(validated.stdout, name, expected)
+    assert built.returncode == 0, built.stdout + built.stderr
+    (document,) = out.iterdir()
+    assert document.suffix == ".docx"
+    data = document.read_bytes()
+    assert docx_leaks(data) == []
+    text = "\n".join(document_lines(data))  # python-docx opens it
+    shown = list(expected.shown)
+    if expected.every_text:
+        shown += [clean(value) for value in _free_text(cwd / name, expected.not_shown)]
+    for literal in shown:
+        assert literal in text, f"{literal!r} is not shown literally"
+    assert "49" not in text  # no {{ 7*7 }} was ever evaluated
+
+
+def test_security_md_points_only_at_tests_and_inputs_that_exist() -> None:
+    """SECURITY.md says which tests prove what: each pointer must lead somewhere."""
+    text = (REPO / "SECURITY.md").read_text("utf-8")
+    pointers = re.findall(r"`([^`\s]+\.(?:py|yaml))`", text)
+    inputs = [*EXPECTED, *GENERATED]
+    assert len(pointers) > 20
+    for pointer in pointers:
+        if "/" in pointer:
+            assert (REPO / pointer).is_file(), pointer
+        else:
+            assert fnmatch.filter(inputs, pointer), pointer
