@@ -13,8 +13,9 @@ For each case: the YAML file validates with no error; ``build`` writes a DOCX th
 opens and that shows the case's title; and the case dumped back from its model validates again
 into the same model.
 
-The suite runs a few examples per kind. For a long run (thousands of cases), select the long
-profile: ``UNSUBMIT_FUZZ=long .venv/bin/pytest tests/hostile/test_fuzz.py``.
+The suite runs a few examples per kind. For a long run (a thousand per kind), select the long
+profile, and lift the per-test timeout:
+``UNSUBMIT_FUZZ=long .venv/bin/pytest --timeout=0 tests/hostile/test_fuzz.py``.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ settings.register_profile(
     "quick", max_examples=6, deadline=None, database=None, suppress_health_check=_QUIET
 )
 settings.register_profile(
-    "long", max_examples=3000, deadline=None, database=None, suppress_health_check=_QUIET
+    "long", max_examples=1000, deadline=None, database=None, suppress_health_check=_QUIET
 )
 PROFILE = settings.get_profile(os.environ.get("UNSUBMIT_FUZZ", "quick"))
 
@@ -55,17 +56,17 @@ _COUNT = re.compile(r"\b\d+\s+(?:organi[sz]ations|NGOs)\b", re.IGNORECASE)
 _CHARACTERS = st.characters(
     exclude_categories=["Cs", "Cc"], exclude_characters="\u2028\u2029\x85\ufeff"
 )
+LINE = st.text(_CHARACTERS, min_size=1, max_size=30)
+HOSTILE = st.sampled_from(
+    ["{{ 7*7 }}", "{%p if x %}", "<w:p>&amp;</w:p>", "]]>", "\u202eevil", "Ірына", "مريم", "👩‍⚖️"]
+)
 #: One line of any text that has something visible in it, and is not what the rules refuse on
 #: purpose: a ``<placeholder>`` left from ``unsubmit new``, or a count of organisations.
-LINE = st.text(_CHARACTERS, min_size=1, max_size=30).filter(
+TEXT = st.one_of(LINE, st.builds(lambda a, b: f"{a} {b}", LINE, HOSTILE)).filter(
     lambda text: (
         clean(text).strip() != "" and not _COUNT.search(text) and not PLACEHOLDER.match(text)
     )
 )
-HOSTILE = st.sampled_from(
-    ["{{ 7*7 }}", "{%p if x %}", "<w:p>&amp;</w:p>", "]]>", "\u202eevil", "Ірына", "مريم", "👩‍⚖️"]
-)
-TEXT = st.one_of(LINE, st.builds(lambda a, b: f"{a} {b}", LINE, HOSTILE))
 PARAGRAPHS = st.lists(TEXT, min_size=1, max_size=3).map("\n\n".join)
 SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
 EMAIL = st.from_regex(r"[a-z0-9._+-]{1,12}@[a-z0-9-]{1,12}\.[a-z]{2,6}", fullmatch=True)
@@ -175,7 +176,7 @@ def victim(draw: st.DrawFn, ident: str, submitted: datetime.date) -> dict[str, A
                 "charges": draw(
                     st.lists(
                         st.fixed_dictionaries(
-                            {"law": TEXT, "article": st.text(_CHARACTERS, min_size=1, max_size=8)},
+                            {"law": TEXT, "article": TEXT},
                             optional={"description": TEXT},
                         ),
                         max_size=2,
