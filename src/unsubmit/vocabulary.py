@@ -58,3 +58,14 @@ def country_alpha2() -> dict[str, str]:
     """ISO 3166-1 alpha-3 code → alpha-2 code (what CLDR names territories by)."""
     data: dict[str, dict[str, str]] = read_data("countries.json")["countries"]
     return {code: entry["alpha2"] for code, entry in data.items()}
+
+
+@cache
+def un_country_names() -> dict[str, dict[str, str]]:
+    """The UN's short name of a country by language, where it differs from CLDR's (with
+    sources in ``data/un_country_names.json``)."""
+    names = read_data("un_country_names.json")["names"]
+    return {
+        code: {language: entry["name"] for language, entry in by_language.items()}
+        for code, by_language in names.items()
+    }

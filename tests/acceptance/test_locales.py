@@ -334,3 +334,13 @@ def test_the_command_line_offers_exactly_the_languages_documents_are_written_in(
     from unsubmit.cli import LOCALE_NAMES
 
     assert LOCALE_NAMES == LANGUAGES
+
+
+def test_countries_carry_the_names_the_un_gives_them(built: dict[str, bytes]) -> None:
+    """UN documents write "Bélarus" and "Belarús" where CLDR has "Biélorussie", "Bielorrusia"."""
+    french = "\n".join(_lines(built, "klimovich-allegation-letter", "fr"))
+    spanish = "\n".join(_lines(built, "klimovich-allegation-letter", "es"))
+    assert "Bélarus" in french
+    assert "Biélorussie" not in french
+    assert "Belarús" in spanish
+    assert "Bielorrusia" not in spanish

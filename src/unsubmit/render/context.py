@@ -127,6 +127,9 @@ class Formatter:
     def country(self, code: str | None) -> str:
         if code is None:
             return ""
+        un_name = vocabulary.un_country_names().get(code, {}).get(self.language)
+        if un_name is not None:
+            return un_name
         alpha2 = vocabulary.country_alpha2()[code]
         return str(self.locale.territories.get(alpha2) or vocabulary.countries()[code])
 
