@@ -210,6 +210,8 @@ def test_sigkill_mid_batch_then_a_rerun_completes_it(
     assert code == 0, text
     assert text.count("wrote ") == len(batch)
     assert _finals(out) == reference
+    # the killed build's .part files held documents: the rerun removed them
+    assert not [name for name in listing(out) if name.endswith(".part")]
 
 
 # --- Two builds into the same directory at once ------------------------------------------------

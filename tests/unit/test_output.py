@@ -332,3 +332,27 @@ def test_sigkill_mid_batch_leaves_no_partial_file_under_a_final_name(tmp_path: P
         assert (directory / name).read_bytes() == _payload(int(name[4]))
     assert len(parts) == 1  # the file that was being written, under its temporary name only
     assert parts[0].startswith(".out-3.bin.")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="process numbers are checked on POSIX")
+def test_part_files_of_ended_processes_are_removed_by_the_next_write(tmp_path: Path) -> None:
+    """A killed build's ``.part`` files may hold whole documents; a running one's are kept."""
+    ended = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    dead = int(ended.stdout)
+    abandoned = tmp_path / f".a.docx.{dead}-0123456789ab.part"
+    running = tmp_path / f".b.docx.{os.getppid()}-0123456789ab.part"
+    ours = tmp_path / f".c.docx.{os.getpid()}-0123456789ab.part"
+    unrelated = tmp_path / ".notes.part"
+    for path in (abandoned, running, ours, unrelated):
+        path.write_bytes(b"a document, half written")
+
+    write_atomic(tmp_path / "d.docx", b"new", overwrite=False)
+
+    assert not abandoned.exists()
+    assert running.exists() and ours.exists() and unrelated.exists()
+    assert (tmp_path / "d.docx").read_bytes() == b"new"

@@ -4,7 +4,9 @@ A build can be interrupted (Ctrl-C, a killed CI job, a full disk, a laptop lid).
 DOCX with the final name would be sent to the UN as if it were good, so every output is written to
 a hidden ``.part`` file in the same directory, flushed to disk, and only then given its final name
 in one atomic step. Whatever happens, the final name holds either nothing, the previous file, or
-the complete new one; an interruption leaves at most a ``.part`` file behind.
+the complete new one. A build that is killed outright leaves its hidden ``.part`` files, which
+may hold a document; each carries the number of the process that made it, and the next write
+into the same directory removes those whose process has ended.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import os
+import re
 import secrets
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
@@ -32,7 +35,8 @@ _NO_HARD_LINKS = frozenset(
     }
 )
 _FLUSHES_AT_ONCE = 16
-_MAX_PREFIX = 200  # keeps ".<name>.<random>.part" under the usual 255-byte name limit
+_MAX_PREFIX = 200  # keeps ".<name>.<pid>-<random>.part" under the usual 255-byte name limit
+_TEMPORARY = re.compile(r"^\..+\.(\d+)-[0-9a-f]{12}\.part$")
 
 
 def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
@@ -56,6 +60,8 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool) -> None
     carries its final name only once its content is on disk; when a write or a flush fails, no
     final name has been given yet, and whatever fails, no ``.part`` file stays behind.
     """
+    for directory in dict.fromkeys(Path(path).parent for path, _ in outputs):
+        remove_abandoned(directory)
     temporaries: list[tuple[Path, Path, bytes]] = []
     try:
         for path, data in outputs:
@@ -137,8 +143,44 @@ def ensure_output_dir(path: Path) -> None:
 # --- Helpers -----------------------------------------------------------------------------------
 
 
+def remove_abandoned(directory: Path) -> list[Path]:
+    """Remove the ``.part`` files that killed writers left in ``directory``; return them.
+
+    A temporary file names the process that made it. One whose process no longer exists was
+    abandoned (the build was killed before it could clean up) and may hold a whole document, so
+    it goes. Files of running processes, ours or a concurrent build's, are left alone.
+    """
+    if os.name != "posix":
+        return []
+    removed = []
+    try:
+        entries = list(Path(directory).iterdir())
+    except OSError:
+        return []
+    for entry in entries:
+        match = _TEMPORARY.match(entry.name)
+        if match is None or _running(int(match.group(1))):
+            continue
+        with contextlib.suppress(OSError):
+            entry.unlink()
+            removed.append(entry)
+    return removed
+
+
+def _running(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # it exists but is not ours (EPERM), or we cannot tell: leave it
+        return True
+    return True
+
+
 def _create_temporary(path: Path) -> Path:
-    """Create an empty, exclusive ``.<name>.<random>.part`` next to ``path``.
+    """Create an empty, exclusive ``.<name>.<pid>-<random>.part`` next to ``path``.
 
     The mode is 0o666 minus the umask, like any file the user creates, so the final file gets
     the permissions the user expects rather than ``mkstemp``'s 0o600.
@@ -146,7 +188,7 @@ def _create_temporary(path: Path) -> Path:
     flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
     flags |= getattr(os, "O_CLOEXEC", 0)
     for _attempt in range(100):
-        tmp = path.parent / f".{path.name[:_MAX_PREFIX]}.{secrets.token_hex(6)}.part"
+        tmp = path.parent / f".{path.name[:_MAX_PREFIX]}.{os.getpid()}-{secrets.token_hex(6)}.part"
         try:
             fd = os.open(tmp, flags, 0o666)
         except FileExistsError:
