@@ -8,7 +8,7 @@
    engine, from the same context; both documents must read the same through python-docx.
    Per-document medians over several rounds; the last line printed is ``speedup: X.XX``.
 2. A batch: the samples copied to case files and built in every locale through
-   ``unsubmit.build.build`` (what ``unsubmit build -l en -l fr ...`` runs: validation,
+   ``unsubmit.pipeline.build`` (what ``unsubmit build -l en -l fr ...`` runs: validation,
    localization, rendering, writing), 500 or more documents, on every core and in one process;
    throughput, and its ratio to the plain docxtpl loop over every (sample, locale), which
    neither validates nor writes.
@@ -45,11 +45,11 @@ import jinja2
 import yaml
 from docxtpl import DocxTemplate
 
-from unsubmit.build import BuildOptions, build, properties, template_path
 from unsubmit.check import check_file
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import localize
 from unsubmit.parallel import process_count
+from unsubmit.pipeline import BuildOptions, build, properties, template_path
 from unsubmit.render.context import (
     LOCALES,
     WORD_LANGUAGES,

@@ -349,8 +349,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
     is left as it is, so running the same build again completes an interrupted one.
     """
-    from unsubmit.build import BuildOptions
-    from unsubmit.build import build as run_build
+    from unsubmit.pipeline import BuildOptions
+    from unsubmit.pipeline import build as run_build
     from unsubmit.report import TextReporter
 
     chosen = _formats(formats)
@@ -403,7 +403,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 )
 def preview(file: Path, template: Path | None, locale: str | None) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
-    from unsubmit.build import preview_text
+    from unsubmit.pipeline import preview_text
     from unsubmit.report import TextReporter
 
     text, report = preview_text(file, template, locale)

@@ -5,6 +5,7 @@
     UnsubmitError              exit 1; carries a Location when one is known
     ├── UsageError             exit 2: the command line asks for something impossible
     ├── InputError             a case file cannot be turned into data
+    │   ├── InvalidCaseError   a case file that does not validate (library use: load_case)
     │   ├── ReadError          missing, a directory, unreadable, too large, binary, not UTF-8
     │   └── YamlError          malformed YAML, tags, aliases, duplicate keys, nesting too deep
     ├── TemplateError          a template is broken, unsafe, or names a missing variable
@@ -19,7 +20,12 @@ catches ``UnsubmitError`` once, prints ``str(error)`` and exits with ``error.exi
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from unsubmit.findings import Finding
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,23 @@ class UsageError(UnsubmitError):
 
 class InputError(UnsubmitError):
     """A case file cannot be turned into data."""
+
+
+class InvalidCaseError(InputError):
+    """A case file was read but does not validate; ``findings`` holds its errors and warnings."""
+
+    def __init__(self, file: str, findings: Sequence[Finding]) -> None:
+        from unsubmit.findings import Severity  # findings imports this module
+
+        errors = [finding for finding in findings if finding.severity is Severity.ERROR]
+        first = errors[0] if errors else None
+        more = len(errors) - 1
+        message = (first.message if first else "the case is not valid") + (
+            f" (and {more} more error{'s' * (more > 1)})" if more else ""
+        )
+        super().__init__(message, first.location if first else Location(file))
+        self.file = file
+        self.findings = list(findings)
 
 
 class ReadError(InputError):

@@ -16,7 +16,7 @@ import pytest
 
 from tests.conftest import REPO, SAMPLES, run
 from unsubmit import parallel
-from unsubmit.build import BuildOptions, BuildOutcome, build
+from unsubmit.pipeline import BuildOptions, BuildOutcome, build
 
 
 def copies(folder: Path, rounds: int) -> list[Path]:

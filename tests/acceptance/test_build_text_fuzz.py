@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
-from unsubmit.build import render_document
 from unsubmit.models import CASE_ADAPTER
+from unsubmit.pipeline import render_document
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean

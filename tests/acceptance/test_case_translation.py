@@ -11,7 +11,7 @@ from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
 from tests.conftest import REPO, run
-from unsubmit.build import BuildOptions, build
+from unsubmit.pipeline import BuildOptions, build
 
 HRC53 = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
 

@@ -9,7 +9,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 
 from tests.conftest import REPO, SAMPLES, run
-from unsubmit.build import BuildOptions, build
+from unsubmit.pipeline import BuildOptions, build
 
 KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
 KLIMOVICH = REPO / "samples" / "klimovich-allegation-letter.yaml"

@@ -31,11 +31,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from unsubmit.build import BuildOptions, build
 from unsubmit.check import check_file
 from unsubmit.mandates import registry
 from unsubmit.models import CASE_ADAPTER, LANGUAGES
 from unsubmit.models.communication import ACCESS, COMMUNICATION_TYPES, ROLES, SEXES, STATUSES
+from unsubmit.pipeline import BuildOptions, build
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
 from unsubmit.scaffold import PLACEHOLDER
