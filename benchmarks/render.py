@@ -48,12 +48,12 @@ from docxtpl import DocxTemplate
 from unsubmit.check import check_file
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import localize
+from unsubmit.models import CaseModel
 from unsubmit.parallel import process_count
 from unsubmit.pipeline import BuildOptions, build, properties, template_path
 from unsubmit.render.context import (
     LOCALES,
     WORD_LANGUAGES,
-    CaseModel,
     Formatter,
     build_context,
     right_to_left,

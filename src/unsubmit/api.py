@@ -12,14 +12,14 @@ from pathlib import Path
 from unsubmit.check import check_file, check_files
 from unsubmit.errors import InvalidCaseError
 from unsubmit.findings import Report
-from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models import CaseModel
 from unsubmit.pipeline import BuildOptions, BuildOutcome
 from unsubmit.pipeline import build as _build
 
 __all__ = ["BuildOptions", "BuildOutcome", "build", "load_case", "validate"]
 
 
-def load_case(path: str | Path) -> Communication | OralStatement | JointStatement:
+def load_case(path: str | Path) -> CaseModel:
     """The validated case in ``path``.
 
     Raises :class:`unsubmit.errors.InvalidCaseError` (with every finding) when the file does not

@@ -28,7 +28,8 @@ from pydantic import BaseModel
 from unsubmit.check import check_document, check_file
 from unsubmit.errors import InputError, Location, ReadError, UsageError
 from unsubmit.findings import FileResult, Finding, Severity
-from unsubmit.localize import CaseModel, TextValue, by_language, texts
+from unsubmit.localize import TextValue, by_language, texts
+from unsubmit.models import CaseModel
 from unsubmit.models.common import LANGUAGES
 from unsubmit.render.output import write_atomic
 from unsubmit.source import JsonPath, Limits, format_path, load_text

@@ -22,7 +22,7 @@ from pydantic import BaseModel
 
 from unsubmit.errors import Location
 from unsubmit.findings import Finding, Severity
-from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models import CaseModel
 from unsubmit.models.common import LANGUAGES, Text, Translations
 from unsubmit.source import JsonPath, SourceDocument, format_path
 
@@ -39,8 +39,6 @@ __all__ = [
 #: What a text field holds once validated: the text, or language code → text.
 TextValue = str | Translations
 
-#: A case of any kind; ``localize`` gives back the kind it was given.
-CaseModel = Communication | OralStatement | JointStatement
 C = TypeVar("C", bound=CaseModel)
 
 

@@ -33,7 +33,7 @@ from unsubmit.findings import FileResult, Finding, Report, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import fallback_findings, localize, plain
-from unsubmit.models import Communication, OralStatement
+from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
 from unsubmit.public import public_version, redaction
@@ -41,7 +41,6 @@ from unsubmit.render.context import (
     DASH,
     LOCALES,
     WORD_LANGUAGES,
-    CaseModel,
     Formatter,
     build_context,
     council_session,

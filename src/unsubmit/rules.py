@@ -18,7 +18,7 @@ from unsubmit.findings import Severity
 from unsubmit.invisible import invisible_in_names
 from unsubmit.localize import localize, plain
 from unsubmit.mandates import registry
-from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
 from unsubmit.models.communication import Victim
 from unsubmit.public import overlaps
@@ -54,7 +54,7 @@ def rule(model: type[M]) -> Callable[[Callable[[M], Iterator[RuleViolation]]], R
     return register
 
 
-def run_rules(case: Communication | OralStatement | JointStatement) -> list[RuleViolation]:
+def run_rules(case: CaseModel) -> list[RuleViolation]:
     """Every rule that applies to the case's kind, in registration order.
 
     Rules read the case's text in its own language: translations are the translator's, and
@@ -476,7 +476,7 @@ def on_behalf_of(case: OralStatement) -> Iterator[RuleViolation]:
 @rule(OralStatement)
 @rule(Communication)
 def invisible_characters(
-    case: Communication | OralStatement | JointStatement,
+    case: CaseModel,
 ) -> Iterator[RuleViolation]:
     """Bidirectional controls and zero-width characters can disguise a name (see invisible)."""
     for path, message in invisible_in_names(case.model_dump()):

@@ -14,7 +14,10 @@ from unsubmit.models.communication import Communication
 from unsubmit.models.joint_statement import JointStatement
 from unsubmit.models.oral_statement import OralStatement
 
-Case = Annotated[Communication | OralStatement | JointStatement, Field(discriminator="kind")]
+#: A validated case of any kind: what rules, localisation and rendering take.
+CaseModel = Communication | OralStatement | JointStatement
+
+Case = Annotated[CaseModel, Field(discriminator="kind")]
 
 #: kind → model, in the order the documentation presents them.
 KINDS: dict[str, type[Communication] | type[OralStatement] | type[JointStatement]] = {
@@ -23,7 +26,7 @@ KINDS: dict[str, type[Communication] | type[OralStatement] | type[JointStatement
     "joint-statement": JointStatement,
 }
 
-CASE_ADAPTER: TypeAdapter[Communication | OralStatement | JointStatement] = TypeAdapter(Case)
+CASE_ADAPTER: TypeAdapter[CaseModel] = TypeAdapter(Case)
 
 __all__ = [
     "CASE_ADAPTER",
@@ -31,6 +34,7 @@ __all__ = [
     "LANGUAGES",
     "SCHEMA_VERSION",
     "Case",
+    "CaseModel",
     "Communication",
     "JointStatement",
     "OralStatement",

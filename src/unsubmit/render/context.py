@@ -20,7 +20,7 @@ from unsubmit import speaking, vocabulary
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import TextValue, localize, plain
 from unsubmit.mandates import registry
-from unsubmit.models import Communication, JointStatement, OralStatement
+from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement
 from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
@@ -36,8 +36,6 @@ from unsubmit.render.text import paragraphs as _paragraphs
 from unsubmit.rules import date_span
 from unsubmit.signatories import unique
 from unsubmit.translatable import N_
-
-CaseModel = Communication | OralStatement | JointStatement
 
 #: Council headings join their parts with an en dash: "HRC53 – Item 3 – Interactive Dialogue".
 DASH = " \u2013 "
