@@ -909,8 +909,34 @@ def _submitters(doc: Any) -> None:
     tag(doc, "endif")
 
 
+def _laws(doc: Any) -> None:
+    """What an other letter is about: each law, bill, policy or practice of concern."""
+    tag(doc, "if case.laws_and_policies")
+    para(doc, "Heading 1", gt("Legislation, policy or practice of concern"))
+    tag(doc, "for l in case.laws_and_policies")
+    para(doc, "Heading 2", "{{ l.title }}")
+    case_table(
+        doc,
+        [
+            Row(gt("Type"), ["{{ l.type }}"]),
+            Row(gt("Date"), ["{{ l.date }}"], when="l.date"),
+            Row(gt("Status"), ["{{ l.status }}"], when="l.status"),
+            Row(
+                gt("Provisions of concern"),
+                ["{{ text }}"],
+                when="l.provisions",
+                each="text in l.provisions",
+            ),
+        ],
+    )
+    paragraphs(doc, "l.paragraphs")
+    tag(doc, "endfor")
+    tag(doc, "endif")
+
+
 def _victims(doc: Any) -> None:
     """Who the alleged victims are, with their detention."""
+    tag(doc, "if case.victims")
     para(doc, "Heading 1", ngt("Alleged victim", "Alleged victims", "case.victims|length"))
     tag(doc, "for v in case.victims")
     para(doc, "Heading 2", "{{ v.name }}")
@@ -969,10 +995,12 @@ def _victims(doc: Any) -> None:
     )
     tag(doc, "endif")
     tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def _facts(doc: Any) -> None:
     """What happened: date (approximate or not), place, victims, description."""
+    tag(doc, "if case.incidents")
     para(doc, "Heading 1", gt("Facts"))
     tag(doc, "for i in case.incidents")
     para(
@@ -997,10 +1025,12 @@ def _facts(doc: Any) -> None:
     tag(doc, "endif")
     paragraphs(doc, "i.paragraphs")
     tag(doc, "endfor")
+    tag(doc, "endif")
 
 
 def _perpetrators(doc: Any) -> None:
     """Who did it: name or function, institution, State or non-State actor."""
+    tag(doc, "if case.perpetrators")
     para(
         doc,
         "Heading 1",
@@ -1023,6 +1053,7 @@ def _perpetrators(doc: Any) -> None:
         "p in case.perpetrators",
         (2900, TEXT_WIDTH - 2900 - 1900, 1900),
     )
+    tag(doc, "endif")
 
 
 def _violations(doc: Any) -> None:
@@ -1088,7 +1119,7 @@ def _remedies(doc: Any) -> None:
 
 def _consent(doc: Any) -> None:
     """What the victims (or their families) consented to (not in public versions)."""
-    tag(doc, "if not public")
+    tag(doc, "if not public and case.victims")
     para(doc, "Heading 1", gt("Consent"))
     tag(doc, "for v in case.victims")
     tag(doc, "set c = v.consent")
@@ -1211,6 +1242,7 @@ def communication() -> Any:
     doc = new_document(numbered_headings=True)
     _page_one(doc)
     _submitters(doc)
+    _laws(doc)
     _victims(doc)
     _facts(doc)
     _perpetrators(doc)

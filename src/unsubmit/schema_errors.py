@@ -158,10 +158,15 @@ def _explain_no_branch(error: ValidationError) -> str | None:
     return f"expected {' or '.join(names)}, found {describe_value(error.instance)}"
 
 
+def _about(schema: dict[str, Any]) -> str:
+    """`` (what the field is for)``, from a schema's description, or nothing."""
+    about = schema.get("description", "")
+    return f" ({about.rstrip('.')})" if isinstance(about, str) and about else ""
+
+
 def _explain_required(error: ValidationError, schema: dict[str, Any]) -> str:
     missing = str(error.message).split("'")[1] if "'" in error.message else "?"
-    about = schema.get("properties", {}).get(missing, {}).get("description", "")
-    tail = f" ({about.rstrip('.')})" if about else ""
+    tail = _about(schema.get("properties", {}).get(missing, {}))
     return f"missing required field {missing!r}{tail}"
 
 
@@ -190,7 +195,7 @@ def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
     if keyword == "minProperties" and schema.get("title") == TRANSLATIONS_TITLE:
         return "an empty mapping: write the text, or give it under its language codes (en: ...)"
     if keyword == "minItems":
-        return f"needs at least {limit} item{'s' if limit != 1 else ''}"
+        return f"needs at least {limit} item{'s' if limit != 1 else ''}{_about(schema)}"
     if keyword == "minLength":
         return "must not be empty"
     if keyword == "maxLength":

@@ -80,6 +80,20 @@ FACTS = {
         "Example LGBTQ Initiative",
         "also share the views expressed in this statement",
     ],
+    "article-368-other-letter": [
+        "Special Rapporteur on the promotion and protection of the right to freedom of opinion",
+        "Other letter",
+        "Example Human Rights Group",
+        "Legislation, policy or practice of concern",
+        "Criminal Code of the Republic of Belarus",
+        "In force",
+        "Article 368: insulting the President",
+        "punishable by deprivation of liberty",
+        "Human Rights Centre Viasna learned on 7 May 2023",
+        "Violation of freedom of opinion and expression",
+        "Recommend that article 368 be repealed",
+        "Viasna news item 111635",
+    ],
     "bsu-repentance-videos-joint-statement": [
         'end the "repentance videos" at the Faculty of Law',
         "20 November 2023",
@@ -115,10 +129,24 @@ def test_one_document_per_sample_named_by_date_kind_and_file(built: dict[str, by
     assert sorted(built) == [
         "2023-05-15_communication_klimovich-allegation-letter_en.docx",
         "2023-06-01_communication_kalesnikava-urgent-appeal_en.docx",
+        "2023-06-15_communication_article-368-other-letter_en.docx",
         "2023-06-26_oral-statement_hrc53-judges-lawyers-oral-statement_en.docx",
         "2023-10-02_joint-statement_prosecutor-srhr-joint-statement_en.docx",
         "2023-11-20_joint-statement_bsu-repentance-videos-joint-statement_en.docx",
     ]
+
+
+def test_an_other_letter_names_no_one_and_has_no_sections_about_people(
+    built: dict[str, bytes],
+) -> None:
+    """An other letter is about a law: no empty victim, facts, perpetrator or consent headings."""
+    lines = document_lines(_output(built, "article-368-other-letter"))
+    for heading in ("Alleged victim", "Facts", "Alleged perpetrator", "Consent"):
+        assert not [line for line in lines if line.startswith(heading)], heading
+    letter = document_lines(_output(built, "klimovich-allegation-letter"))
+    for heading in ("Alleged victim", "Facts", "Alleged perpetrator", "Consent"):
+        assert [line for line in letter if line.startswith(heading)], heading
+    assert not [line for line in letter if line.startswith("Legislation, policy or practice")]
 
 
 def _in_order(text: str, facts: list[str]) -> None:

@@ -101,6 +101,7 @@ def test_statements_get_no_email_and_a_note_says_why(tmp_path: Path) -> None:
     assert sorted(p.name for p in tmp_path.glob("*.eml")) == [
         "2023-05-15_communication_klimovich-allegation-letter_en.eml",
         f"{STEM}.eml",
+        "2023-06-15_communication_article-368-other-letter_en.eml",
     ]
     assert len(list(tmp_path.glob("*.docx"))) == len(SAMPLES)
     assert "hrc53-judges-lawyers-oral-statement.yaml: no email for an oral statement" in (

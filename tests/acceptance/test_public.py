@@ -236,6 +236,7 @@ def test_statements_are_skipped_with_a_note(tmp_path: Path) -> None:
     assert sorted(files) == [
         "2023-05-15_communication_klimovich-allegation-letter_public_en.docx",
         "2023-06-01_communication_kalesnikava-urgent-appeal_public_en.docx",
+        "2023-06-15_communication_article-368-other-letter_public_en.docx",
     ]
     assert "hrc53-judges-lawyers-oral-statement.yaml: skipped by --public: an oral statement" in (
         output

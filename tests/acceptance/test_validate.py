@@ -12,9 +12,12 @@ from tests.conftest import INVALID, SAMPLES, run
 
 
 def test_there_are_samples_of_every_kind() -> None:
-    kinds = {path.read_text("utf-8").split("\nkind: ")[1].split()[0] for path in SAMPLES}
+    texts = [path.read_text("utf-8") for path in SAMPLES]
+    kinds = {text.split("\nkind: ")[1].split()[0] for text in texts}
     assert kinds == {"communication", "oral-statement", "joint-statement"}
-    assert len(SAMPLES) == 5
+    types = {text.split("\ntype: ")[1].split()[0] for text in texts if "\ntype: " in text}
+    assert types == {"urgent-appeal", "allegation-letter", "other-letter"}
+    assert len(SAMPLES) == 6
     assert len(INVALID) >= 8
 
 

@@ -34,7 +34,14 @@ from hypothesis import strategies as st
 from unsubmit.check import check_file
 from unsubmit.mandates import registry
 from unsubmit.models import CASE_ADAPTER, LANGUAGES
-from unsubmit.models.communication import ACCESS, COMMUNICATION_TYPES, ROLES, SEXES, STATUSES
+from unsubmit.models.communication import (
+    ACCESS,
+    COMMUNICATION_TYPES,
+    LAW_TYPES,
+    ROLES,
+    SEXES,
+    STATUSES,
+)
 from unsubmit.pipeline import BuildOptions, build
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
@@ -195,8 +202,26 @@ def victim(draw: st.DrawFn, ident: str, submitted: datetime.date) -> dict[str, A
 def communication(draw: st.DrawFn) -> dict[str, Any]:
     submitted = draw(DAY)
     kind = draw(st.sampled_from(sorted(COMMUNICATION_TYPES)))
-    ids = draw(st.lists(SLUG, min_size=1, max_size=3, unique=True))
-    refs = st.lists(st.sampled_from(ids), max_size=len(ids), unique=True)
+    # Urgent appeals and allegation letters are about people; an other letter is about a
+    # law or policy, and may name no one and tell no incident.
+    about_people = kind != "other-letter"
+    ids = draw(st.lists(SLUG, min_size=int(about_people), max_size=3, unique=True))
+    refs = (
+        st.lists(st.sampled_from(ids), max_size=len(ids), unique=True) if ids else st.builds(list)
+    )
+    laws = [
+        _drop_none(
+            {
+                "type": draw(st.sampled_from(sorted(LAW_TYPES))),
+                "title": draw(TEXT),
+                "date": draw(_optional(_dates_before(submitted, 1).map(lambda d: d[0]))),
+                "status": draw(_optional(TEXT)),
+                "provisions": draw(st.lists(TEXT, max_size=2)),
+                "description": draw(PARAGRAPHS),
+            }
+        )
+        for _ in range(draw(st.integers(1 - int(about_people), 2)))
+    ]
     incidents = [
         _drop_none(
             {
@@ -207,7 +232,7 @@ def communication(draw: st.DrawFn) -> dict[str, Any]:
                 "description": draw(PARAGRAPHS),
             }
         )
-        for date in draw(_dates_before(submitted, draw(st.integers(1, 3))))
+        for date in draw(_dates_before(submitted, draw(st.integers(int(about_people), 3))))
     ]
     urgent = kind == "urgent-appeal"
     ongoing = draw(st.booleans())
@@ -232,6 +257,7 @@ def communication(draw: st.DrawFn) -> dict[str, Any]:
             ),
             "submitters": [submitter],
             "confidentiality": draw(_optional(st.fixed_dictionaries({"notes": PARAGRAPHS}))),
+            "laws_and_policies": laws,
             "victims": [draw(victim(ident, submitted)) for ident in ids],
             "incidents": incidents,
             "perpetrators": draw(

@@ -1,8 +1,12 @@
-"""A communication to the UN Special Procedures about an individual case.
+"""A communication to the UN Special Procedures: an urgent appeal, an allegation letter or an
+other letter.
 
 The fields follow what the OHCHR questionnaire and mandate guides ask for: who the victims are,
 who the perpetrators are, who submits, what happened when and where, what was done at home,
-which other bodies are seized, and what the victims consented to.
+which other bodies are seized, and what the victims consented to. An urgent appeal and an
+allegation letter are about people, so they need at least one alleged victim and one incident;
+an other letter is about a law, bill, policy or practice, so it needs that instead, and may
+name no one.
 """
 
 from __future__ import annotations
@@ -10,7 +14,7 @@ from __future__ import annotations
 import datetime
 from typing import Annotated, Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from unsubmit.models.common import (
     Annex,
@@ -39,6 +43,18 @@ COMMUNICATION_TYPES: dict[str, tuple[str, str]] = {
     ),
     "allegation-letter": (N_("Allegation letter"), "A violation that has already happened."),
     "other-letter": (N_("Other letter"), "Concerns about a law, bill, policy or practice."),
+}
+
+#: The communication types about people, which need victims and incidents.
+ABOUT_PEOPLE = ("urgent-appeal", "allegation-letter")
+
+LAW_TYPES: dict[str, tuple[str, str]] = {
+    "law": (N_("Law"), "A law or code in force, or an article of one."),
+    "bill": (N_("Bill"), "A draft law before parliament or announced."),
+    "decree": (N_("Decree"), "A decree or order of the executive."),
+    "regulation": (N_("Regulation"), "A regulation, instruction or by-law."),
+    "policy": (N_("Policy"), "A policy, programme or official initiative."),
+    "practice": (N_("Practice"), "A practice of the authorities, written down or not."),
 }
 
 ROLES: dict[str, tuple[str, str]] = {
@@ -307,6 +323,37 @@ class Incident(CaseModel):
     )
 
 
+class LawOrPolicy(CaseModel):
+    """The law, bill, policy or practice an other letter is about."""
+
+    type: Annotated[
+        Literal["law", "bill", "decree", "regulation", "policy", "practice"],
+        documented_choice(LAW_TYPES, "What kind of measure it is."),
+    ] = Field(description="What kind of measure it is.", examples=["law"])
+    title: Text = Field(
+        description="Its name, as officially cited.",
+        examples=["Criminal Code of the Republic of Belarus"],
+    )
+    date: PartialDate | None = Field(
+        None, description="When it was adopted, introduced or first applied."
+    )
+    status: Text | None = Field(
+        None,
+        description="Where it stands: in force, before parliament, announced...",
+        examples=["In force"],
+    )
+    provisions: list[Text] = Field(
+        default_factory=list,
+        description="The provisions of concern, each quoted or summarised.",
+        examples=[["Article 368: insulting the President"]],
+    )
+    description: Text = Field(
+        description="What it does and why it is of concern, in plain words. Blank lines "
+        "separate paragraphs.",
+        examples=["It punishes criticism of the head of State with imprisonment."],
+    )
+
+
 class Perpetrator(CaseModel):
     """An alleged perpetrator: a name if known, and/or title, function and institution."""
 
@@ -384,7 +431,41 @@ class Confidentiality(CaseModel):
 
 
 class Communication(CaseModel):
-    """A communication to UN Special Procedures about an individual case."""
+    """A communication to UN Special Procedures."""
+
+    # Which lists a type needs: people for urgent appeals and allegation letters, a law,
+    # bill, policy or practice for other letters. ``then.required`` is also what makes
+    # ``unsubmit new`` show victims and incidents as fields to fill in.
+    model_config = ConfigDict(
+        json_schema_extra={
+            "if": {"properties": {"type": {"enum": list(ABOUT_PEOPLE)}}},
+            "then": {
+                "required": ["victims", "incidents"],
+                "properties": {
+                    "victims": {
+                        "minItems": 1,
+                        "description": "An urgent appeal or an allegation letter is about "
+                        "people: give at least one alleged victim",
+                    },
+                    "incidents": {
+                        "minItems": 1,
+                        "description": "An urgent appeal or an allegation letter says what "
+                        "happened: give at least one incident",
+                    },
+                },
+            },
+            "else": {
+                "required": ["laws_and_policies"],
+                "properties": {
+                    "laws_and_policies": {
+                        "minItems": 1,
+                        "description": "An other letter is about a law, bill, policy or "
+                        "practice: describe at least one",
+                    }
+                },
+            },
+        }
+    )
 
     schema_version: Literal[1] = schema_version_field()
     kind: Literal["communication"] = Field(
@@ -415,8 +496,20 @@ class Communication(CaseModel):
     confidentiality: Confidentiality | None = Field(
         None, description="What must stay confidential."
     )
-    victims: list[Victim] = Field(min_length=1, description="The alleged victims.")
-    incidents: list[Incident] = Field(min_length=1, description="What happened, when and where.")
+    laws_and_policies: list[LawOrPolicy] = Field(
+        default_factory=list,
+        description="The laws, bills, policies or practices of concern: what an other letter "
+        "is about (required for other letters).",
+    )
+    victims: list[Victim] = Field(
+        default_factory=list,
+        description="The alleged victims (required for urgent appeals and allegation letters).",
+    )
+    incidents: list[Incident] = Field(
+        default_factory=list,
+        description="What happened, when and where (required for urgent appeals and "
+        "allegation letters).",
+    )
     perpetrators: list[Perpetrator] = Field(
         default_factory=list, description="The alleged perpetrators."
     )

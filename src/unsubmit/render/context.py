@@ -25,6 +25,7 @@ from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
     COMMUNICATION_TYPES,
+    LAW_TYPES,
     PUBLIC_NAMES,
     ROLES,
     SEXES,
@@ -244,6 +245,17 @@ def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             if case.confidentiality and case.confidentiality.notes
             else ""
         ),
+        "laws_and_policies": [
+            {
+                "type": fmt.label(LAW_TYPES, law.type),
+                "title": clean(law.title),
+                "date": fmt.date(law.date),
+                "status": _text(law.status),
+                "provisions": _texts(law.provisions),
+                "paragraphs": paragraphs(law.description),
+            }
+            for law in case.laws_and_policies
+        ],
         "victims": [_victim(victim, fmt) for victim in case.victims],
         "incidents": [
             {
