@@ -23,6 +23,8 @@ from unsubmit.errors import UnsubmitError
 F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
+#: The types of communication (unsubmit.models.communication.COMMUNICATION_TYPES, kept light).
+COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter")
 #: The languages documents are written in (unsubmit.render.context.LOCALES, kept light here).
 LOCALE_NAMES = ("en", "fr", "es", "ru", "ar", "zh", "be", "uk")
 
@@ -155,19 +157,30 @@ def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> No
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @click.option(
+    "--type",
+    "type_",
+    type=click.Choice(COMMUNICATION_TYPE_NAMES),
+    help="For a communication: its type, which decides what to fill in (victims and "
+    "incidents, or the law or policy an other letter is about).",
+)
+@click.option(
     "--schema-ref",
     help="What the editor line `# yaml-language-server: $schema=` points at "
     "(default: schemas/KIND.schema.json found above PATH, else the installed schema).",
 )
-def new(kind: str, path: Path | None, force: bool, schema_ref: str | None) -> None:
+def new(
+    kind: str, path: Path | None, force: bool, type_: str | None, schema_ref: str | None
+) -> None:
     """Start a new case file of KIND, commented, with placeholders to replace.
 
     Writes to PATH, or prints to the terminal when PATH is not given.
     """
     from unsubmit.scaffold import default_schema_ref, scaffold
 
+    if type_ is not None and kind != "communication":
+        raise click.UsageError(f"--type is for a communication, not for a {kind}")
     ref = schema_ref or default_schema_ref(kind, path)
-    text = scaffold(kind, ref)
+    text = scaffold(kind, ref, type_)
     if path is None:
         click.echo(text, nl=False)
         return

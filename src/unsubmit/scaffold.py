@@ -82,6 +82,28 @@ def _is_mapping(schema: dict[str, Any]) -> bool:
     return schema.get("type") == "object" and "properties" in schema
 
 
+def _conditionally_required(schema: dict[str, Any], fixed: dict[str, str]) -> set[str]:
+    """The fields the ``if``/``then``/``else`` conditions of ``schema`` require, for the values
+    already chosen in ``fixed``, or else for each tested field's first example.
+
+    A communication's type decides what it needs: victims and incidents, or the laws and
+    policies of an other letter, and a risk for an urgent appeal. Without a chosen type, the
+    fields of the example type (an allegation letter) are shown to be filled in.
+    """
+    required: set[str] = set()
+    for condition in [schema, *schema.get("allOf", ())]:
+        tests = condition.get("if", {}).get("properties", {})
+        if not tests:
+            continue
+        holds = True
+        for name, test in tests.items():
+            examples = schema.get("properties", {}).get(name, {}).get("examples", [None])
+            value = fixed.get(name, examples[0])
+            holds = holds and value in test.get("enum", [test.get("const")])
+        required |= set(condition.get("then" if holds else "else", {}).get("required", ()))
+    return required
+
+
 class _Writer:
     """Writes the fields of a schema as commented YAML lines.
 
@@ -101,11 +123,22 @@ class _Writer:
             self.lines.append(f"{base}# {indent[len(base) :]}{text}")
 
     def mapping(
-        self, schema: dict[str, Any], indent: str, first: str | None = None, base: str | None = None
+        self,
+        schema: dict[str, Any],
+        indent: str,
+        first: str | None = None,
+        base: str | None = None,
+        fixed: dict[str, str] | None = None,
     ) -> None:
+        """Write the fields of ``schema``; ``fixed`` holds values already chosen (``type``)."""
+        fixed = fixed or {}
         # Fields required under a condition (``if``/``then``) are shown to be filled in too.
-        required = set(schema.get("required", ())) | set(schema.get("then", {}).get("required", ()))
+        required = set(schema.get("required", ())) | _conditionally_required(schema, fixed)
         for name, raw in schema.get("properties", {}).items():
+            if name in fixed:
+                self.lines.extend(_comment(raw.get("description", ""), indent))
+                self.emit(indent, f"{name}: {_scalar(fixed[name])}", None)
+                continue
             sub = _resolve(raw, self.defs)
             lead = first if first is not None else indent
             if "description" in raw and base is None:
@@ -148,20 +181,26 @@ class _Writer:
             self.emit(lead, f"{name}: {_placeholder(titled)}", base)
 
 
-def scaffold(kind: str, schema_ref: str) -> str:
-    """The text of a new case file of ``kind`` whose editor schema is ``schema_ref``."""
+def scaffold(kind: str, schema_ref: str, type_: str | None = None) -> str:
+    """The text of a new case file of ``kind`` whose editor schema is ``schema_ref``.
+
+    ``type_`` chooses the type of a communication, and with it the lists to fill in: victims
+    and incidents for urgent appeals and allegation letters, laws and policies for other
+    letters.
+    """
     schema = kind_schema(kind)
     writer = _Writer(schema.get("$defs", {}))
+    what = kind if type_ is None else f"{kind} ({type_})"
     writer.lines += [
         f"# yaml-language-server: $schema={schema_ref}",
         "#",
-        f"# A new {kind} for unsubmit. Replace every <placeholder>, uncomment what applies,",
+        f"# A new {what} for unsubmit. Replace every <placeholder>, uncomment what applies,",
         "# then run: unsubmit validate THIS_FILE",
         "# A text may also be given in several languages, one per code, the case's own among",
         "# them: {en: ..., ru: ...}; unsubmit i18n case-export writes a PO file for translators.",
         "",
     ]
-    writer.mapping(schema, "")
+    writer.mapping(schema, "", fixed={"type": type_} if type_ is not None else None)
     return "\n".join(writer.lines) + "\n"
 
 

@@ -97,6 +97,38 @@ def test_new_file_fails_validation_until_placeholders_are_filled(kind: str, tmp_
     assert result.exit_code == 0, result.output
 
 
+@pytest.mark.parametrize("type_", ["urgent-appeal", "allegation-letter", "other-letter"])
+def test_new_communication_of_a_type_asks_for_what_that_type_needs(
+    type_: str, tmp_path: Path
+) -> None:
+    target = tmp_path / "case.yaml"
+    assert run(["new", "communication", "--type", type_, str(target)]).exit_code == 0
+    data = load_file(target).data
+    assert data["type"] == type_
+    about_people = type_ != "other-letter"
+    assert ("victims" in data, "incidents" in data) == (about_people, about_people)
+    assert ("laws_and_policies" in data) is not about_people
+    filled = tmp_path / "filled.yaml"
+    filled.write_text(
+        yaml.safe_dump(_fill(data, kind_schema("communication")), allow_unicode=True), "utf-8"
+    )
+    result = run(["validate", str(filled)])
+    assert "error" not in result.output.replace("0 errors", ""), result.output
+
+
+def test_new_type_is_only_for_communications() -> None:
+    result = run(["new", "oral-statement", "--type", "other-letter"])
+    assert result.exit_code == 2
+    assert "--type is for a communication, not for a oral-statement" in result.output
+
+
+def test_cli_knows_the_communication_types_of_the_model() -> None:
+    from unsubmit.cli import COMMUNICATION_TYPE_NAMES
+    from unsubmit.models.communication import COMMUNICATION_TYPES
+
+    assert tuple(COMMUNICATION_TYPES) == COMMUNICATION_TYPE_NAMES
+
+
 def test_new_refuses_to_overwrite_without_force(tmp_path: Path) -> None:
     target = tmp_path / "case.yaml"
     target.write_text("mine\n", encoding="utf-8")

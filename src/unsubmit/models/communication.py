@@ -433,37 +433,54 @@ class Confidentiality(CaseModel):
 class Communication(CaseModel):
     """A communication to UN Special Procedures."""
 
-    # Which lists a type needs: people for urgent appeals and allegation letters, a law,
-    # bill, policy or practice for other letters. ``then.required`` is also what makes
-    # ``unsubmit new`` show victims and incidents as fields to fill in.
+    # What each type needs: people for urgent appeals and allegation letters, a law, bill,
+    # policy or practice for other letters, and a risk for urgent appeals. The conditions are
+    # in the schema so that editors and check-jsonschema see them too, and ``unsubmit new
+    # --type`` shows the fields a type needs as fields to fill in.
     model_config = ConfigDict(
         json_schema_extra={
-            "if": {"properties": {"type": {"enum": list(ABOUT_PEOPLE)}}},
-            "then": {
-                "required": ["victims", "incidents"],
-                "properties": {
-                    "victims": {
-                        "minItems": 1,
-                        "description": "An urgent appeal or an allegation letter is about "
-                        "people: give at least one alleged victim",
+            "allOf": [
+                {
+                    "if": {"properties": {"type": {"enum": list(ABOUT_PEOPLE)}}},
+                    "then": {
+                        "required": ["victims", "incidents"],
+                        "properties": {
+                            "victims": {
+                                "minItems": 1,
+                                "description": "An urgent appeal or an allegation letter is "
+                                "about people: give at least one alleged victim",
+                            },
+                            "incidents": {
+                                "minItems": 1,
+                                "description": "An urgent appeal or an allegation letter says "
+                                "what happened: give at least one incident",
+                            },
+                        },
                     },
-                    "incidents": {
-                        "minItems": 1,
-                        "description": "An urgent appeal or an allegation letter says what "
-                        "happened: give at least one incident",
+                    "else": {
+                        "required": ["laws_and_policies"],
+                        "properties": {
+                            "laws_and_policies": {
+                                "minItems": 1,
+                                "description": "An other letter is about a law, bill, policy "
+                                "or practice: describe at least one",
+                            }
+                        },
                     },
                 },
-            },
-            "else": {
-                "required": ["laws_and_policies"],
-                "properties": {
-                    "laws_and_policies": {
-                        "minItems": 1,
-                        "description": "An other letter is about a law, bill, policy or "
-                        "practice: describe at least one",
-                    }
+                {
+                    "if": {"properties": {"type": {"const": "urgent-appeal"}}},
+                    "then": {
+                        "required": ["risk"],
+                        "properties": {
+                            "risk": {
+                                "description": "An urgent appeal needs a risk that is ongoing "
+                                "or imminent: describe it, or send an allegation letter"
+                            }
+                        },
+                    },
                 },
-            },
+            ]
         }
     )
 
