@@ -576,7 +576,10 @@ def _os_reason(exc: OSError) -> str:
 
 def _refuse_kind(mode: int, size: int, limits: Limits, name: str) -> None:
     if stat.S_ISDIR(mode):
-        raise ReadError("is a directory, not a case file", Location(name))
+        raise ReadError(
+            "is a directory, not a case file: give the case files in it (DIR/*.yaml)",
+            Location(name),
+        )
     if not stat.S_ISREG(mode):
         if stat.S_ISFIFO(mode):
             kind = "a named pipe (FIFO)"

@@ -838,7 +838,9 @@ def test_missing_file_below_a_file(tmp_path: Path) -> None:
 
 def test_directory(tmp_path: Path) -> None:
     error = file_error(tmp_path)
-    assert error.message == "is a directory, not a case file"
+    assert (
+        error.message == "is a directory, not a case file: give the case files in it (DIR/*.yaml)"
+    )
 
 
 def test_unreadable_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
