@@ -9,6 +9,7 @@ Exit codes: 0 all good, 1 a finding or error in the data, 2 a usage error.
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Sequence
@@ -414,12 +415,35 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     type=click.Choice(LOCALE_NAMES),
     help="Preview in this language (default: the case's language).",
 )
-def preview(file: Path, template: Path | None, locale: str | None) -> None:
+@click.option(
+    "--public",
+    is_flag=True,
+    help="Preview the version of a communication that may be published.",
+)
+@click.option(
+    "--context",
+    "as_context",
+    is_flag=True,
+    help="Print, as JSON, every value a template receives for this case: what your own "
+    "template (--template) can use.",
+)
+def preview(
+    file: Path, template: Path | None, locale: str | None, public: bool, as_context: bool
+) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
-    from unsubmit.pipeline import preview_text
     from unsubmit.report import TextReporter
 
-    text, report = preview_text(file, template, locale)
+    if as_context and template is not None:
+        raise click.UsageError("--context shows what any template receives: leave out --template")
+    if as_context:
+        from unsubmit.pipeline import preview_context
+
+        context, report = preview_context(file, locale, public=public)
+        text = None if context is None else json.dumps(context, ensure_ascii=False, indent=2) + "\n"
+    else:
+        from unsubmit.pipeline import preview_text
+
+        text, report = preview_text(file, template, locale, public=public)
     if text is None:
         TextReporter(sys.stdout).report(report)
         sys.exit(1)

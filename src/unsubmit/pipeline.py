@@ -26,6 +26,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from unsubmit.check import check_files, source_document
 from unsubmit.errors import Location, OutputError, UsageError
@@ -36,7 +37,7 @@ from unsubmit.localize import fallback_findings, localize, plain
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
-from unsubmit.public import public_version, redaction
+from unsubmit.public import PublicVersion, public_version, redaction
 from unsubmit.render.context import (
     DASH,
     LOCALES,
@@ -137,12 +138,8 @@ def render_document(
     rendered document is checked for every name it must not show.
     """
     translator = Translator(language)
-    version = None
-    if public and isinstance(case, Communication):
-        version = public_version(case, translator.gettext)
-        case = version.case
+    case, context, version = document_context(case, language, translator, public=public)
     fmt = Formatter(language, translator)
-    context = build_context(case, language, translator, public=version is not None)
     docx = template.render(
         context,
         properties(case, fmt),
@@ -153,6 +150,20 @@ def render_document(
     if version is not None:
         version.check(docx, source)
     return docx, translator
+
+
+def document_context(
+    case: CaseModel, language: str, translator: Translator, *, public: bool = False
+) -> tuple[CaseModel, dict[str, Any], PublicVersion | None]:
+    """What a template receives for one case in one language: the case as the document shows
+    it (made public first with ``public``), the context, and the public version to check the
+    rendered document against (None for a confidential document or a statement)."""
+    version = None
+    if public and isinstance(case, Communication):
+        version = public_version(case, translator.gettext)
+        case = version.case
+    context = build_context(case, language, translator, public=version is not None)
+    return case, context, version
 
 
 def template_path(kind: str, override: Path | None) -> Path:
@@ -405,20 +416,40 @@ def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> No
         )
 
 
-def preview_text(
-    path: Path, template: Path | None = None, locale: str | None = None
-) -> tuple[str | None, Report]:
-    """The document of one case as plain text (in its language, or ``locale``), or None (with
-    the report) when it is invalid."""
-    from unsubmit.render.reader import document_text
-
+def _previewed(path: Path, locale: str | None) -> tuple[CaseModel | None, str, Report]:
+    """The valid case of ``path`` in ``locale`` (or its own language), or None when invalid."""
     report = check_files([path])
     result = report.results[0]
     if result.failed() or result.case is None:
-        return None, report
+        return None, "", report
     chosen = locale or result.case.language
-    case = localized(result, chosen)
+    return localized(result, chosen), chosen, report
+
+
+def preview_text(
+    path: Path, template: Path | None = None, locale: str | None = None, *, public: bool = False
+) -> tuple[str | None, Report]:
+    """The document of one case as plain text (in its language, or ``locale``; its public
+    version with ``public``), or None (with the report) when it is invalid."""
+    from unsubmit.render.reader import document_text
+
+    case, chosen, report = _previewed(path, locale)
+    if case is None:
+        return None, report
     prepared = _Templates(template).for_kind(case.kind)
-    data, translator = render_document(case, prepared, chosen)
+    data, translator = render_document(case, prepared, chosen, public=public, source=str(path))
+    result = report.results[0]
     result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
     return document_text(data), report
+
+
+def preview_context(
+    path: Path, locale: str | None = None, *, public: bool = False
+) -> tuple[dict[str, Any] | None, Report]:
+    """The context a template receives for one case (in its language, or ``locale``; public
+    with ``public``), or None (with the report) when the case is invalid."""
+    case, chosen, report = _previewed(path, locale)
+    if case is None:
+        return None, report
+    _, context, _ = document_context(case, chosen, Translator(chosen), public=public)
+    return context, report

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
+import re
 import shutil
 import subprocess
 import zipfile
@@ -316,6 +317,47 @@ def test_preview_prints_the_document(in_repo: Path) -> None:
     result = run(["preview", "samples/kalesnikava-urgent-appeal.yaml"])
     assert result.exit_code == 0
     _in_order(result.output, FACTS["kalesnikava-urgent-appeal"])
+
+
+def test_preview_public_shows_the_version_that_may_be_published(in_repo: Path) -> None:
+    result = run(["preview", "--public", "samples/kalesnikava-urgent-appeal.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "Public version: the alleged victims are named only as far" in result.output
+    assert "Maria Kalesnikava" in result.output  # her family agreed to her full name
+    assert "advocacy@example.org" not in result.output
+
+
+@pytest.mark.parametrize("sample", sorted(FACTS))
+def test_preview_context_gives_every_value_the_built_in_template_uses(
+    sample: str, in_repo: Path
+) -> None:
+    result = run(["preview", "--context", "-l", "fr", f"samples/{sample}.yaml"])
+    assert result.exit_code == 0, result.output
+    context = json.loads(result.stdout)  # warnings (text left in English) go to stderr
+    assert context["language"] == "fr"
+    kind = context["kind"]
+    with zipfile.ZipFile(REPO / "templates" / f"{kind}.docx") as package:
+        xml = package.read("word/document.xml").decode("utf-8")
+    used = set(re.findall(r"\bcase\.(\w+)", xml))
+    assert used, kind
+    assert used <= set(context["case"]), used - set(context["case"])
+
+
+def test_preview_context_of_a_public_version_holds_no_contact_or_consent(in_repo: Path) -> None:
+    result = run(["preview", "--context", "--public", "samples/kalesnikava-urgent-appeal.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "advocacy@example.org" not in result.output
+    context = json.loads(result.stdout)
+    assert context["public"] is True
+    assert [v["consent"] for v in context["case"]["victims"]] == [None]
+
+
+def test_preview_context_takes_no_template(in_repo: Path) -> None:
+    result = run(
+        ["preview", "--context", "--template", "x.docx", "samples/kalesnikava-urgent-appeal.yaml"]
+    )
+    assert result.exit_code == 2
+    assert "leave out --template" in result.output
 
 
 def test_preview_of_an_invalid_file_shows_its_findings(in_repo: Path) -> None:

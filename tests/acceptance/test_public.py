@@ -218,9 +218,45 @@ def test_a_name_left_in_a_templates_alt_text_stops_the_public_build(tmp_path: Pa
     assert files == {}
 
 
-def test_a_template_printing_contact_details_stops_the_public_build(tmp_path: Path) -> None:
+def test_a_template_printing_contact_details_or_consent_shows_none_in_public(
+    tmp_path: Path,
+) -> None:
+    """A letterhead of one's own that forgets ``{% if not public %}``: the public context has
+    no submitter contact and no consent record to print."""
+    printing = (
+        "Contact: {{ case.submitters[0].contact.email }} {{ case.submitters[0].contact.phone }}",
+        "{% for v in case.victims %}Consent: {{ v.consent.notes if v.consent else '' }}"
+        "{% endfor %}",
+    )
+    template = _letterhead_with_logo(tmp_path / "ours.docx", "Logo", *printing)
+    notes = "The family asked that the name of their town stay out of any report."
+    case = tmp_path / "kalesnikava.yaml"
+    case.write_text(
+        KALESNIKAVA.read_text(encoding="utf-8").replace(
+            "      public_name: full\n", f"      public_name: full\n      notes: {notes}\n"
+        ),
+        encoding="utf-8",
+    )
+    code, output, files = _build(tmp_path, "--public", "--template", str(template), str(case))
+    assert code == 0, output
+    (public,) = files.values()
+    lines = [line.strip() for line in document_lines(public)]
+    assert "Contact:" in lines
+    assert "Consent:" in lines
+    for text in (*CONFIDENTIAL, notes):
+        assert not [line for line in lines if text in line], text
+
+    code, output, files = _build(tmp_path / "un", "--template", str(template), str(case))
+    assert code == 0, output
+    (confidential,) = files.values()
+    lines = document_lines(confidential)
+    assert "Contact: advocacy@example.org +370 5 000 0000" in lines
+    assert f"Consent: {notes}" in lines
+
+
+def test_a_contact_detail_typed_into_a_template_stops_the_public_build(tmp_path: Path) -> None:
     template = _letterhead_with_logo(
-        tmp_path / "ours.docx", "Logo", "{{ case.submitters[0].contact.email }}"
+        tmp_path / "ours.docx", "Logo", "Write to advocacy@example.org"
     )
     args = ["--public", "--template", str(template), str(KALESNIKAVA)]
     code, output, files = _build(tmp_path, *args)

@@ -227,7 +227,30 @@ def _names(ids: list[str], names: dict[str, str]) -> list[str]:
     return [names[i] for i in ids] if ids else []
 
 
-def communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
+#: What only the UN may see of a submitter: left out of a public version's context, so that no
+#: template (a letterhead of one's own included) can print it.
+_PRIVATE_CONTACT = ("name", "email", "phone", "address")
+
+
+def _withhold(body: dict[str, Any]) -> dict[str, Any]:
+    """A public version's context: no submitter contact and no consent record at all.
+
+    The case is made public beforehand (:func:`unsubmit.public.public_version`), but these two
+    stay in its model, where validation needs them; here they go.
+    """
+    for org in body["submitters"]:
+        org["contact"] = {**org["contact"], **dict.fromkeys(_PRIVATE_CONTACT, "")}
+    for victim in body["victims"]:
+        victim["consent"] = None
+    return body
+
+
+def communication(case: Communication, fmt: Formatter, *, public: bool = False) -> dict[str, Any]:
+    body = _communication(case, fmt)
+    return _withhold(body) if public else body
+
+
+def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     names = {victim.id: clean(victim.name) for victim in case.victims}
     incidents = sorted(case.incidents, key=lambda incident: date_span(incident.date)[0])
     return {
@@ -430,7 +453,7 @@ def build_context(
     case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
     # reports where it fell back); everything below sees plain strings only
     if isinstance(case, Communication):
-        body = communication(case, fmt)
+        body = communication(case, fmt, public=public)
     elif isinstance(case, OralStatement):
         body = oral_statement(case, fmt)
     else:
