@@ -1082,7 +1082,12 @@ def _violations(doc: Any) -> None:
 
 
 def _remedies(doc: Any) -> None:
-    """Steps taken at home, and other international or regional bodies seized."""
+    """Steps taken at home, and other international or regional bodies seized.
+
+    The UN asks both about every individual case, so a letter about people says when there
+    were none; an other letter about a law, naming no one, leaves out what it does not give.
+    """
+    tag(doc, "if case.domestic_steps or case.victims")
     para(doc, "Heading 1", gt("Steps taken at the national level"))
     tag(doc, "if case.domestic_steps")
     list_table(
@@ -1099,6 +1104,8 @@ def _remedies(doc: Any) -> None:
         gt("No complaint or other step at the national level is reported in this submission."),
     )
     tag(doc, "endif")
+    tag(doc, "endif")
+    tag(doc, "if case.other_bodies or case.victims")
     para(doc, "Heading 1", gt("Other international or regional bodies seized"))
     tag(doc, "if case.other_bodies")
     list_table(
@@ -1114,6 +1121,7 @@ def _remedies(doc: Any) -> None:
         "Normal",
         gt("No other international or regional body is reported to have been seized of the case."),
     )
+    tag(doc, "endif")
     tag(doc, "endif")
 
 
