@@ -362,6 +362,7 @@ def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
             WARNING,
             "speaking-time",
         )
+    yield from _too_fast(case, rate)
     other = "characters_per_minute" if unit == "words" else "words_per_minute"
     if getattr(case, other) is not None:
         own = "words_per_minute" if unit == "words" else "characters_per_minute"
@@ -372,6 +373,28 @@ def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
             WARNING,
             "speaking-time",
         )
+
+
+def _too_fast(case: OralStatement, rate: speaking.Rate) -> Iterator[RuleViolation]:
+    """A pace of the statement's own that is faster than its language is timed at."""
+    language_rate = speaking.language_rate(case.language)
+    if rate.source != "statement" or rate.per_minute <= language_rate.per_minute:
+        return
+    unit = rate.unit
+    asked = ""
+    if unit == "words":
+        asked = (
+            f"; UN Geneva asks speakers for no more than "
+            f"{speaking.interpretable_words_per_minute()} words per minute"
+        )
+    yield RuleViolation(
+        ("words_per_minute" if unit == "words" else "characters_per_minute",),
+        f"{rate.per_minute} {unit} per minute is faster than the {language_rate.per_minute} "
+        f"that statements in {LANGUAGES[case.language]} are timed at, and interpreters may "
+        f"not follow{asked}: shorten the statement rather than speed up",
+        WARNING,
+        "speaking-time",
+    )
 
 
 # --- joint statements -----------------------------------------------------------------------

@@ -54,6 +54,11 @@ def warn_share() -> float:
     return float(_data()["warn_above_share_of_limit"])
 
 
+def interpretable_words_per_minute() -> int:
+    """The most words a minute UN Geneva asks of a speaker, so that interpreters can follow."""
+    return int(_data()["interpretable_words_per_minute"]["value"])
+
+
 def language_rate(language: str) -> Rate:
     """The documented rate of ``language``, or the default when it has none of its own."""
     entry = _data()["languages"].get(language)

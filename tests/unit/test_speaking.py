@@ -57,6 +57,30 @@ def test_rates_come_from_the_data_file_with_a_marked_default() -> None:
         assert entry["source"] in data["sources"]
 
 
+def test_spanish_is_timed_at_the_measured_pace_of_spanish_statements_at_the_un() -> None:
+    spanish = speaking.language_rate("es")
+    assert (spanish.unit, spanish.per_minute, spanish.default) == ("words", 120, False)
+    assert spanish.source == "arias-rivera-2020"
+    [(severity, message)] = _timing(_statement(250, language="es"))  # 2:05 at 120 a minute
+    assert severity == "error"
+    assert message.startswith("the statement takes about 2:05 (250 words at 120 words per minute)")
+
+
+def test_a_pace_of_its_own_faster_than_the_languages_is_a_warning() -> None:
+    [(severity, message)] = _timing(_statement(100, words_per_minute=190))
+    assert severity == "warning"
+    assert message == (
+        "190 words per minute is faster than the 150 that statements in English are timed at, "
+        "and interpreters may not follow; UN Geneva asks speakers for no more than 120 words "
+        "per minute: shorten the statement rather than speed up"
+    )
+    assert _timing(_statement(100, words_per_minute=130)) == []  # slower: the speaker's own
+    chinese = _statement(paragraphs=["人" * 100], language="zh", characters_per_minute=240)
+    [(_, message)] = _timing(chinese)
+    assert message.startswith("240 characters per minute is faster than the 180")
+    assert "UN Geneva" not in message  # its figure is in words
+
+
 def test_a_statement_may_set_its_own_pace_in_its_languages_unit() -> None:
     assert speaking.statement_rate("en", 110, None).per_minute == 110
     assert speaking.statement_rate("zh", 110, 200) == speaking.Rate("characters", 200, "statement")
