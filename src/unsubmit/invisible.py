@@ -20,7 +20,7 @@ from typing import Any, Final
 
 from unsubmit.source import JsonPath
 
-__all__ = ["disguising_characters", "invisible_in_names", "name_fields"]
+__all__ = ["INVISIBLE", "disguising_characters", "invisible_in_names", "name_fields"]
 
 _BIDI_CONTROLS: Final = frozenset(
     {0x061C, 0x200E, 0x200F, *range(0x202A, 0x202F), *range(0x2066, 0x206A)}
@@ -41,6 +41,8 @@ _INVISIBLE: Final = frozenset(
     }
 )
 _JOINERS: Final = frozenset({0x200C, 0x200D})
+#: Code points that never show, whatever they do to the text around them.
+INVISIBLE: Final = _BIDI_CONTROLS | _INVISIBLE | _JOINERS
 _JOINING_SCRIPTS_START: Final = 0x0590  # Hebrew onwards: scripts whose spelling uses joiners
 
 #: The fields of a case, at any depth, whose text names a person or an organisation.

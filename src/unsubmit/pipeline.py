@@ -22,7 +22,6 @@ language, shows in English and adds a warning listing it to the case's findings;
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -37,7 +36,7 @@ from unsubmit.localize import fallback_findings, localize, plain
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
-from unsubmit.public import PublicVersion, public_version, redaction
+from unsubmit.public import PublicVersion, hides_someone, public_title_words, public_version
 from unsubmit.render.context import (
     DASH,
     LOCALES,
@@ -99,16 +98,22 @@ def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = Fa
     """``<date>_<kind>_<slug>[_public]_<locale>``: sortable by date, grouped by kind, named
     after the case file, one per locale.
 
-    Public versions carry ``_public``, so they are never mistaken for the confidential one,
-    and the names they hide are hidden in the file name too: case files are often named after
-    the victim.
+    Public versions carry ``_public``, so they are never mistaken for the confidential one.
+    When they hide someone, their name never derives from the case file's, which is often the
+    victim's: it is made of the words of the title that the public version shows (or the
+    communication's type), and it is checked for hidden names like the document itself.
     """
-    name = source.stem
-    if public and isinstance(case, Communication):
-        words = re.sub(r"[\W_]+", " ", name)
-        name = redaction(case, Translator(case.language).gettext).apply(words)
-    suffix = "_public" if public else ""
-    return f"{case.date.isoformat()}_{case.kind}_{slug(name)}{suffix}_{locale}"
+    if not (public and isinstance(case, Communication)):
+        return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}_{locale}"
+    gettext = Translator(case.language).gettext
+    if hides_someone(case):
+        words = slug(public_title_words(case, gettext), limit=40)
+        name = case.type if words == "case" else words
+    else:
+        name = slug(source.stem)
+    stem = f"{case.date.isoformat()}_{case.kind}_{name}_public_{locale}"
+    public_version(case, gettext).check_name(stem, str(source))
+    return stem
 
 
 def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
@@ -236,7 +241,12 @@ def _plan(
             if target in stems:
                 raise UsageError(
                     f"{stems[target]} and {source} would both be written to {target}.*: "
-                    "rename one of the case files"
+                    + (
+                        "give one of them a title of its own (public versions are named "
+                        "after the words of the title they show)"
+                        if options.public
+                        else "rename one of the case files"
+                    )
                 )
             stems[target] = str(source)
             planned.append((result, source, locale, target))

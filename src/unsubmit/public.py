@@ -3,95 +3,73 @@
 A communication goes to the UN with every name in it. The version an organisation publishes
 (on its site, in a report, to the press) must name each alleged victim only as the victim or
 the family agreed: in full, by initials, or not at all. It must also leave out what was never
-meant for the public: the submitter's contact details, confidential sources and annexes, the
-consent record and the confidentiality notes.
+meant for the public: the submitter's contact details (the contact person's name, phone and
+e-mail in any spelling), confidential sources and annexes, the consent record and the
+confidentiality notes.
 
 This happens in two steps, so that one catches what the other might miss:
 
 1. :func:`public_version` rewrites the validated case model before any context is built:
-   every free-text field has each name replaced (the full name, the original-script name, the
-   aliases, the names the case lists under ``redact``), and what is confidential is dropped.
-   The template leaves out the sections that are never public when its context says
-   ``public``.
+   every string of the case that is not a code, an identifier or a date (read from the
+   models' types) has each hidden name replaced, and what is confidential is dropped. Victim
+   identifiers, often the surname, become neutral ones (``victim-1``...).
 2. :meth:`PublicVersion.check` reads every XML part of the rendered DOCX (the text, the core
-   properties, alt text and every other attribute) and refuses the document if any of those
-   names is still there, in whatever form: a custom template may print a field the rewrite
-   does not touch.
+   properties, alt text and every other attribute), and :meth:`PublicVersion.check_name` the
+   output's file name, with the wider search of :meth:`unsubmit.names.Matcher.suspicious`,
+   and refuses the document if a hidden name or a contact detail is still there.
 
-Names are matched in any letter case as whole words. A name is matched as a whole and, for
-each of its capitalised words of three letters or more, word by word, so "Ms. Kalesnikava"
-and "Kalesnikava's" are found as well as "Maria Kalesnikava". In Cyrillic and other non-Latin
-scripts, where names decline, a word also matches with its final vowel changed and up to three
-letters added ("Калеснікава", "Калеснікавай", "Колесниковой"). In scripts written without
-spaces (Chinese, Japanese, Thai...) a name is found inside a run of text.
+What counts as "the same name" (spelling, script, transliteration, declension, names inside
+addresses and hashtags) is :mod:`unsubmit.names`' one notion, used by both steps and by the
+validation warnings about near misses.
 
 Replacements: initials ("M. K.", or "K." for a surname alone), or for a withheld name the
 victim's ``public_alias`` or the translated "[name withheld]" (with a letter when several
-victims are withheld), and "[redacted]" for the names under ``redact``.
+victims are withheld), "[redacted]" for the names under ``redact`` and the contact person,
+and "[link withheld]" for a web address, e-mail address or file name that carries a name.
 """
 
 from __future__ import annotations
 
 import re
 import string
-import unicodedata
 import zipfile
-from collections.abc import Iterable, Iterator
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass
 from io import BytesIO
-from typing import Any
+from typing import Any, Literal, get_args, get_origin
+
+from pydantic import AfterValidator, BaseModel
+from pydantic.fields import FieldInfo
 
 from unsubmit.errors import Location, PublicationError
 from unsubmit.models import Communication
 from unsubmit.models.communication import Victim
+from unsubmit.names import Hidden, Matcher, initials
 from unsubmit.translatable import N_, Translate
 
-__all__ = ["PublicVersion", "Redaction", "public_name", "public_version"]
+__all__ = [
+    "PublicVersion",
+    "hides_someone",
+    "initials",
+    "near_misses",
+    "public_name",
+    "public_version",
+    "redaction",
+]
 
 WITHHELD = N_("[name withheld]")
 WITHHELD_ONE_OF_SEVERAL = N_("[name withheld %(letter)s]")
 REDACTED = N_("[redacted]")
+LINK_WITHHELD = N_("[link withheld]")
 
-#: Fields whose strings are codes, ids or dates, never prose: left as they are.
-_CODES = frozenset(
-    {
-        "schema_version",
-        "kind",
-        "type",
-        "date",
-        "language",
-        "country",
-        "nationality",
-        "mandates",
-        "id",
-        "victims",
-        "code",
-        "sex",
-        "roles",
-        "status",
-        "date_of_birth",
-        "date_of_death",
-        "arrest_date",
-        "access_to_lawyer",
-        "family_contact",
-        "article",
-        "actor",
-        "given_by",
-        "public_name",
-        "ecosoc_status",
-        "email",
-        "phone",
-        "send_to",
-    }
-)
 #: Optional fields that point somewhere (a web address, a file name): dropped, not rewritten,
 #: when they hold a name, since a rewritten address would point nowhere.
 _LINKS = frozenset({"url", "website", "file"})
-
-_UNSPACED = ("CJK", "HIRAGANA", "KATAKANA", "THAI", "LAO", "KHMER", "MYANMAR")
-_VOWELS = frozenset("aeiouyаеёиоуыэюяіїєўйь")
-_SHORTEST_WORD = 3
-_MAX_ENDING = 3
+#: Fields that hold a victim's identifier, replaced by a neutral one.
+_VICTIM_IDS = frozenset({"id", "victims"})
+#: Phone numbers are compared by their digits, whatever the formatting, from this many on.
+_PHONE_DIGITS = 7
+_DIGIT_RUN = re.compile(r"\+?\d[\d\s().\-‐‑–/]{4,}\d")
 
 
 def public_name(victim: Victim) -> str:
@@ -106,99 +84,9 @@ def public_name(victim: Victim) -> str:
     return consent.public_name
 
 
-def _latin(word: str) -> bool:
-    return all(
-        not char.isalpha() or unicodedata.name(char, "").startswith("LATIN") for char in word
-    )
-
-
-def _word_pattern(word: str) -> str:
-    """A regular expression for one word of a name, with declined endings outside Latin."""
-    if _latin(word) or len(word) <= _SHORTEST_WORD or _unspaced(word[0]):
-        return re.escape(word)
-    stem = word
-    while len(stem) > _SHORTEST_WORD and stem[-1].casefold() in _VOWELS:
-        stem = stem[:-1]
-    return re.escape(stem) + rf"\w{{0,{_MAX_ENDING}}}"
-
-
-def _unspaced(char: str) -> bool:
-    """Whether ``char`` is of a script written without spaces between words (Chinese...)."""
-    return unicodedata.name(char, "").startswith(_UNSPACED)
-
-
-def _whole(words: list[str]) -> str:
-    """A name as whole words: not part of a longer word, except in scripts without spaces."""
-    pattern = r"\s+".join(_word_pattern(w) for w in words)
-    before = "" if _unspaced(words[0][0]) else r"(?<!\w)"
-    after = "" if _unspaced(words[-1][-1]) else r"(?!\w)"
-    return before + pattern + after
-
-
-def _words(name: str) -> list[str]:
-    return [word.strip(string.punctuation) for word in name.split()]
-
-
-def _alone(word: str) -> bool:
-    """Whether a word of a name is matched by itself: long enough, and not a lower-case word."""
-    return len(word) >= _SHORTEST_WORD and not word[0].islower()
-
-
-def initials(name: str) -> str:
-    """Initials of a name: "Maria Kalesnikava" gives "M. K.", "Anna-Maria" gives "A.-M."."""
-    return " ".join(
-        "-".join(f"{part[0]}." for part in word.split("-") if part) for word in _words(name) if word
-    )
-
-
-@dataclass(frozen=True)
-class _Rule:
-    pattern: str
-    replacement: str
-    words: int
-
-
-@dataclass
-class Redaction:
-    """Names and what a public version shows instead, as one regular expression."""
-
-    rules: list[_Rule] = field(default_factory=list)
-    names: list[str] = field(default_factory=list)
-    _cache: tuple[re.Pattern[str], list[_Rule]] | None = field(default=None, repr=False)
-
-    def add(self, name: str, whole: str, word: str | None) -> None:
-        """Hide ``name``: as a whole by ``whole``; its words alone by ``word`` (or initials)."""
-        words = [w for w in _words(name) if w]
-        if not words:
-            return
-        self._cache = None
-        self.names.append(name)
-        self.rules.append(_Rule(_whole(words), whole, len(words)))
-        for single in words:
-            if _alone(single) and len(words) > 1:
-                self.rules.append(_Rule(_whole([single]), word or initials(single), 1))
-
-    def _compiled(self) -> tuple[re.Pattern[str], list[_Rule]] | None:
-        if not self.rules or self._cache is not None:
-            return self._cache
-        # Longer names first, so that "Maria Kalesnikava" wins over "Maria" at one position.
-        ordered = sorted(self.rules, key=lambda r: (-r.words, -len(r.pattern)))
-        alternatives = "|".join(f"(?P<n{i}>{rule.pattern})" for i, rule in enumerate(ordered))
-        self._cache = re.compile(alternatives, re.IGNORECASE), ordered
-        return self._cache
-
-    def apply(self, text: str) -> str:
-        """``text`` with every name replaced."""
-        compiled = self._compiled()
-        if compiled is None:
-            return text
-        regex, ordered = compiled
-        return regex.sub(lambda m: ordered[int(str(m.lastgroup)[1:])].replacement, text)
-
-    def find(self, text: str) -> list[str]:
-        """Every name in ``text``, as written there."""
-        compiled = self._compiled()
-        return [] if compiled is None else [m.group(0) for m in compiled[0].finditer(text)]
+def hides_someone(case: Communication) -> bool:
+    """Whether a public version of ``case`` hides a victim or a name listed under redact."""
+    return bool(case.redact) or any(public_name(v) != "full" for v in case.victims)
 
 
 def _names(victim: Victim) -> list[str]:
@@ -215,17 +103,18 @@ def _letter(index: int) -> str:
     return letters
 
 
-def redaction(case: Communication, gettext: Translate) -> Redaction:
+def redaction(case: Communication, gettext: Translate) -> Matcher:
     """Every name a public version of ``case`` must not show, with its replacement."""
-    found = Redaction()
+    hidden: list[Hidden] = []
+    link = gettext(LINK_WITHHELD)
     withheld = [v for v in case.victims if public_name(v) == "withheld"]
     for victim in case.victims:
         mode = public_name(victim)
+        names = tuple(_names(victim))
         if mode == "full":
             continue
         if mode == "initials":
-            for name in _names(victim):
-                found.add(name, initials(name), None)
+            hidden.append(Hidden(names, initials(victim.name), None, link))
             continue
         if victim.public_alias:
             shown = victim.public_alias
@@ -234,12 +123,18 @@ def redaction(case: Communication, gettext: Translate) -> Redaction:
         else:
             letter = _letter(withheld.index(victim))
             shown = gettext(WITHHELD_ONE_OF_SEVERAL) % {"letter": letter}
-        for name in _names(victim):
-            found.add(name, shown, shown)
+        hidden.append(Hidden(names, shown, shown, link, hide_initials=True))
     redacted = gettext(REDACTED)
     for name in case.redact:
-        found.add(name, redacted, redacted)
-    return found
+        hidden.append(Hidden((name,), redacted, redacted, link))
+    for submitter in case.submitters:
+        contact = submitter.contact.name
+        if contact:
+            # "Tatsiana Ivanova" is a person, hidden word by word; "Head of advocacy" is a
+            # function, hidden only as a whole.
+            person = all(word[:1].isupper() for word in contact.split())
+            hidden.append(Hidden((contact,), redacted, redacted, link, whole_only=not person))
+    return Matcher(hidden)
 
 
 def overlaps(case: Communication) -> Iterator[tuple[int, str, str, list[str]]]:
@@ -258,18 +153,149 @@ def overlaps(case: Communication) -> Iterator[tuple[int, str, str, list[str]]]:
                 yield index, name, names.apply(name), found
 
 
-def _rewrite(value: Any, key: str, names: Redaction) -> Any:
-    if isinstance(value, str):
-        if key in _CODES:
+def near_misses(case: Communication) -> Iterator[tuple[tuple[str | int, ...], str, str]]:
+    """Words of the case's text that look like a hidden name but would be left in public.
+
+    Yields the JSON path of the text, the word and the hidden name it resembles: a spelling
+    the rewrite does not know ("Sidarenko" for "Сідарэнка" with no Latin form given) is
+    better added to the victim's aliases than published.
+    """
+    from unsubmit.localize import texts
+
+    names = redaction(case, gettext=lambda message: message)
+    if not names:
+        return
+    for path, value in texts(case):
+        for text in value.values() if isinstance(value, dict) else (value,):
+            for _, word, name in names.near_misses(text):
+                yield path, word, name
+
+
+# -- the rewrite, by the models' types ----------------------------------------------------------
+
+
+def _is_code(info: FieldInfo) -> bool:
+    """Whether a field holds codes, identifiers or dates rather than words (read from its type)."""
+    return _code_type(info.annotation) or any(_code_metadata(m) for m in info.metadata)
+
+
+def _code_metadata(item: Any) -> bool:
+    return isinstance(item, AfterValidator) or getattr(item, "pattern", None) is not None
+
+
+def _code_type(annotation: Any) -> bool:
+    if get_origin(annotation) is Literal:
+        return True
+    metadata = getattr(annotation, "__metadata__", ())
+    if any(_code_metadata(m) or _is_code_info(m) for m in metadata):
+        return True
+    return any(_code_type(arg) for arg in get_args(annotation))
+
+
+def _is_code_info(item: Any) -> bool:
+    return isinstance(item, FieldInfo) and _is_code(item)
+
+
+class _Rewrite:
+    """Rewrites a case model field by field, and gives victims neutral identifiers."""
+
+    def __init__(self, names: Matcher, contacts: _Contacts, ids: dict[str, str]) -> None:
+        self.names = names
+        self.contacts = contacts
+        self.ids = ids
+
+    def text(self, value: str) -> str:
+        return self.contacts.apply(self.names.apply(value))
+
+    def model(self, model: BaseModel) -> dict[str, Any]:
+        data: dict[str, Any] = {}
+        for name, info in type(model).model_fields.items():
+            data[name] = self.value(getattr(model, name), name, info)
+        return data
+
+    def value(self, value: Any, name: str, info: FieldInfo) -> Any:
+        if isinstance(value, BaseModel):
+            return self.model(value)
+        if isinstance(value, list):
+            return [self.value(item, name, info) for item in value]
+        if not isinstance(value, str):
             return value
-        if key in _LINKS:
-            return None if names.find(value) else value
-        return names.apply(value)
-    if isinstance(value, dict):
-        return {k: _rewrite(v, k, names) for k, v in value.items()}
-    if isinstance(value, list):
-        return [_rewrite(item, key, names) for item in value]
-    return value
+        if name in _VICTIM_IDS and value in self.ids:
+            return self.ids[value]
+        if name in _LINKS:
+            return value if value == self.text(value) else None
+        if _is_code(info):
+            return value
+        return self.text(value)
+
+
+@dataclass(frozen=True)
+class _Contacts:
+    """A submitter's contact details, found however the text writes them."""
+
+    patterns: tuple[re.Pattern[str], ...]
+    phones: tuple[str, ...]
+    replacement: str
+
+    def matches(self, text: str) -> Iterator[tuple[int, int]]:
+        for pattern in self.patterns:
+            for hit in pattern.finditer(text):
+                yield hit.span()
+        for run in _DIGIT_RUN.finditer(text):
+            digits = re.sub(r"\D", "", run.group(0))
+            if any(_same_number(digits, phone) for phone in self.phones):
+                yield run.span()
+
+    def apply(self, text: str) -> str:
+        for start, end in sorted(set(self.matches(text)), reverse=True):
+            text = text[:start] + self.replacement + text[end:]
+        return text
+
+    def find(self, text: str) -> list[str]:
+        return [text[start:end] for start, end in sorted(set(self.matches(text)))]
+
+
+def _same_number(written: str, phone: str) -> bool:
+    """Whether digits in a text are the phone number, with or without its country code."""
+    if len(written) < _PHONE_DIGITS:
+        return False
+    if written == phone or (min(len(written), len(phone)) >= 9 and written[-9:] == phone[-9:]):
+        return True
+    return phone.endswith(written) and len(phone) - len(written) <= 4
+
+
+_DOT = r"\s*(?:\.|[\[(]\s*dot\s*[\])]|\s+dot\s+|\s+точка\s+)\s*"
+_AT = r"\s*(?:@|＠|[\[({]\s*(?:at|собака)\s*[\])}]|\s+at\s+)\s*"
+
+
+def _email_pattern(address: str) -> re.Pattern[str]:
+    """``address``, and its forms written to fool harvesters (``t.ivanova [at] example.org``)."""
+    local, _, domain = address.partition("@")
+
+    def dotted(part: str) -> str:
+        return _DOT.join(re.escape(piece) for piece in part.split("."))
+
+    return re.compile(dotted(local) + _AT + dotted(domain), re.IGNORECASE)
+
+
+def _contacts(case: Communication, gettext: Translate) -> _Contacts:
+    patterns: list[re.Pattern[str]] = []
+    phones: list[str] = []
+    for submitter in case.submitters:
+        contact = submitter.contact
+        if contact.email and "@" in contact.email:
+            patterns.append(_email_pattern(contact.email))
+        if contact.address:
+            words = [re.escape(word) for word in contact.address.split()]
+            patterns.append(re.compile(r"\s+".join(words), re.IGNORECASE))
+        if contact.phone:
+            digits = re.sub(r"\D", "", contact.phone)
+            if len(digits) >= _PHONE_DIGITS:
+                phones.append(digits)
+    return _Contacts(tuple(patterns), tuple(phones), gettext(REDACTED))
+
+
+# -- the final check ----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
@@ -285,9 +311,12 @@ class PublicVersion:
     """A case rewritten for the public, and what its rendered document must not contain."""
 
     case: Communication
-    names: Redaction
-    #: The submitters' contact details: never in a public version, whatever the template.
-    contacts: tuple[str, ...]
+    names: Matcher
+    contacts: _Contacts
+
+    def leaks_in(self, text: str) -> list[str]:
+        """Every hidden name or contact detail that ``text`` may carry."""
+        return [*self.names.suspicious(text), *self.contacts.find(text)]
 
     def leaks(self, docx: bytes) -> list[Leak]:
         """Every hidden name or contact detail left in any XML part of ``docx``."""
@@ -297,17 +326,20 @@ class PublicVersion:
                 if not part.endswith((".xml", ".rels")):
                     continue
                 for text in _texts(package.read(part)):
-                    for hit in self.names.find(text):
+                    for hit in self.leaks_in(text):
                         found[(part, hit)] = None
-                    folded = text.casefold()
-                    for contact in self.contacts:
-                        if contact.casefold() in folded:
-                            found[(part, contact)] = None
         return [Leak(part, text) for part, text in found]
 
     def check(self, docx: bytes, source: str) -> None:
         """Refuse a public document that names someone it must not (or a contact detail)."""
-        leaks = self.leaks(docx)
+        self._refuse(self.leaks(docx), source)
+
+    def check_name(self, name: str, source: str) -> None:
+        """Refuse an output file name that carries a hidden name."""
+        self._refuse([Leak("the file name", hit) for hit in self.leaks_in(name)], source)
+
+    @staticmethod
+    def _refuse(leaks: list[Leak], source: str) -> None:
         if not leaks:
             return
         shown = "; ".join(f"{leak.text!r} in {leak.part}" for leak in leaks[:5])
@@ -315,9 +347,10 @@ class PublicVersion:
         raise PublicationError(
             f"the public version would show what consent does not allow: {shown}{more}. "
             "Nothing was written. If your template prints these fields, leave them out when "
-            "`public` is true ({% if not public %}...{% endif %}); if the name is in the case "
-            "text, check its spelling under the victim's name, name_original and aliases, "
-            "or list it under redact",
+            "`public` is true ({% if not public %}...{% endif %}); if the case text spells a "
+            "hidden name in a way the public version does not recognise (spaced out, split "
+            "by other characters, or a spelling of its own), add that spelling to the "
+            "victim's aliases or list it under redact",
             Location(source),
         )
 
@@ -338,20 +371,23 @@ def _texts(xml: bytes) -> Iterator[str]:
             yield "".join(element.itertext())
 
 
-def _contacts(case: Communication) -> Iterable[str]:
-    for submitter in case.submitters:
-        contact = submitter.contact
-        yield from (
-            value
-            for value in (contact.name, contact.email, contact.phone, contact.address)
-            if value
-        )
+def public_title_words(case: Communication, gettext: Translate) -> str:
+    """The words of the case's title that are no one's name, for a public file name."""
+    from unsubmit.localize import by_language
+
+    title = by_language(case.title, case.language)
+    text = title.get(case.language) or next(iter(title.values()))
+    for match in reversed(redaction(case, gettext).matches(text)):
+        text = text[: match.start] + " " + text[match.end :]
+    return text
 
 
 def public_version(case: Communication, gettext: Translate) -> PublicVersion:
     """The case as it may be published; see the module docstring."""
     names = redaction(case, gettext)
-    data = _rewrite(case.model_dump(), "", names)
+    contacts = _contacts(case, gettext)
+    ids = {victim.id: f"victim-{number}" for number, victim in enumerate(case.victims, 1)}
+    data = _Rewrite(names, contacts, ids).model(case)
     for victim, original in zip(data["victims"], case.victims, strict=True):
         if public_name(original) != "full":
             victim["aliases"] = []
@@ -361,4 +397,4 @@ def public_version(case: Communication, gettext: Translate) -> PublicVersion:
     data["sources"] = [s for s in data["sources"] if not s["confidential"]]
     data["annexes"] = [a for a in data["annexes"] if not a["confidential"]]
     data["redact"] = []
-    return PublicVersion(Communication.model_validate(data), names, tuple(_contacts(case)))
+    return PublicVersion(Communication.model_validate(data), names, contacts)

@@ -21,7 +21,7 @@ from unsubmit.mandates import registry
 from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
 from unsubmit.models.communication import Victim
-from unsubmit.public import overlaps
+from unsubmit.public import near_misses, overlaps
 from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
 from unsubmit.signatories import first_listings, mentions, unique
@@ -247,6 +247,19 @@ def public_names(case: Communication) -> Iterator[RuleViolation]:
             f"{name!r} may be published in full, but public versions will show it as "
             f"{shown!r}: it shares {', '.join(map(repr, shared))} with a name they must hide "
             "(another victim's, or one under redact)",
+            WARNING,
+            "consent",
+        )
+
+
+@rule(Communication)
+def hidden_name_spellings(case: Communication) -> Iterator[RuleViolation]:
+    for path, word, name in near_misses(case):
+        yield RuleViolation(
+            path,
+            f"{word!r} looks like the hidden name {name!r}, but public versions would show it: "
+            "if it is the same person, add this spelling to the victim's aliases or list it "
+            "under redact",
             WARNING,
             "consent",
         )

@@ -117,7 +117,7 @@ def test_initials_only_shows_initials_in_every_field_and_property(tmp_path: Path
     code, output, files = _build(tmp_path, "--public", str(_case(tmp_path, "initials")))
     assert code == 0, output
     (name,) = files  # the case file is named after her: the public file is not
-    assert name == "2023-06-01_communication_k_public_en.docx"
+    assert name == "2023-06-01_communication_incommunicado-detention-of_public_en.docx"
     data = files[name]
     lines = document_lines(data)
     assert "M. K." in lines
@@ -143,7 +143,7 @@ def test_withheld_names_her_nowhere_and_declared_names_are_redacted(tmp_path: Pa
     )
     code, output, files = _build(tmp_path, "--public", str(_case(tmp_path, "withheld", extra)))
     assert code == 0, output
-    assert list(files) == ["2023-06-01_communication_name-withheld_public_en.docx"]
+    assert list(files) == ["2023-06-01_communication_incommunicado-detention-of_public_en.docx"]
     (data,) = files.values()
     lines = document_lines(data)
     text = "\n".join(lines)

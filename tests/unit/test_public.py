@@ -138,6 +138,9 @@ def test_the_check_reads_properties_alt_text_and_runs_split_mid_name(
         ("docProps/core.xml", "Марыя Калеснікава"),
         ("word/document.xml", "Maryia Kalesnikava"),
         ("word/document.xml", "Kalesnikava"),
+        # The wider search of the final check names the hidden person as the case does.
+        ("docProps/core.xml", "Maria Kalesnikava"),
+        ("word/document.xml", "Maria Kalesnikava"),
     }
     with pytest.raises(PublicationError, match=r"docProps/core\.xml"):
         public.check(leaky, "case.yaml")
