@@ -35,7 +35,7 @@ from unsubmit.render.output import write_atomic
 from unsubmit.source import JsonPath, Limits, format_path, load_text
 from unsubmit.yamledit import set_texts
 
-__all__ = ["ImportOutcome", "export_po", "import_po"]
+__all__ = ["ImportOutcome", "confidential", "export_po", "import_po"]
 
 
 def _language(code: str, case: CaseModel) -> str:
@@ -71,15 +71,30 @@ def _valid_case(path: Path) -> tuple[FileResult, CaseModel | None]:
     return result, None if result.failed() else result.case
 
 
-def export_po(path: Path, language: str) -> tuple[bytes | None, FileResult]:
-    """The PO file of a case's texts for a translator into ``language``.
+def confidential(case: CaseModel, path: JsonPath) -> bool:
+    """Whether the text at ``path`` is for the UN only: the confidentiality notes, the consent
+    record, and the titles of confidential sources and annexes."""
+    if path[:1] == ("confidentiality",) or "consent" in path:
+        return True
+    if len(path) >= 2 and path[0] in ("sources", "annexes") and isinstance(path[1], int):
+        return bool(getattr(getattr(case, str(path[0]))[path[1]], "confidential", False))
+    return False
 
-    None (with the validation result) when the case is not valid: a translator should not
-    start on text that is about to change.
+
+def export_po(
+    path: Path, language: str, *, include_confidential: bool = False
+) -> tuple[bytes | None, FileResult, int]:
+    """The PO file of a case's texts for a translator into ``language``, and how many
+    confidential texts it leaves out (none with ``include_confidential``).
+
+    A translator is often outside the organisation: the confidentiality notes, the consent
+    record and confidential sources and annexes are left out unless asked for. None (with the
+    validation result) when the case is not valid: a translator should not start on text that
+    is about to change.
     """
     result, case = _valid_case(path)
     if case is None or result.document is None:
-        return None, result
+        return None, result, 0
     language = _language(language, case)
     own, name = case.language, result.file
     catalog = Catalog(
@@ -94,7 +109,14 @@ def export_po(path: Path, language: str) -> tuple[bytes | None, FileResult]:
         ),
     )
     document = result.document
-    in_file_order = sorted(texts(case), key=lambda text: astuple(document.locate(text[0])))
+    shared = [t for t in texts(case) if include_confidential or not confidential(case, t[0])]
+    left_out = len(texts(case)) - len(shared)
+    if left_out:
+        catalog.header_comment += (
+            f"\n# {left_out} confidential texts (confidentiality notes, consent record, "
+            "confidential sources and annexes) are left out."
+        )
+    in_file_order = sorted(shared, key=lambda text: astuple(document.locate(text[0])))
     for json_path, value in in_file_order:
         about = _description(case, json_path)
         catalog.add(
@@ -106,7 +128,7 @@ def export_po(path: Path, language: str) -> tuple[bytes | None, FileResult]:
         )
     out = io.BytesIO()
     write_po(out, catalog, width=76, include_lineno=True)
-    return out.getvalue(), result
+    return out.getvalue(), result, left_out
 
 
 @dataclass

@@ -541,19 +541,34 @@ def i18n_stats(locales: Sequence[str], output_format: str) -> None:
     help="Write the PO file here instead of printing it.",
 )
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
-def case_export(case: Path, language: str, output: Path | None, force: bool) -> None:
+@click.option(
+    "--include-confidential",
+    is_flag=True,
+    help="Also export the confidentiality notes, the consent record and confidential sources "
+    "and annexes (left out by default: translators are often outside the organisation).",
+)
+def case_export(
+    case: Path, language: str, output: Path | None, force: bool, include_confidential: bool
+) -> None:
     """Write a PO file of CASE's texts for a translator into a language.
 
     Each entry holds a text in the case's language (msgid), its place in the case (msgctxt,
-    a JSON path) and the translation the case already has, if any (msgstr).
+    a JSON path) and the translation the case already has, if any (msgstr). Confidential
+    texts are left out unless --include-confidential is given, and the command says so.
     """
     from unsubmit.case_translation import export_po
 
-    data, result = export_po(case, language)
+    data, result, left_out = export_po(case, language, include_confidential=include_confidential)
     if data is None:
         _show(result.file, result.findings)
         click.echo("fix the case file before exporting its text for translation", err=True)
         sys.exit(1)
+    if left_out:
+        click.echo(
+            f"left out {left_out} confidential texts (confidentiality notes, consent record, "
+            "confidential sources and annexes); --include-confidential exports them",
+            err=True,
+        )
     if output is None:
         click.echo(data.decode("utf-8"), nl=False)
         return

@@ -37,7 +37,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property, lru_cache
 from typing import Any, Final
 from urllib.parse import unquote
 
@@ -47,10 +47,12 @@ __all__ = [
     "Hidden",
     "Match",
     "Matcher",
+    "Texts",
     "fold",
     "initials",
     "key",
     "loose_key",
+    "matcher",
     "name_words",
     "similar",
 ]
@@ -85,6 +87,11 @@ _MERGED: Final = (
     ("y", "i"),
 )
 _VOWELS: Final = re.compile("[aeiou]+")
+#: Endings of patronymics (Russian, Belarusian, Ukrainian, and romanised), as folded.
+_PATRONYMIC: Final = re.compile(
+    r"(ович|евич|овна|евна|ична|авіч|евіч|ауна|еуна|іуна|івна|ovich|evich|ovna|evna|"
+    r"avich|ievich|auna|ivna|ovych|yevna|ichna)$"
+)
 _NAME_TAGS: Final = frozenset({"Name", "Surn", "Patr"})
 _LOOSE_CONSONANTS: Final = 4
 #: The shortest key searched for inside other tokens and in the final check's wider search.
@@ -100,6 +107,7 @@ _ARABIC_PREFIXES: Final = tuple(
 )
 _ARABIC_FOLD: Final = str.maketrans({"ة": "ه", "ى": "ي", "ٱ": "ا"})
 _POSSESSIVE: Final = re.compile(f"[{_APOSTROPHES}]s$", re.IGNORECASE)
+_SUFFIX: Final = re.compile(f"[{_APOSTROPHES}]\\w{{1,3}}$")
 _EXTRA_WORD: Final = (
     "\u00ad\u034f\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u0610-\u061a\u064b-\u065f\u0640"
     "\u0670\u06d6-\u06ed\u1ab0-\u1aff\u1dc0-\u1dff\u200b-\u200f\u202a-\u202e\u2060-\u2064"
@@ -112,11 +120,19 @@ _WORD: Final = re.compile(
 #: Between two words of one name as written: spaces and hyphens.
 _NAME_GAP: Final = re.compile(rf"[\s{re.escape(_DASHES)}]{{1,3}}")
 _CHUNK: Final = re.compile(r"\S+")
+#: Joins texts searched at once: no key or pattern matches across it.
+_JOINER: Final = "\x00"
 _CHUNK_EDGE: Final = "()[]{}<>\"'«»“”„‹›,;:!?.…" + _APOSTROPHES
 _COMPOUND: Final = re.compile(r"[/\\@#_%]|\.\w|://|\w\.\w|[^\W\d_]\d|\d[^\W\d_]|[a-zа-я][A-ZА-Я]")
 _LINKLIKE: Final = re.compile(r"[/\\@%]|\w\.\w|://")
 
 
+def _wide_length(inner: str) -> int:
+    """The shortest key the wide search looks for: longer for Latin-like keys."""
+    return WIDE_KEY if inner.isascii() else 4
+
+
+@lru_cache(maxsize=1 << 14)
 def _script(char: str) -> str:
     return unicodedata.name(char, "").split(" ", 1)[0]
 
@@ -142,27 +158,42 @@ def _latin_lookalikes() -> dict[str, str]:
     return found
 
 
-def _unconfuse(text: str) -> str:
-    """A word that mixes Latin with Cyrillic or Greek letters, in Latin letters only."""
-    scripts = {_script(c) for c in text if c.isalpha()}
+def _unconfuse(word: str) -> str:
+    """A word that mixes Latin with Cyrillic or Greek letters, with every letter that looks
+    Latin made Latin (the rest is transliterated later); a word of one script as it is."""
+    scripts = {_script(c) for c in word}
     if "LATIN" not in scripts or not scripts & {"CYRILLIC", "GREEK"}:
-        return text
+        return word
     table = _latin_lookalikes()
-    return "".join(table.get(char, char) for char in text)
+    out = []
+    # A short run of Cyrillic or Greek letters, or one of look-alikes only, is a slip or a
+    # disguise; a longer one ("#FreeКалеснікава") is a real word glued to a Latin one.
+    for run in re.finditer(r"(?:[^\W\d_](?<=[\u0370-\u03ff\u0400-\u052f]))+|.", word):
+        text = run.group(0)
+        if len(text) > 1 and not (len(text) <= 2 or all(char in table for char in text)):
+            out.append(text)
+        else:
+            out.append("".join(table.get(char, char) for char in text))
+    return "".join(out)
 
 
-@cache
+_LETTERS: Final = re.compile(r"[^\W\d_]+")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """``text`` in a canonical written form (see the module docstring, step 1)."""
     text = unicodedata.normalize("NFKC", text)
-    text = "".join(char for char in text if not _is_invisible(char))
-    text = _unconfuse(text).casefold()
     text = "".join(
         char
         for char in unicodedata.normalize("NFD", text)
-        if unicodedata.category(char) not in ("Mn", "Me")
+        if not _is_invisible(char) and unicodedata.category(char) not in ("Mn", "Me")
     )
-    text = unicodedata.normalize("NFC", text).translate(_ARABIC_FOLD)
+    text = unicodedata.normalize("NFC", text)
+    # Look-alike letters are read word by word: a Cyrillic word beside a Latin one in an
+    # address is a real word, a Cyrillic letter inside a Latin word is a slip or a disguise.
+    text = _LETTERS.sub(lambda word: _unconfuse(word.group(0)), text).casefold()
+    text = text.translate(_ARABIC_FOLD)
     for apostrophe in _APOSTROPHES[1:]:
         text = text.replace(apostrophe, "'")
     for dash in _DASHES[1:]:
@@ -174,7 +205,7 @@ def _transliterated(text: str) -> bool:
     return any(_script(char) in _TRANSLITERATED for char in text if char.isalpha())
 
 
-@cache
+@lru_cache(maxsize=1 << 16)
 def key(word: str) -> str:
     """The key of one word (see the module docstring, step 2): equal keys, the same name."""
     folded = fold(word)
@@ -197,6 +228,15 @@ def loose_key(word: str) -> str | None:
     if consonants < _LOOSE_CONSONANTS:
         return None
     return _VOWELS.sub("*", exact)
+
+
+def _skeleton(word: str) -> str:
+    """The consonants of a Latin-like key, if there are two or more, else ''."""
+    exact = key(word)
+    if not exact.isascii() or not exact.isalpha():
+        return ""
+    consonants = _VOWELS.sub("", exact)
+    return consonants if len(consonants) >= 2 else ""
 
 
 def similar(a: str, b: str) -> bool:
@@ -304,12 +344,17 @@ class _Index:
     loose: dict[str, set[int]] = field(default_factory=dict)
     #: Keys long enough to be searched inside other tokens, with whom they belong to.
     inner: dict[str, set[int]] = field(default_factory=dict)
+    #: Consonants only: a capitalised word beside a name found is part of it if they agree
+    #: ("Игоря Сидоренко" for "Ігар Сідарэнка").
+    skeletons: dict[str, set[int]] = field(default_factory=dict)
 
 
+@lru_cache(maxsize=1 << 14)
 def _caseless(word: str) -> bool:
     return any(c.isalpha() and _script(c).startswith(_CASELESS_SCRIPTS) for c in word)
 
 
+@lru_cache(maxsize=1 << 14)
 def _unspaced(word: str) -> bool:
     return any(c.isalpha() and _script(c).startswith(_UNSPACED) for c in word)
 
@@ -329,6 +374,9 @@ class Matcher:
         self._index = _Index()
         self._unspaced: list[tuple[str, int]] = []
         self._initials: list[tuple[re.Pattern[str], int]] = []
+        #: The final check reads the same strings (attribute values, boilerplate) many times.
+        self._suspicious: dict[str, list[str]] = {}
+        self._owners: dict[str, tuple[set[int], bool]] = {}
         for number, person in enumerate(self.hidden):
             for name in person.names:
                 self._add(name, number, person.hide_initials)
@@ -350,6 +398,9 @@ class Matcher:
                 loose = loose_key(form)
                 if loose:
                     self._index.loose.setdefault(loose, set()).add(number)
+                skeleton = _skeleton(form)
+                if skeleton:
+                    self._index.skeletons.setdefault(skeleton, set()).add(number)
         if hide_initials and len(words) > 1 and not _caseless(name):
             letters = [word[0] for word in words if word[0].isupper()]
             if len(letters) > 1:
@@ -367,42 +418,71 @@ class Matcher:
     # -- words ---------------------------------------------------------------------------------
 
     def _word_owners(self, word: str) -> tuple[set[int], bool]:
+        """:meth:`_owners_of`, remembered: a document repeats its words."""
+        if word not in self._owners:
+            self._owners[word] = self._owners_of(word)
+        return self._owners[word]
+
+    def _owners_of(self, word: str) -> tuple[set[int], bool]:
         """Whose name ``word`` (as written in a text) is, and whether it is a strong match.
 
         A strong match is hidden by itself; a weak one (a short or lower-case word, such as the
         particle "el" or "bin") only beside a strong one of the same name.
         """
         core = _POSSESSIVE.sub("", word) if len(word) > 3 else word
-        candidates = [core]
-        if any(char in _REVERSING for char in core):
-            candidates.append(core[::-1])
+        exact, loose = _word_keys(word)
         owners: set[int] = set()
-        for candidate in candidates:
-            for variant in self._variants(candidate):
-                owners |= self._index.exact.get(variant, set())
-            loose = loose_key(candidate)
-            if loose:
-                owners |= self._index.loose.get(loose, set())
+        for variant in exact:
+            owners |= self._index.exact.get(variant, set())
+        for variant in loose:
+            owners |= self._index.loose.get(variant, set())
         if not owners:
             return owners, False
         letters = [char for char in fold(core) if char.isalpha()]
         visible = "".join(char for char in core if not _is_invisible(char))
         capital = bool(visible) and visible[0].isupper()
-        strong = (
-            _caseless(core)
-            or (capital and len(letters) >= 2)
-            or (len(letters) >= WIDE_KEY)
-            or (bool(visible) and visible.isupper() and len(letters) >= 2)
-        )
+        # Lower-case words of four letters or more are hidden too: a name written in lower
+        # case is still the name, and hiding a word that happens to be one is the safe side.
+        strong = _caseless(core) or (capital and len(letters) >= 2) or len(letters) >= 4
         return owners, strong
 
     def _compound_owners(self, chunk: str) -> set[int]:
-        text = _squeeze(unquote(chunk) if "%" in chunk else chunk)
+        chunk = unquote(chunk) if "%" in chunk else chunk
+        text = _squeeze(chunk)
+        if any(char in _REVERSING for char in chunk):
+            text += " " + _squeeze(chunk[::-1])
+        return self._inside(text, wide=False)
+
+    @cached_property
+    def _searches(self) -> dict[bool, re.Pattern[str] | None]:
+        """One expression for the keys searched inside tokens, and one for the wide search."""
+        found: dict[bool, re.Pattern[str] | None] = {}
+        for wide in (False, True):
+            keys = [k for k in self._index.inner if not wide or len(k) >= _wide_length(k)]
+            keys.sort(key=len, reverse=True)
+            found[wide] = re.compile("|".join(map(re.escape, keys))) if keys else None
+        return found
+
+    def _inside(self, squeezed: str, *, wide: bool) -> set[int]:
+        """Whose keys ``squeezed`` (keys run together) holds."""
+        search = self._searches[wide]
         owners: set[int] = set()
-        for inner, numbers in self._index.inner.items():
-            if inner in text:
-                owners |= numbers
+        if search is None or not search.search(squeezed):
+            return owners
+        for start in range(len(squeezed)):
+            hit = search.match(squeezed, start)
+            if hit:
+                owners |= self._index.inner[hit.group(0)]
         return owners
+
+    def _may_name(self, probe: _Probe) -> bool:
+        """Whether a text with this probe may hold a word or token of a hidden name."""
+        if not (
+            self._index.exact.keys().isdisjoint(probe.words)
+            and self._index.loose.keys().isdisjoint(probe.words)
+        ):
+            return True
+        return any(inner in probe.compounds for inner in self._index.inner)
 
     def matches(self, text: str) -> list[Match]:
         """Every hidden name in ``text``, in order, none overlapping."""
@@ -410,6 +490,15 @@ class Matcher:
             return []
         found: list[Match] = []
         taken: list[tuple[int, int]] = []
+        if self._may_name(_probe(text)):
+            self._words_and_tokens(text, found, taken)
+        self._initials_and_unspaced(text, found, taken)
+        return sorted(found, key=lambda match: match.start)
+
+    def _words_and_tokens(
+        self, text: str, found: list[Match], taken: list[tuple[int, int]]
+    ) -> None:
+        """Names in addresses, hashtags and other compound tokens, then as words."""
         for chunk in _CHUNK.finditer(text):
             start, end = chunk.span()
             while start < end and text[start] in _CHUNK_EDGE:
@@ -417,7 +506,7 @@ class Matcher:
             while end > start and text[end - 1] in _CHUNK_EDGE:
                 end -= 1
             core = text[start:end]
-            if not core or not _COMPOUND.search(core):
+            if not core or not (_COMPOUND.search(core) or _COMPOUND.search(fold(core))):
                 continue
             owners = self._compound_owners(core)
             if owners:
@@ -426,6 +515,10 @@ class Matcher:
                 found.append(Match(start, end, core, shown))
                 taken.append(chunk.span())
         found.extend(self._word_matches(text, taken))
+
+    def _initials_and_unspaced(
+        self, text: str, found: list[Match], taken: list[tuple[int, int]]
+    ) -> None:
         for pattern, number in self._initials:
             for hit in pattern.finditer(text):
                 if not _inside(hit.span(), taken):
@@ -436,7 +529,6 @@ class Matcher:
                 if not _inside(hit.span(), taken):
                     found.append(Match(*hit.span(), hit.group(0), self.hidden[number].whole))
                     taken.append(hit.span())
-        return sorted(found, key=lambda match: match.start)
 
     def _word_matches(self, text: str, taken: list[tuple[int, int]]) -> list[Match]:
         words = [
@@ -444,6 +536,11 @@ class Matcher:
             for hit in _WORD.finditer(text)
             if not _inside(hit.span(), taken)
         ]
+        for position, (hit, owners, _) in enumerate(words):
+            if not owners and hit.group(0)[:1].isupper():
+                # Weak: hidden only in a run with a word that is found by itself.
+                beside = self._index.skeletons.get(_skeleton(hit.group(0)), set())
+                words[position] = (hit, beside, False)
         found: list[Match] = []
         index = 0
         while index < len(words):
@@ -509,16 +606,37 @@ class Matcher:
         stored reversed, are still found; the names are searched by their longer keys only,
         so that ordinary words do not stop a build.
         """
-        if not self.hidden:
+        if not self.hidden or not any(char.isalpha() for char in text):
             return []
+        if text in self._suspicious:
+            return self._suspicious[text]
         found = self.find(text)
-        squeezed = _squeeze(unquote(text) if "%" in text else text)
-        squeezed_reversed = squeezed[::-1]
-        for inner, numbers in self._index.inner.items():
-            long_enough = len(inner) >= (4 if not inner.isascii() else WIDE_KEY)
-            if long_enough and (inner in squeezed or inner in squeezed_reversed):
-                found.extend(self.hidden[number].names[0] for number in sorted(numbers))
-        return list(dict.fromkeys(found))
+        text = unquote(text) if "%" in text else text
+        squeezed = _squeeze(text) + " " + _squeeze(text[::-1])
+        for number in sorted(self._inside(squeezed, wide=True)):
+            found.append(self.hidden[number].names[0])
+        result = self._suspicious[text] = list(dict.fromkeys(found))
+        return result
+
+    def may_hold(self, texts: Texts) -> bool:
+        """Whether any of ``texts`` may hold a hidden name: False means :meth:`suspicious`
+        finds nothing in any of them. One search over all the texts at once, so that a
+        document's thousand short strings cost one pass."""
+        if not self.hidden:
+            return False
+        for pattern, _ in self._initials:
+            if pattern.search(texts.joined):
+                return True
+        if any(word in texts.joined for word, _ in self._unspaced):
+            return True
+        if self._may_name(texts.probe):
+            return True
+        return any(inner in texts.squeezed for inner in self._wide)
+
+    @cached_property
+    def _wide(self) -> list[str]:
+        """The keys the final check's wider search looks for."""
+        return [inner for inner in self._index.inner if len(inner) >= _wide_length(inner)]
 
     def near_misses(self, text: str) -> Iterator[tuple[int, str, str]]:
         """Words of ``text`` that a rewrite leaves but that look like a hidden name.
@@ -533,7 +651,8 @@ class Matcher:
             for name in person.names
             for word in name_words(name)
         }
-        taken = [(match.start, match.end) for match in self.matches(text)]
+        matches = self.matches(text)
+        taken = [(match.start, match.end) for match in matches]
         for hit in _WORD.finditer(text):
             if _inside(hit.span(), taken) or not hit.group(0)[:1].isupper():
                 continue
@@ -541,18 +660,134 @@ class Matcher:
                 if similar(hit.group(0), word):
                     yield hit.start(), hit.group(0), name
                     break
+            else:
+                beside = self._beside(text, hit, matches)
+                if beside is not None:
+                    yield hit.start(), hit.group(0), beside
+
+    def _beside(self, text: str, hit: re.Match[str], matches: list[Match]) -> str | None:
+        """The hidden name a word stands inside or right after, if it looks like part of it:
+        a middle name between two hidden words, or a patronymic after one."""
+        before = [m for m in matches if _NAME_GAP.fullmatch(text[m.end : hit.start()] or "x")]
+        after = [m for m in matches if _NAME_GAP.fullmatch(text[hit.end() : m.start] or "x")]
+        if before and (after or _PATRONYMIC.search(fold(hit.group(0)))):
+            return before[0].text
+        return None
+
+
+@dataclass(frozen=True)
+class Texts:
+    """Many texts (the strings of a document part), prepared for :meth:`Matcher.may_hold`."""
+
+    texts: tuple[str, ...]
+    joined: str
+    probe: _Probe
+    squeezed: str
+
+    @classmethod
+    def of(cls, texts: Iterable[str]) -> Texts:
+        texts = tuple(texts)
+        decoded = [unquote(text) if "%" in text else text for text in texts]
+        squeezed = [_squeeze(text) for text in decoded]
+        squeezed += [_squeeze(text[::-1]) for text in decoded]
+        probes = [_probe(text) for text in texts]
+        probe = _Probe(
+            frozenset().union(*(p.words for p in probes)),
+            _JOINER.join(p.compounds for p in probes if p.compounds),
+        )
+        return cls(texts, _JOINER.join(texts), probe, _JOINER.join(squeezed))
+
+    def __add__(self, other: Texts) -> Texts:
+        def join(a: str, b: str) -> str:
+            return f"{a}{_JOINER}{b}" if a and b else a or b
+
+        return Texts(
+            self.texts + other.texts,
+            join(self.joined, other.joined),
+            _Probe(
+                self.probe.words | other.probe.words,
+                join(self.probe.compounds, other.probe.compounds),
+            ),
+            join(self.squeezed, other.squeezed),
+        )
+
+    @classmethod
+    def empty(cls) -> Texts:
+        return cls((), "", _Probe(frozenset(), ""), "")
 
 
 def _inside(span: tuple[int, int], taken: Iterable[tuple[int, int]]) -> bool:
     return any(start < span[1] and span[0] < end for start, end in taken)
 
 
+@lru_cache(maxsize=1 << 16)
+def _word_keys(word: str) -> tuple[frozenset[str], frozenset[str]]:
+    """The exact and loose keys under which a word of a text may be a word of a name: as
+    written, without a possessive or an ending joined by an apostrophe, reversed if it holds
+    a reversing character, and without Arabic proclitics."""
+    word = word.strip(_APOSTROPHES)
+    core = _POSSESSIVE.sub("", word) if len(word) > 3 else word
+    candidates = [core]
+    suffix = _SUFFIX.search(core)
+    if suffix and suffix.start() > 1:
+        # Turkish and other languages join a case ending with an apostrophe: Yılmaz'ın.
+        candidates.append(core[: suffix.start()])
+    if any(char in _REVERSING for char in core):
+        candidates.append(core[::-1])
+    exact: set[str] = set()
+    loose: set[str] = set()
+    for candidate in candidates:
+        exact |= Matcher._variants(candidate)
+        free = loose_key(candidate)
+        if free:
+            loose.add(free)
+    return frozenset(exact), frozenset(loose)
+
+
+@dataclass(frozen=True)
+class _Probe:
+    """What :meth:`Matcher.matches` could look up in a text: if none of a matcher's keys is
+    among the words and none inside the compound tokens, the text holds none of its names."""
+
+    words: frozenset[str]
+    compounds: str
+
+
+@lru_cache(maxsize=1 << 16)
+def _probe(text: str) -> _Probe:
+    words: set[str] = set()
+    for word in _WORD.findall(text):
+        exact, loose = _word_keys(word)
+        words |= exact | loose
+    chunks = _CHUNK.findall(unquote(text) if "%" in text else text)
+    squeezed = [_squeeze(chunk) for chunk in chunks]
+    if any(char in _REVERSING for char in text):
+        squeezed += [_squeeze(chunk[::-1]) for chunk in chunks]
+    return _Probe(frozenset(words), _JOINER.join(squeezed))
+
+
+@lru_cache(maxsize=1 << 16)
 def _squeeze(text: str) -> str:
     """The keys of the words of ``text`` run together, without separators.
 
-    Each word is keyed alone, so that a Cyrillic word inside a Latin address is transliterated
-    rather than folded as look-alike letters.
+    Each run of one script is keyed alone, so that a Cyrillic word inside a Latin address is
+    transliterated rather than folded as look-alike letters.
     """
-    return "".join(
-        key(part) for part in re.split(r"[\W_]+", unicodedata.normalize("NFKC", text)) if part
-    )
+    folded = "".join(fold(chunk) for chunk in text.split())
+    letters = "".join(re.split(r"[\W_]+", folded))
+    keyed, run, script = [], "", ""
+    for char in letters:
+        kind = _script(char) if char.isalpha() else "DIGIT"
+        if run and kind != script:
+            keyed.append(key(run))
+            run = ""
+        run, script = run + char, kind
+    keyed.append(key(run) if run else "")
+    return "".join(keyed)
+
+
+@lru_cache(maxsize=64)
+def matcher(hidden: tuple[Hidden, ...]) -> Matcher:
+    """The matcher of ``hidden``, made once: every locale of a case, and its final check,
+    share what it has learnt of the words it has read."""
+    return Matcher(hidden)

@@ -36,7 +36,13 @@ from unsubmit.localize import fallback_findings, localize, plain
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
-from unsubmit.public import PublicVersion, hides_someone, public_title_words, public_version
+from unsubmit.public import (
+    PublicVersion,
+    check_file_name,
+    hides_someone,
+    public_title_words,
+    public_version,
+)
 from unsubmit.render.context import (
     DASH,
     LOCALES,
@@ -112,7 +118,7 @@ def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = Fa
     else:
         name = slug(source.stem)
     stem = f"{case.date.isoformat()}_{case.kind}_{name}_public_{locale}"
-    public_version(case, gettext).check_name(stem, str(source))
+    check_file_name(case, stem, str(source), gettext)
     return stem
 
 

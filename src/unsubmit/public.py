@@ -35,6 +35,7 @@ import string
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import cache, lru_cache
 from io import BytesIO
 from typing import Any, Literal, get_args, get_origin
 
@@ -44,11 +45,12 @@ from pydantic.fields import FieldInfo
 from unsubmit.errors import Location, PublicationError
 from unsubmit.models import Communication
 from unsubmit.models.communication import Victim
-from unsubmit.names import Hidden, Matcher, initials
+from unsubmit.names import Hidden, Matcher, Texts, initials, matcher
 from unsubmit.translatable import N_, Translate
 
 __all__ = [
     "PublicVersion",
+    "check_file_name",
     "hides_someone",
     "initials",
     "near_misses",
@@ -134,7 +136,7 @@ def redaction(case: Communication, gettext: Translate) -> Matcher:
             # function, hidden only as a whole.
             person = all(word[:1].isupper() for word in contact.split())
             hidden.append(Hidden((contact,), redacted, redacted, link, whole_only=not person))
-    return Matcher(hidden)
+    return matcher(tuple(hidden))
 
 
 def overlaps(case: Communication) -> Iterator[tuple[int, str, str, list[str]]]:
@@ -174,6 +176,12 @@ def near_misses(case: Communication) -> Iterator[tuple[tuple[str | int, ...], st
 # -- the rewrite, by the models' types ----------------------------------------------------------
 
 
+@cache
+def _code_fields(model: type[BaseModel]) -> dict[str, bool]:
+    """Each field of a model, and whether it holds codes rather than words."""
+    return {name: _is_code(info) for name, info in model.model_fields.items()}
+
+
 def _is_code(info: FieldInfo) -> bool:
     """Whether a field holds codes, identifiers or dates rather than words (read from its type)."""
     return _code_type(info.annotation) or any(_code_metadata(m) for m in info.metadata)
@@ -205,26 +213,24 @@ class _Rewrite:
         self.ids = ids
 
     def text(self, value: str) -> str:
-        return self.contacts.apply(self.names.apply(value))
+        return self.names.apply(self.contacts.apply(value))
 
     def model(self, model: BaseModel) -> dict[str, Any]:
-        data: dict[str, Any] = {}
-        for name, info in type(model).model_fields.items():
-            data[name] = self.value(getattr(model, name), name, info)
-        return data
+        fields = _code_fields(type(model))
+        return {name: self.value(getattr(model, name), name, code) for name, code in fields.items()}
 
-    def value(self, value: Any, name: str, info: FieldInfo) -> Any:
+    def value(self, value: Any, name: str, code: bool) -> Any:
         if isinstance(value, BaseModel):
             return self.model(value)
         if isinstance(value, list):
-            return [self.value(item, name, info) for item in value]
+            return [self.value(item, name, code) for item in value]
         if not isinstance(value, str):
             return value
         if name in _VICTIM_IDS and value in self.ids:
             return self.ids[value]
         if name in _LINKS:
             return value if value == self.text(value) else None
-        if _is_code(info):
+        if code:
             return value
         return self.text(value)
 
@@ -320,55 +326,80 @@ class PublicVersion:
 
     def leaks(self, docx: bytes) -> list[Leak]:
         """Every hidden name or contact detail left in any XML part of ``docx``."""
-        found: dict[tuple[str, str], None] = {}
         with zipfile.ZipFile(BytesIO(docx)) as package:
-            for part in sorted(package.namelist()):
-                if not part.endswith((".xml", ".rels")):
-                    continue
-                for text in _texts(package.read(part)):
-                    for hit in self.leaks_in(text):
-                        found[(part, hit)] = None
+            parts = [
+                (part, _texts(package.read(part)))
+                for part in sorted(package.namelist())
+                if part.endswith((".xml", ".rels"))
+            ]
+        everything = sum((texts for _, texts in parts), Texts.empty())
+        if not self.names.may_hold(everything) and not self.contacts.find(everything.joined):
+            return []
+        found: dict[tuple[str, str], None] = {}
+        for part, texts in parts:
+            for text in texts.texts:
+                for hit in self.leaks_in(text):
+                    found[(part, hit)] = None
         return [Leak(part, text) for part, text in found]
 
     def check(self, docx: bytes, source: str) -> None:
         """Refuse a public document that names someone it must not (or a contact detail)."""
-        self._refuse(self.leaks(docx), source)
-
-    def check_name(self, name: str, source: str) -> None:
-        """Refuse an output file name that carries a hidden name."""
-        self._refuse([Leak("the file name", hit) for hit in self.leaks_in(name)], source)
-
-    @staticmethod
-    def _refuse(leaks: list[Leak], source: str) -> None:
-        if not leaks:
-            return
-        shown = "; ".join(f"{leak.text!r} in {leak.part}" for leak in leaks[:5])
-        more = f" and {len(leaks) - 5} more" if len(leaks) > 5 else ""
-        raise PublicationError(
-            f"the public version would show what consent does not allow: {shown}{more}. "
-            "Nothing was written. If your template prints these fields, leave them out when "
-            "`public` is true ({% if not public %}...{% endif %}); if the case text spells a "
-            "hidden name in a way the public version does not recognise (spaced out, split "
-            "by other characters, or a spelling of its own), add that spelling to the "
-            "victim's aliases or list it under redact",
-            Location(source),
-        )
+        _refuse(self.leaks(docx), source)
 
 
-def _texts(xml: bytes) -> Iterator[str]:
-    """The text nodes, attribute values and whole paragraphs (runs joined) of an XML part."""
+def check_file_name(case: Communication, name: str, source: str, gettext: Translate) -> None:
+    """Refuse a public output file name that carries a hidden name or a contact detail."""
+    names, contacts = redaction(case, gettext), _contacts(case, gettext)
+    hits = [*names.suspicious(name), *contacts.find(name)]
+    _refuse([Leak("the file name", hit) for hit in hits], source)
+
+
+def _refuse(leaks: list[Leak], source: str) -> None:
+    if not leaks:
+        return
+    shown = "; ".join(f"{leak.text!r} in {leak.part}" for leak in leaks[:5])
+    more = f" and {len(leaks) - 5} more" if len(leaks) > 5 else ""
+    raise PublicationError(
+        f"the public version would show what consent does not allow: {shown}{more}. "
+        "Nothing was written. If your template prints these fields, leave them out when "
+        "`public` is true ({% if not public %}...{% endif %}); if the case text spells a "
+        "hidden name in a way the public version does not recognise (spaced out, split "
+        "by other characters, or a spelling of its own), add that spelling to the "
+        "victim's aliases or list it under redact",
+        Location(source),
+    )
+
+
+@lru_cache(maxsize=64)
+def _texts(xml: bytes) -> Texts:
+    """The attribute values, whole paragraphs (runs joined) and other text nodes of an XML
+    part, each distinct string once: a text node inside a paragraph is read with it.
+
+    Remembered for the parts every document of a template shares (styles, fonts, numbering),
+    which a batch would otherwise parse for each document."""
+    return Texts.of(_each_text(xml))
+
+
+def _each_text(xml: bytes) -> Iterator[str]:
     from lxml import etree
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(xml, parser)
+    seen: set[str] = set()
+    paragraphs = {e for e in root.iter() if isinstance(e.tag, str) and e.tag.endswith("}p")}
+    inside = {d for p in paragraphs for d in p.iterdescendants()}
     for element in root.iter():
-        yield from element.attrib.values()
-        if element.text:
-            yield element.text
-        if element.tail:
-            yield element.tail
-        if isinstance(element.tag, str) and element.tag.endswith("}p"):
-            yield "".join(element.itertext())
+        found = list(element.attrib.values())
+        if element in paragraphs:
+            found.append("".join(element.itertext()))
+        if element not in inside and element not in paragraphs:
+            found.extend(t for t in (element.text, element.tail) if t)
+        elif element in paragraphs and element.tail:
+            found.append(element.tail)
+        for text in found:
+            if text not in seen:
+                seen.add(text)
+                yield text
 
 
 def public_title_words(case: Communication, gettext: Translate) -> str:

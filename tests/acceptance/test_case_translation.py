@@ -365,3 +365,17 @@ def test_an_untranslated_case_gets_one_warning_not_one_per_text(tmp_path: Path) 
         f"Ukrainian: its 7 texts are shown in English; translate them with "
         f"`unsubmit i18n case-export {case} -l uk`"
     ]
+
+
+def test_an_export_leaves_out_what_is_confidential_unless_asked(tmp_path: Path) -> None:
+    case = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
+    default = run(["i18n", "case-export", str(case), "-l", "ru"])
+    assert default.exit_code == 0, default.output
+    assert "Do not disclose which relative gave consent." not in default.stdout
+    assert "Musician" in default.stdout
+    assert "left out 1 confidential texts" in default.stderr
+    assert "--include-confidential exports them" in default.stderr
+    everything = run(["i18n", "case-export", str(case), "-l", "ru", "--include-confidential"])
+    assert everything.exit_code == 0, everything.output
+    assert 'msgid "Do not disclose which relative gave consent."' in everything.stdout
+    assert "left out" not in everything.stderr

@@ -173,3 +173,32 @@ def test_a_full_name_sharing_a_hidden_surname_is_hidden_too_with_a_warning(
     )
     assert public_version(case, EN).case.victims[1].name == "Hanna [name withheld]"
     assert not [v for v in run_rules(sample) if v.path[-1] == "name"]
+
+
+def _withheld_with(case: Communication, text: str) -> Communication:
+    incident = case.incidents[0].model_copy(update={"description": text})
+    withheld = _with(case, {"consent": {"public_name": "withheld"}})
+    return withheld.model_copy(update={"incidents": [incident, *case.incidents[1:]]})
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("Maria Alexandrovna Kalesnikava was moved.", "Alexandrovna"),
+        ("Марыя Калеснікава Аляксандраўна", "Аляксандраўна"),
+        ("Ms. Kalesnilava was moved.", "Kalesnilava"),
+    ],
+)
+def test_a_word_that_looks_like_part_of_a_hidden_name_is_a_warning_at_its_place(
+    sample: Communication, text: str, word: str
+) -> None:
+    (found,) = [v for v in run_rules(_withheld_with(sample, text)) if v.code == "consent"]
+    assert found.severity is Severity.WARNING
+    assert found.path == ("incidents", 0, "description")
+    assert found.message.startswith(f"{word!r} looks like the hidden name")
+    assert "add this spelling to the victim's aliases or list it under redact" in found.message
+
+
+def test_ordinary_words_next_to_a_hidden_name_are_no_near_miss(sample: Communication) -> None:
+    case = _withheld_with(sample, "On Monday Maria Kalesnikava met Mariam in Homiel.")
+    assert not [v for v in run_rules(case) if v.code == "consent"]
