@@ -308,7 +308,9 @@ class _ProgressBars:
 @click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A DOCX template of your own (your letterhead) instead of the built-in one.",
+    help="A DOCX template of your own (your letterhead) instead of the built-in one; what a "
+    "letterhead may not hold (external links, embedded objects, fields but page numbers) is "
+    "removed with a warning.",
 )
 @click.option(
     "--format",
@@ -329,7 +331,8 @@ class _ProgressBars:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Refuse to build when there are warnings too (a missing translation among them).",
+    help="Refuse to build when there are warnings too (a missing translation, or anything "
+    "removed from a --template letterhead, among them).",
 )
 @click.option(
     "--public",

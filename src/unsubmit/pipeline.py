@@ -30,7 +30,7 @@ from typing import Any
 
 from unsubmit.check import check_files, source_document
 from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Finding, Report, sort_key
+from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import fallback_findings, localize, plain
@@ -200,6 +200,33 @@ class _Job:
     source: str
 
 
+def letterhead_result(template: PreparedTemplate) -> FileResult:
+    """What the letterhead allow-list removed from a template, as warnings at their parts."""
+    return FileResult(
+        template.name,
+        [
+            Finding(
+                Location(template.name, path=removal.part),
+                f"removed from the letterhead: {removal.what}",
+                Severity.WARNING,
+                "letterhead",
+            )
+            for removal in template.removals
+        ],
+    )
+
+
+def check_letterhead(path: Path) -> FileResult:
+    """``unsubmit template check``: what a build would remove from the template at ``path``,
+    or the error that stops a build from using it at all."""
+    from unsubmit.errors import TemplateError
+
+    try:
+        return letterhead_result(PreparedTemplate.load(path))
+    except TemplateError as exc:
+        return FileResult(str(path), [Finding.from_error(exc, str(path), "template")])
+
+
 def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
     """Render one job, with the warnings for what it shows in English for want of a translation.
 
@@ -275,7 +302,13 @@ def build(
     planned = _localized_jobs(report, paths, options, outcome)
     jobs = [item.job for item in planned if item.job is not None]
     for template in dict.fromkeys(job.template for job in jobs):
-        PreparedTemplate.load(template)  # a broken template fails once, before any work
+        # A broken template fails once, before any work; what a letterhead may not hold is
+        # removed, and named as a warning that --strict makes a refusal.
+        result = letterhead_result(PreparedTemplate.load(template))
+        if result.findings:
+            report.results.append(result)
+    if report.failed(strict=options.strict):
+        return outcome
     documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
     rendered = _outputs(planned, documents, options, convert, progress)
     if report.failed(strict=options.strict):
@@ -439,6 +472,7 @@ def preview_text(
     prepared = _Templates(template).for_kind(case.kind)
     data, translator = render_document(case, prepared, chosen, public=public, source=str(path))
     result = report.results[0]
+    result.findings.extend(letterhead_result(prepared).findings)
     result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
     return document_text(data), report
 
