@@ -3,7 +3,8 @@
 The order matters for safety. Every file is validated first, and nothing is written when any
 has an error. Every document is then rendered in memory, so a template error also writes
 nothing; a batch of many files is validated and rendered on every core, with the same results
-as one by one (:mod:`unsubmit.parallel`). Only then are outputs written, each atomically; a file
+as one by one (:mod:`unsubmit.parallel`). Every DOCX and PDF is inspected before it is written
+(:mod:`unsubmit.render.inspector`): one that holds anything active or external stops the build. Only then are outputs written, each atomically; a file
 that already holds exactly the bytes a build would write is left alone (builds are
 deterministic), so an interrupted batch is completed by running the same command again, and only
 a file with other content needs --force.
@@ -29,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.check import check_files, source_document
-from unsubmit.errors import Location, OutputError, UsageError
+from unsubmit.errors import ConversionError, Location, OutputError, TemplateError, UsageError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
@@ -48,6 +49,7 @@ from unsubmit.render.context import (
     right_to_left,
 )
 from unsubmit.render.engine import PreparedTemplate
+from unsubmit.render.inspector import docx_problems, pdf_problems
 from unsubmit.render.mail import email_message
 from unsubmit.render.output import ensure_output_dir, write_all
 from unsubmit.render.package import DocumentProperties
@@ -149,7 +151,20 @@ def render_document(
     )
     if version is not None:
         version.check(docx, source)
+    problems = docx_problems(docx)
+    if problems:
+        raise TemplateError(
+            f"the document built from this template for {source or 'the case'} holds "
+            f"{_listed(problems)}: a template may not produce anything active or external; "
+            "nothing was written",
+            Location(template.name),
+        )
     return docx, translator
+
+
+def _listed(problems: list[str]) -> str:
+    more = len(problems) - 1
+    return problems[0] + (f" (and {more} more)" if more else "")
 
 
 def document_context(
@@ -219,8 +234,6 @@ def letterhead_result(template: PreparedTemplate) -> FileResult:
 def check_letterhead(path: Path) -> FileResult:
     """``unsubmit template check``: what a build would remove from the template at ``path``,
     or the error that stops a build from using it at all."""
-    from unsubmit.errors import TemplateError
-
     try:
         return letterhead_result(PreparedTemplate.load(path))
     except TemplateError as exc:
@@ -383,7 +396,14 @@ def _outputs(
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
-            outputs.append((target.with_suffix(".pdf"), convert(docx), result.file))
+            pdf = convert(docx)
+            problems = pdf_problems(pdf)
+            if problems:
+                raise ConversionError(
+                    f"the PDF of {result.file} that LibreOffice made holds {_listed(problems)}: "
+                    "nothing was written"
+                )
+            outputs.append((target.with_suffix(".pdf"), pdf, result.file))
             done += 1
             if converted is not None:
                 converted(done)

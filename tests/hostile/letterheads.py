@@ -82,6 +82,10 @@ def normal_letterhead() -> bytes:
     document.add_paragraph("{{ case.title }}")
     document.add_paragraph("{% for victim in case.victims %}{{ victim.name }} {% endfor %}")
     document.add_paragraph("The facts are set out in the annex.")
+    link = document.part.relate_to(WEBSITE, RT.HYPERLINK, is_external=True)
+    document.add_paragraph("More: ")._p.append(
+        parse_xml(f'<w:hyperlink {NS} r:id="{link}"><w:r><w:t>{WEBSITE}</w:t></w:r></w:hyperlink>')
+    )
     footer = section.footer
     web = footer.part.relate_to(WEBSITE, RT.HYPERLINK, is_external=True)
     paragraph = footer.paragraphs[0]
@@ -240,10 +244,12 @@ def hostile_letterhead(server: str) -> bytes:
 
 def _extra_ns(document: str) -> str:
     """The namespace declarations the hostile body needs that python-docx's root lacks."""
+    start = document.index("<w:document")
+    root = document[start : document.index(">", start)]
     return "".join(
         f'xmlns:{prefix}="{uri}" '
         for prefix, uri in NAMESPACES.items()
-        if f"xmlns:{prefix}=" not in document
+        if f"xmlns:{prefix}=" not in root
     )
 
 
