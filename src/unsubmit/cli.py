@@ -456,6 +456,35 @@ def preview(
 
 
 @cli.group()
+def template() -> None:
+    """Check a letterhead (a DOCX template of your own) before anyone builds with it."""
+
+
+@template.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_output_format("Text for people, JSON for scripts.")
+def template_check(files: Sequence[Path], output_format: str) -> None:
+    """Say what `build --template FILE` would remove from each letterhead FILE.
+
+    A letterhead keeps text, styles, numbering, headers and footers, embedded raster
+    images, page-number fields and http, https and mailto links; anything else (external or
+    linked images, OLE objects and links, ActiveX, altChunk, subdocuments, framesets, mail
+    merge, attached templates, custom XML, macros, other fields, file:// links) is removed,
+    and each removal is listed here as a warning at its part.
+
+    Exit 0 when nothing would be removed; 1 when something would (a build warns about it,
+    and refuses the letterhead with --strict) or a FILE cannot be used as a template at all.
+    """
+    from unsubmit.findings import Report
+    from unsubmit.pipeline import check_letterhead
+    from unsubmit.report import REPORTERS
+
+    report = Report([check_letterhead(path) for path in files])
+    REPORTERS[output_format](sys.stdout, strict=True).report(report)
+    sys.exit(1 if report.failed(strict=True) else 0)
+
+
+@cli.group()
 def i18n() -> None:
     """Translate the documents' fixed text (the message catalogs) and the text of case files.
 

@@ -4,10 +4,10 @@ The order matters for safety. Every file is validated first, and nothing is writ
 has an error. Every document is then rendered in memory, so a template error also writes
 nothing; a batch of many files is validated and rendered on every core, with the same results
 as one by one (:mod:`unsubmit.parallel`). Every DOCX and PDF is inspected before it is written
-(:mod:`unsubmit.render.inspector`): one that holds anything active or external stops the build. Only then are outputs written, each atomically; a file
-that already holds exactly the bytes a build would write is left alone (builds are
-deterministic), so an interrupted batch is completed by running the same command again, and only
-a file with other content needs --force.
+(:mod:`unsubmit.render.inspector`): one that holds anything active or external stops the
+build. Only then are outputs written, each atomically; a file that already holds exactly the
+bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
+completed by running the same command again, and only a file with other content needs --force.
 
 ``--public`` builds the versions of communications that may be published
 (:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
