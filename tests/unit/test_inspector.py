@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import zipfile
 from collections.abc import Callable
 from io import BytesIO
 from pathlib import Path
@@ -13,7 +12,7 @@ from pypdf.annotations import Link
 from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
 from tests.conftest import REPO, run
-from tests.hostile.letterheads import hostile_letterhead, normal_letterhead
+from tests.hostile.letterheads import hostile_letterhead, normal_letterhead, with_body
 from unsubmit.render.inspector import docx_problems, pdf_problems
 
 CASE = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
@@ -66,19 +65,6 @@ def test_every_trick_of_the_hostile_letterhead_is_found_in_it_raw() -> None:
         assert expected in found, expected
 
 
-def _with_document_body(body: str) -> bytes:
-    """The normal letterhead with ``body`` put before its section properties."""
-    with zipfile.ZipFile(BytesIO(normal_letterhead())) as archive:
-        members = {name: archive.read(name) for name in archive.namelist()}
-    document = members["word/document.xml"].decode()
-    members["word/document.xml"] = document.replace("<w:sectPr", body + "<w:sectPr", 1).encode()
-    buffer = BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            archive.writestr(name, data)
-    return buffer.getvalue()
-
-
 def test_a_field_that_only_rendering_makes_stops_the_build(tmp_path: Path) -> None:
     """The cleaner sees "PAGE DDEAUTO ..." before rendering and keeps it; the condition then
     drops "PAGE", and the inspector sees the DDEAUTO field the letter would carry."""
@@ -90,7 +76,7 @@ def test_a_field_that_only_rendering_makes_stops_the_build(tmp_path: Path) -> No
         '<w:r><w:instrText xml:space="preserve"> DDEAUTO cmd "/c calc"</w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="end"/></w:r></w:p>'
     )
-    code, output, out = _built(tmp_path, _with_document_body(body))
+    code, output, out = _built(tmp_path, with_body(body))
     assert code == 1
     assert "letterhead.docx: the document built from this template" in output
     assert "holds word/document.xml: a field 'DDEAUTO cmd" in output
@@ -107,7 +93,7 @@ def test_a_field_that_only_rendering_makes_stops_the_build(tmp_path: Path) -> No
 )
 def test_links_in_attributes_are_found(attribute: str, expected: str) -> None:
     body = f'<w:p xmlns:v="urn:schemas-microsoft-com:vml">{attribute}</w:p>'
-    assert expected in "\n".join(docx_problems(_with_document_body(body)))
+    assert expected in "\n".join(docx_problems(with_body(body)))
 
 
 @pytest.mark.slow

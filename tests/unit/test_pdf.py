@@ -17,6 +17,7 @@ from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
 from unsubmit.errors import ConversionError
 from unsubmit.render import pdf as pdf_module
@@ -141,6 +142,37 @@ def test_override_wins_over_path(fake_soffice: Path) -> None:
 
 
 # --- Fake LibreOffice: every way it can fail -----------------------------------------------
+
+
+@posix_only
+def test_the_profile_forbids_links_updates_and_macros(fake_soffice: Path, tmp_path: Path) -> None:
+    settings = tmp_path / "registrymodifications.xcu"
+    _install(
+        fake_soffice,
+        'for a in "$@"; do case "$a" in -env:UserInstallation=file://*) '
+        'profile="${a#-env:UserInstallation=file://}";; esac; done\n'
+        f'cp "$profile/user/registrymodifications.xcu" "{settings}"\n'
+        + OUTDIR
+        + 'printf "%%PDF-1.6 fake" > "$out/in.pdf"\n',
+    )
+    docx_to_pdf(b"docx bytes")
+    root = etree.fromstring(settings.read_bytes())
+    found = {
+        (
+            item.get("{http://openoffice.org/2001/registry}path"),
+            prop.get("{http://openoffice.org/2001/registry}name"),
+        ): prop.findtext("value")
+        for item in root
+        for prop in item
+    }
+    security = "/org.openoffice.Office.Common/Security/Scripting"
+    assert found == {
+        (security, "BlockUntrustedRefererLinks"): "true",
+        (security, "MacroSecurityLevel"): "3",
+        (security, "DisableMacrosExecution"): "true",
+        ("/org.openoffice.Office.Writer/Content/Update", "Link"): "0",
+        ("/org.openoffice.Office.Common/Misc", "UseLocking"): "false",
+    }
 
 
 @posix_only

@@ -6,6 +6,15 @@ instance already running on the same profile (or waits on its lock), and a user'
 carry macros or settings that change the output. A private profile keeps runs independent and lets
 two conversions run at once.
 
+The profile is also where LibreOffice is told to reach nothing outside the document
+(:data:`PROFILE_SETTINGS`): left to itself, it fetches an image a document links to from a
+server, which tells that server who converts a letter and when, and reads a ``file://`` image
+from the disk into the PDF. Builds remove such links before conversion
+(:mod:`unsubmit.render.letterhead`); the profile makes sure that LibreOffice would not follow one
+anyway. Where the system allows it (Linux with user namespaces), LibreOffice also runs without
+any network at all, in a network namespace of its own (``unshare --net``); elsewhere, or where
+that is not permitted, the conversion runs as before with the profile alone.
+
 The PDF is not reproducible: LibreOffice (checked with 7.4) writes the conversion time into
 ``/CreationDate`` and a time-derived ``/ID``, and ignores ``SOURCE_DATE_EPOCH``. Only the DOCX is
 byte-identical from one build to the next.
@@ -13,6 +22,7 @@ byte-identical from one build to the next.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import signal
@@ -41,6 +51,19 @@ _INSTALL_HINT = (
 )
 _TAIL_LINES = 8
 _REAP_SECONDS = 10.0
+
+#: The settings of every conversion's profile, (path, property, value), from LibreOffice's own
+#: schema (``officecfg/registry/schema``): no remote or local resource a document links to is
+#: loaded for a document outside LibreOffice's trusted locations (there are none in a fresh
+#: profile), links are never updated (``Writer/Content/Update/Link``: 0, never), no macro runs,
+#: and no lock file is written beside the document.
+PROFILE_SETTINGS: tuple[tuple[str, str, str], ...] = (
+    ("/org.openoffice.Office.Common/Security/Scripting", "BlockUntrustedRefererLinks", "true"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "MacroSecurityLevel", "3"),
+    ("/org.openoffice.Office.Common/Security/Scripting", "DisableMacrosExecution", "true"),
+    ("/org.openoffice.Office.Writer/Content/Update", "Link", "0"),
+    ("/org.openoffice.Office.Common/Misc", "UseLocking", "false"),
+)
 
 
 def find_soffice() -> str | None:
@@ -89,7 +112,9 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 120.0) -> bytes:
         work = Path(tmp)
         source = work / "in.docx"
         source.write_bytes(docx)
+        _write_profile(work / "profile")
         command = [
+            *network_isolation(),
             soffice,
             "--headless",
             "--norestore",
@@ -115,6 +140,51 @@ def docx_to_pdf(docx: bytes, *, timeout: float = 120.0) -> bytes:
         if not pdf.startswith(b"%PDF"):
             raise ConversionError(f"LibreOffice wrote a file that is not a PDF{suffix}")
         return pdf
+
+
+def _write_profile(profile: Path) -> None:
+    """A new LibreOffice profile that holds only :data:`PROFILE_SETTINGS`."""
+    items = "".join(
+        f'<item oor:path="{path}"><prop oor:name="{name}" oor:op="fuse">'
+        f"<value>{value}</value></prop></item>\n"
+        for path, name, value in PROFILE_SETTINGS
+    )
+    user = profile / "user"
+    user.mkdir(parents=True)
+    (user / "registrymodifications.xcu").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<oor:items xmlns:oor="http://openoffice.org/2001/registry" '
+        'xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">\n'
+        f"{items}</oor:items>\n",
+        encoding="utf-8",
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def network_isolation() -> tuple[str, ...]:
+    """The command that runs a program without network access, or ``()`` where there is none.
+
+    On Linux, ``unshare --map-root-user --net`` gives the program a network namespace of its
+    own, with no interface but a loopback that is down: it can reach no server, not even one on
+    this machine. Unprivileged user namespaces may be disabled (some distributions, containers),
+    so the command is tried once before it is used.
+    """
+    if not sys.platform.startswith("linux"):
+        return ()
+    unshare = next(
+        (path for path in ("/usr/bin/unshare", "/bin/unshare") if os.access(path, os.X_OK)), None
+    )
+    if unshare is None:
+        return ()
+    command = (unshare, "--map-root-user", "--net")
+    try:
+        probe = subprocess.run(
+            [*command, "/bin/true"], capture_output=True, timeout=_REAP_SECONDS, check=False
+        )
+    except (OSError, subprocess.TimeoutExpired):
+        return ()
+    return command if probe.returncode == 0 else ()
 
 
 def _run(command: list[str], timeout: float, cwd: Path) -> tuple[int, bytes, bytes]:
