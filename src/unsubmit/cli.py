@@ -469,7 +469,7 @@ def template_check(files: Sequence[Path], output_format: str) -> None:
     A letterhead keeps text, styles, numbering, headers and footers, embedded raster
     images, page-number fields and http, https and mailto links; anything else (external or
     linked images, OLE objects and links, ActiveX, altChunk, subdocuments, framesets, mail
-    merge, attached templates, custom XML, macros, other fields, file:// links) is removed,
+    merge, attached templates, macros, other fields, file:// links) is removed,
     and each removal is listed here as a warning at its part.
 
     Exit 0 when nothing would be removed; 1 when something would (a build warns about it,

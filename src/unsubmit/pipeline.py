@@ -320,8 +320,6 @@ def build(
         result = letterhead_result(PreparedTemplate.load(template))
         if result.findings:
             report.results.append(result)
-    if report.failed(strict=options.strict):
-        return outcome
     documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
     rendered = _outputs(planned, documents, options, convert, progress)
     if report.failed(strict=options.strict):

@@ -100,15 +100,7 @@ def normal_letterhead() -> bytes:
     paragraph._p.addnext(parse_xml(xml))
     buffer = BytesIO()
     document.save(buffer)
-    # python-docx's own template carries a custom XML part, which a letterhead saved without
-    # bibliography sources does not have.
-    members = _read(buffer.getvalue())
-    rels = etree.fromstring(members["word/_rels/document.xml.rels"])
-    for rel in list(rels):
-        if rel.get("Type", "").endswith("/customXml"):
-            rels.remove(rel)
-    members["word/_rels/document.xml.rels"] = etree.tostring(rels)
-    return _zip({name: data for name, data in members.items() if "customXml" not in name})
+    return buffer.getvalue()
 
 
 def with_body(body: str, linked_images: dict[str, str] | None = None) -> bytes:

@@ -25,8 +25,9 @@ letterhead needs, and nothing else survives:
 
 Each removal is a :class:`Removal` that names the part and what was there; the build shows
 them as warnings (and refuses the letterhead with ``--strict``), and ``unsubmit template
-check`` lists them before anyone uses it. What Word leaves about people and editing sessions
-(comments, tracked changes, properties) is removed without a word, by :mod:`.package`.
+check`` lists them before anyone uses it. What Word leaves about people, editing sessions and
+the document's own data (comments, tracked changes, properties, custom XML) is removed without a
+word, by :mod:`.package`: most letterheads have some, and none of it reaches out.
 """
 
 from __future__ import annotations

@@ -133,13 +133,15 @@ _REMOVED_REL_TYPES = {
     "attachedTemplate": "the path of the template the document was made from",
 }
 
-# Of those, what Word leaves about people and editing sessions: removed without a warning, since
-# every letterhead saved by Word has some. The rest falls to the letterhead allow-list, which names
-# what it removes.
+# Of those, what Word leaves about people, editing sessions and the document's own data: removed
+# without a warning, since most letterheads saved by Word (and every one python-docx makes) have
+# some, and none of it is active or external. The rest falls to the letterhead allow-list, which
+# names what it removes.
 _QUIETLY_REMOVED = frozenset(
     {
         "comments",
         "the names of comment and revision authors",
+        "custom XML data",
         "custom document properties",
         "a thumbnail of the first page",
     }
