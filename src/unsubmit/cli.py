@@ -308,7 +308,9 @@ class _ProgressBars:
 @click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A DOCX template of your own (your letterhead) instead of the built-in one.",
+    help="A DOCX template of your own (your letterhead) instead of the built-in one; what a "
+    "letterhead may not hold (external links, embedded objects, fields but page numbers) is "
+    "removed with a warning.",
 )
 @click.option(
     "--format",
@@ -329,7 +331,8 @@ class _ProgressBars:
 @click.option(
     "--strict",
     is_flag=True,
-    help="Refuse to build when there are warnings too (a missing translation among them).",
+    help="Refuse to build when there are warnings too (a missing translation, or anything "
+    "removed from a --template letterhead, among them).",
 )
 @click.option(
     "--public",
@@ -450,6 +453,35 @@ def preview(
     if report.findings:
         TextReporter(sys.stderr, quiet=True).report(report)
     click.echo(text, nl=False)
+
+
+@cli.group()
+def template() -> None:
+    """Check a letterhead (a DOCX template of your own) before anyone builds with it."""
+
+
+@template.command("check")
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_output_format("Text for people, JSON for scripts.")
+def template_check(files: Sequence[Path], output_format: str) -> None:
+    """Say what `build --template FILE` would remove from each letterhead FILE.
+
+    A letterhead keeps text, styles, numbering, headers and footers, embedded raster
+    images, page-number fields and http, https and mailto links; anything else (external or
+    linked images, OLE objects and links, ActiveX, altChunk, subdocuments, framesets, mail
+    merge, attached templates, macros, other fields, file:// links) is removed,
+    and each removal is listed here as a warning at its part.
+
+    Exit 0 when nothing would be removed; 1 when something would (a build warns about it,
+    and refuses the letterhead with --strict) or a FILE cannot be used as a template at all.
+    """
+    from unsubmit.findings import Report
+    from unsubmit.pipeline import check_letterhead
+    from unsubmit.report import REPORTERS
+
+    report = Report([check_letterhead(path) for path in files])
+    REPORTERS[output_format](sys.stdout, strict=True).report(report)
+    sys.exit(1 if report.failed(strict=True) else 0)
 
 
 @cli.group()

@@ -3,10 +3,11 @@
 The order matters for safety. Every file is validated first, and nothing is written when any
 has an error. Every document is then rendered in memory, so a template error also writes
 nothing; a batch of many files is validated and rendered on every core, with the same results
-as one by one (:mod:`unsubmit.parallel`). Only then are outputs written, each atomically; a file
-that already holds exactly the bytes a build would write is left alone (builds are
-deterministic), so an interrupted batch is completed by running the same command again, and only
-a file with other content needs --force.
+as one by one (:mod:`unsubmit.parallel`). Every DOCX and PDF is inspected before it is written
+(:mod:`unsubmit.render.inspector`): one that holds anything active or external stops the
+build. Only then are outputs written, each atomically; a file that already holds exactly the
+bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
+completed by running the same command again, and only a file with other content needs --force.
 
 ``--public`` builds the versions of communications that may be published
 (:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
@@ -28,8 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.check import check_files, source_document
-from unsubmit.errors import Location, OutputError, UsageError
-from unsubmit.findings import FileResult, Finding, Report, sort_key
+from unsubmit.errors import ConversionError, Location, OutputError, TemplateError, UsageError
+from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import fallback_findings, localize, plain
@@ -53,6 +54,7 @@ from unsubmit.render.context import (
     right_to_left,
 )
 from unsubmit.render.engine import PreparedTemplate
+from unsubmit.render.inspector import docx_problems, pdf_problems
 from unsubmit.render.mail import email_message
 from unsubmit.render.output import ensure_output_dir, write_all
 from unsubmit.render.package import DocumentProperties
@@ -160,7 +162,20 @@ def render_document(
     )
     if version is not None:
         version.check(docx, source)
+    problems = docx_problems(docx)
+    if problems:
+        raise TemplateError(
+            f"the document built from this template for {source or 'the case'} holds "
+            f"{_listed(problems)}: a template may not produce anything active or external; "
+            "nothing was written",
+            Location(template.name),
+        )
     return docx, translator
+
+
+def _listed(problems: list[str]) -> str:
+    more = len(problems) - 1
+    return problems[0] + (f" (and {more} more)" if more else "")
 
 
 def document_context(
@@ -209,6 +224,31 @@ class _Job:
     template: Path
     public: bool
     source: str
+
+
+def letterhead_result(template: PreparedTemplate) -> FileResult:
+    """What the letterhead allow-list removed from a template, as warnings at their parts."""
+    return FileResult(
+        template.name,
+        [
+            Finding(
+                Location(template.name, path=removal.part),
+                f"removed from the letterhead: {removal.what}",
+                Severity.WARNING,
+                "letterhead",
+            )
+            for removal in template.removals
+        ],
+    )
+
+
+def check_letterhead(path: Path) -> FileResult:
+    """``unsubmit template check``: what a build would remove from the template at ``path``,
+    or the error that stops a build from using it at all."""
+    try:
+        return letterhead_result(PreparedTemplate.load(path))
+    except TemplateError as exc:
+        return FileResult(str(path), [Finding.from_error(exc, str(path), "template")])
 
 
 def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
@@ -291,7 +331,11 @@ def build(
     planned = _localized_jobs(report, paths, options, outcome)
     jobs = [item.job for item in planned if item.job is not None]
     for template in dict.fromkeys(job.template for job in jobs):
-        PreparedTemplate.load(template)  # a broken template fails once, before any work
+        # A broken template fails once, before any work; what a letterhead may not hold is
+        # removed, and named as a warning that --strict makes a refusal.
+        result = letterhead_result(PreparedTemplate.load(template))
+        if result.findings:
+            report.results.append(result)
     documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
     rendered = _outputs(planned, documents, options, convert, progress)
     if report.failed(strict=options.strict):
@@ -366,7 +410,14 @@ def _outputs(
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
-            outputs.append((target.with_suffix(".pdf"), convert(docx), result.file))
+            pdf = convert(docx)
+            problems = pdf_problems(pdf)
+            if problems:
+                raise ConversionError(
+                    f"the PDF of {result.file} that LibreOffice made holds {_listed(problems)}: "
+                    "nothing was written"
+                )
+            outputs.append((target.with_suffix(".pdf"), pdf, result.file))
             done += 1
             if converted is not None:
                 converted(done)
@@ -455,6 +506,7 @@ def preview_text(
     prepared = _Templates(template).for_kind(case.kind)
     data, translator = render_document(case, prepared, chosen, public=public, source=str(path))
     result = report.results[0]
+    result.findings.extend(letterhead_result(prepared).findings)
     result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
     return document_text(data), report
 

@@ -6,6 +6,7 @@ import email.policy
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
+from io import BytesIO
 from pathlib import Path
 
 from tests.conftest import REPO, SAMPLES, run
@@ -72,11 +73,22 @@ def test_an_allegation_letter_is_not_marked_urgent_and_send_to_overrides_the_add
     assert "URGENT" not in message.as_string()
 
 
+def _blank_pdf(docx: bytes) -> bytes:
+    """A real PDF (every PDF a build writes is inspected), standing for a conversion."""
+    from pypdf import PdfWriter
+
+    writer = PdfWriter()
+    writer.add_blank_page(595, 842)
+    buffer = BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
 def test_the_pdf_is_attached_when_it_is_built(tmp_path: Path) -> None:
     outcome = build(
         [KALESNIKAVA],
         BuildOptions(tmp_path, formats=("docx", "pdf"), email=True),
-        convert=lambda docx: b"%PDF-1.7 converted from " + str(len(docx)).encode(),
+        convert=_blank_pdf,
     )
     assert [o.path.suffix for o in outcome.outputs] == [".docx", ".pdf", ".eml"]
     message = _parse(tmp_path / f"{STEM}.eml")

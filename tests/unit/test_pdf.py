@@ -9,7 +9,10 @@ from __future__ import annotations
 import datetime
 import os
 import shutil
+import signal
+import stat
 import subprocess
+import sys
 import time
 from concurrent.futures import ThreadPoolExecutor
 from io import BytesIO
@@ -17,7 +20,9 @@ from pathlib import Path
 
 import docx
 import pytest
+from lxml import etree
 
+from tests.unit.test_output import SRC
 from unsubmit.errors import ConversionError
 from unsubmit.render import pdf as pdf_module
 from unsubmit.render.package import DocumentProperties, finalize_docx
@@ -144,6 +149,37 @@ def test_override_wins_over_path(fake_soffice: Path) -> None:
 
 
 @posix_only
+def test_the_profile_forbids_links_updates_and_macros(fake_soffice: Path, tmp_path: Path) -> None:
+    settings = tmp_path / "registrymodifications.xcu"
+    _install(
+        fake_soffice,
+        'for a in "$@"; do case "$a" in -env:UserInstallation=file://*) '
+        'profile="${a#-env:UserInstallation=file://}";; esac; done\n'
+        f'cp "$profile/user/registrymodifications.xcu" "{settings}"\n'
+        + OUTDIR
+        + 'printf "%%PDF-1.6 fake" > "$out/in.pdf"\n',
+    )
+    docx_to_pdf(b"docx bytes")
+    root = etree.fromstring(settings.read_bytes())
+    found = {
+        (
+            item.get("{http://openoffice.org/2001/registry}path"),
+            prop.get("{http://openoffice.org/2001/registry}name"),
+        ): prop.findtext("value")
+        for item in root
+        for prop in item
+    }
+    security = "/org.openoffice.Office.Common/Security/Scripting"
+    assert found == {
+        (security, "BlockUntrustedRefererLinks"): "true",
+        (security, "MacroSecurityLevel"): "3",
+        (security, "DisableMacrosExecution"): "true",
+        ("/org.openoffice.Office.Writer/Content/Update", "Link"): "0",
+        ("/org.openoffice.Office.Common/Misc", "UseLocking"): "false",
+    }
+
+
+@posix_only
 def test_passes_the_expected_arguments(fake_soffice: Path, tmp_path: Path) -> None:
     record = tmp_path / "args"
     _install(
@@ -223,3 +259,116 @@ def test_timeout_kills_the_whole_process_group(fake_soffice: Path, tmp_path: Pat
     while not _dead(grandchild):
         assert time.monotonic() < deadline, "the converter's child outlived the timeout"
         time.sleep(0.05)
+
+
+# --- A conversion stopped by a signal ------------------------------------------------------
+
+#: Converts in a child process, as a build would; SIGINT ends it as Ctrl-C ends unsubmit.
+CONVERTING = """
+import sys
+from unsubmit.render.pdf import docx_to_pdf
+try:
+    docx_to_pdf(b"the whole confidential letter")
+except KeyboardInterrupt:
+    sys.exit(130)
+"""
+
+
+@posix_only
+@pytest.mark.parametrize(
+    ("number", "status"), [(signal.SIGTERM, -signal.SIGTERM), (signal.SIGINT, 130)]
+)
+def test_a_signal_during_a_conversion_removes_the_letter_from_the_disk(
+    fake_soffice: Path, tmp_path: Path, number: int, status: int
+) -> None:
+    temporary = tmp_path / "tmp"
+    temporary.mkdir()
+    started, sleeper = tmp_path / "started", tmp_path / "sleeper.pid"
+    _install(fake_soffice, f'sleep 300 &\necho $! > "{sleeper}"\ntouch "{started}"\nwait\n')
+    env = {**os.environ, "TMPDIR": str(temporary), "PYTHONPATH": str(SRC)}
+    child = subprocess.Popen([sys.executable, "-c", CONVERTING], env=env)
+    try:
+        deadline = time.monotonic() + 60
+        while not started.exists():
+            assert child.poll() is None, "the conversion ended before it was stopped"
+            assert time.monotonic() < deadline, "the conversion never started"
+            time.sleep(0.02)
+        (work,) = temporary.iterdir()
+        assert stat.S_IMODE(work.stat().st_mode) == 0o700
+        assert (work / "in.docx").read_bytes() == b"the whole confidential letter"
+        child.send_signal(number)
+        child.wait(timeout=60)
+    finally:
+        if child.poll() is None:
+            child.kill()
+            child.wait()
+    assert child.returncode == status
+    assert list(temporary.iterdir()) == []
+    deadline = time.monotonic() + 10
+    while not _dead(int(sleeper.read_text())):
+        assert time.monotonic() < deadline, "LibreOffice's child outlived the conversion"
+        time.sleep(0.05)
+
+
+@posix_only
+def test_the_signal_handlers_are_given_back_after_a_conversion(fake_soffice: Path) -> None:
+    _install(fake_soffice, OUTDIR + 'printf "%%PDF-1.6 fake" > "$out/in.pdf"\n')
+    before = (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT))
+    docx_to_pdf(b"x")
+    assert (signal.getsignal(signal.SIGTERM), signal.getsignal(signal.SIGINT)) == before
+
+
+# --- Finding LibreOffice on Windows ----------------------------------------------------------
+
+
+@pytest.fixture
+def windows(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Lookups as on Windows, from a folder of case files with a ``soffice.bat`` planted in it
+    (and on PATH as ".", as "" and by its own absolute name); returns that folder."""
+    monkeypatch.setattr(pdf_module, "_on_windows", lambda: True)
+    monkeypatch.setattr(pdf_module, "_KNOWN_LOCATIONS", {})
+    monkeypatch.delenv("UNSUBMIT_SOFFICE", raising=False)
+    for variable in ("ProgramFiles", "ProgramW6432", "ProgramFiles(x86)"):
+        monkeypatch.delenv(variable, raising=False)
+    cases = tmp_path / "cases"
+    (cases / "tools").mkdir(parents=True)
+    for planted in ("soffice.bat", "libreoffice.cmd", "tools/soffice.exe"):
+        (cases / planted).write_text("@echo this must never run\n")
+    monkeypatch.chdir(cases)
+    monkeypatch.setenv("PATHEXT", ".com;.exe;.bat;.cmd")
+    monkeypatch.setenv("PATH", os.pathsep.join([".", "", "tools", str(cases)]))
+    return cases
+
+
+def test_on_windows_the_current_directory_is_never_searched(windows: Path) -> None:
+    assert find_soffice() is None
+
+
+def test_on_windows_an_absolute_path_entry_is_searched(
+    windows: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = tmp_path / "LibreOffice" / "program"
+    program.mkdir(parents=True)
+    (program / "soffice.exe").write_bytes(b"MZ")
+    monkeypatch.setenv("PATH", os.pathsep.join([".", str(windows), str(program)]))
+    assert find_soffice() == str(program / "soffice.exe")
+
+
+def test_on_windows_program_files_is_searched(
+    windows: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    program = tmp_path / "Program Files" / "LibreOffice" / "program"
+    program.mkdir(parents=True)
+    (program / "soffice.exe").write_bytes(b"MZ")
+    (program / "soffice.exe").chmod(0o755)  # executable, as every file is on Windows
+    monkeypatch.setenv("ProgramFiles", str(tmp_path / "Program Files"))
+    assert find_soffice() == str(program / "soffice.exe")
+
+
+def test_on_windows_an_override_by_name_is_not_looked_for_in_the_current_directory(
+    windows: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("UNSUBMIT_SOFFICE", "soffice")
+    assert find_soffice() is None
+    monkeypatch.setenv("UNSUBMIT_SOFFICE", str(windows / "tools" / "soffice.exe"))
+    assert find_soffice() == str(windows / "tools" / "soffice.exe")  # a path is taken as given

@@ -34,8 +34,9 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.render.letterhead import Removal
 from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
-from unsubmit.render.package import DocumentProperties, assemble, clean_package
+from unsubmit.render.package import DocumentProperties, assemble, clean_letterhead
 from unsubmit.render.rtl import right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
 
@@ -110,9 +111,11 @@ class PreparedTemplate:
         self.name = name
         self.env = env or environment()
         try:
-            members = clean_package(data)
+            members, removals = clean_letterhead(data)
         except TemplateError as exc:  # the package's errors do not know the template's name
             raise TemplateError(exc.message, exc.location or Location(name)) from exc
+        #: What the letterhead allow-list removed (:mod:`unsubmit.render.letterhead`).
+        self.removals: list[Removal] = removals
         self._parts: list[_Part] = []
         for part_name in sorted(members):
             if not _TEMPLATED.match(part_name):

@@ -20,7 +20,7 @@ import datetime
 import posixpath
 import re
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -29,9 +29,10 @@ from urllib.parse import unquote
 from lxml import etree
 
 from unsubmit.errors import TemplateError
+from unsubmit.render.letterhead import Removal, relationship_removal, strip_active_content
 from unsubmit.render.zipwrite import Deflated, deflate, write_zip
 
-__all__ = ["DocumentProperties", "docx_leaks", "finalize_docx"]
+__all__ = ["DocumentProperties", "clean_letterhead", "docx_leaks", "finalize_docx"]
 
 
 @dataclass(frozen=True)
@@ -131,6 +132,20 @@ _REMOVED_REL_TYPES = {
     "attachedToolbars": "macros",
     "attachedTemplate": "the path of the template the document was made from",
 }
+
+# Of those, what Word leaves about people, editing sessions and the document's own data: removed
+# without a warning, since most letterheads saved by Word (and every one python-docx makes) have
+# some, and none of it is active or external. The rest falls to the letterhead allow-list, which
+# names what it removes.
+_QUIETLY_REMOVED = frozenset(
+    {
+        "comments",
+        "the names of comment and revision authors",
+        "custom XML data",
+        "custom document properties",
+        "a thumbnail of the first page",
+    }
+)
 
 _CORE_ALLOWED = frozenset(
     {
@@ -257,9 +272,20 @@ def assemble(members: Mapping[str, bytes | Deflated], props: DocumentProperties)
 
 
 def clean_package(data: bytes) -> dict[str, bytes]:
-    """The members of a DOCX with everything identifying removed (see the module docstring).
+    """The members of a DOCX with everything identifying removed (see the module docstring),
+    and everything a letterhead may not hold (:mod:`unsubmit.render.letterhead`).
 
     Core properties are left neutral: :func:`assemble` writes them from the document's own.
+    """
+    return clean_letterhead(data)[0]
+
+
+def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
+    """:func:`clean_package`, and what it removed by the letterhead allow-list, part by part.
+
+    What Word leaves about people and editing sessions is removed without a word; the rest
+    (external links, embedded objects, fields, macros...) is named, so that whoever uses a
+    letterhead learns what it tried to carry.
     """
     props = DocumentProperties(title="", language="", date=datetime.date(1980, 1, 1))
     members, _infos, _comment = _read_package(data)
@@ -269,21 +295,20 @@ def clean_package(data: bytes) -> dict[str, bytes]:
                 f"the rendered document is not a valid DOCX package: it has no {required}"
             )
     rels = {name: _parse(name, blob) for name, blob in members.items() if _is_rels(name)}
+    types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
+    content_type = _content_type_lookup(types)
 
-    removed = {name for name in members if _removed_part_kind(name) is not None}
-    for rels_name, root in rels.items():
-        source = _source_of_rels(rels_name) or ""
-        for rel in _relationships(root):
-            if _removed_rel_kind(rel) is not None and _is_internal(rel):
-                removed.update(_target_candidates(source, rel.get("Target", "")))
+    known_ids = {
+        _source_of_rels(name) or "": {rel.get("Id") for rel in _relationships(root)}
+        for name, root in rels.items()
+    }
+    removals, removed = _remove_relationships(members, rels, content_type)
     removed_lower = {name.lower() for name in removed}
     for rels_name, root in rels.items():
         source = _source_of_rels(rels_name) or ""
         for rel in list(_relationships(root)):
             targets = _target_candidates(source, rel.get("Target", ""))
-            if _removed_rel_kind(rel) is not None or (
-                _is_internal(rel) and any(t.lower() in removed_lower for t in targets)
-            ):
+            if _is_internal(rel) and any(t.lower() in removed_lower for t in targets):
                 root.remove(rel)
     for name in removed:
         members.pop(name, None)
@@ -310,7 +335,6 @@ def clean_package(data: bytes) -> dict[str, bytes]:
             "the rendered document is not a valid DOCX package: it has no main document part"
         )
 
-    types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
     _clean_content_types(types, members)
     members[_CONTENT_TYPES] = _serialize(types)
     for rels_name, root in rels.items():
@@ -319,14 +343,21 @@ def clean_package(data: bytes) -> dict[str, bytes]:
         else:
             members[rels_name] = _serialize(root)
 
-    for name in list(members):
+    kept_ids = {
+        _source_of_rels(name) or "": {rel.get("Id") for rel in _relationships(root)}
+        for name, root in rels.items()
+    }
+    for name in sorted(members):
         lowered = name.lower()
         if lowered.startswith("word/") and lowered.endswith(".xml"):
             root = _parse(name, members[name])
+            ids = (kept_ids.get(name, set()), known_ids.get(name, set()))
+            removals += strip_active_content(name, root, *ids)
             _clean_word_xml(root)
             members[name] = _serialize(root)
 
-    return members
+    # What removed parts related to went with them, and needs no word of its own.
+    return members, [removal for removal in removals if removal.part in members]
 
 
 def docx_leaks(data: bytes) -> list[str]:
@@ -528,6 +559,54 @@ def _removed_part_kind(name: str) -> str | None:
         if pattern.fullmatch(name):
             return kind
     return None
+
+
+def _remove_relationships(
+    members: dict[str, bytes], rels: dict[str, Any], content_type: Callable[[str], str]
+) -> tuple[list[Removal], set[str]]:
+    """Remove the relationships a clean letter does not keep: quietly those about people, by
+    name the others the letterhead allow-list refuses; return those and the parts they had."""
+    removals: list[Removal] = []
+    removed = {name for name in members if _removed_part_kind(name) is not None}
+    for rels_name, root in rels.items():
+        source = _source_of_rels(rels_name) or ""
+        for rel in _relationships(root):
+            targets = _target_candidates(source, rel.get("Target", ""))
+            if _removed_rel_kind(rel) not in _QUIETLY_REMOVED:
+                found = next((name for name in sorted(targets) if name in members), None)
+                why = relationship_removal(
+                    rel.get("Type", ""),
+                    rel.get("Target", ""),
+                    not _is_internal(rel),
+                    None if found is None else (content_type(found), members[found]),
+                )
+                if why is None:
+                    continue
+                removals.append(Removal(source or rels_name, why))
+            root.remove(rel)
+            if _is_internal(rel):
+                removed.update(targets)
+    return removals, removed
+
+
+def _content_type_lookup(types: Any) -> Callable[[str], str]:
+    """A function that gives a member's content type as ``[Content_Types].xml`` declares it."""
+    overrides: dict[str, str] = {}
+    defaults: dict[str, str] = {}
+    for entry in types:
+        if entry.tag == f"{{{_CT_NS}}}Override":
+            part = unquote(entry.get("PartName", "")).lstrip("/").lower()
+            overrides[part] = entry.get("ContentType", "")
+        elif entry.tag == f"{{{_CT_NS}}}Default":
+            defaults[entry.get("Extension", "").lower()] = entry.get("ContentType", "")
+
+    def content_type(name: str) -> str:
+        found = overrides.get(name.lower())
+        if found is None:
+            found = defaults.get(posixpath.splitext(name)[1][1:].lower(), "")
+        return found
+
+    return content_type
 
 
 def _target_candidates(source: str, target: str) -> set[str]:
