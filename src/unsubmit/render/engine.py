@@ -11,9 +11,11 @@ reach Python internals or files, every case string is escaped for XML, and a mis
 is an error that names the template and the variable rather than a silent blank in a letter.
 Each render is bounded in time, loop iterations and size (:mod:`unsubmit.render.limits`).
 
-Templates are compiled once for every locale: the environment's gettext is a null one, and a
-render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
-(:func:`unsubmit.i18n.translations.template_functions`). A right-to-left locale gets its
+Templates are compiled once for every locale: the environment's gettext is the English one, and
+a render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
+(:func:`unsubmit.i18n.translations.template_functions`). Escaping cannot be switched off through
+them: only the project's own catalog messages come back marked safe, so ``{{ _(case.title) }}``
+is escaped like ``{{ case.title }}``. A right-to-left locale gets its
 paragraphs, runs and tables turned right to left after rendering (:mod:`unsubmit.render.rtl`).
 """
 
@@ -33,7 +35,7 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
-from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.i18n.translations import SOURCE, Translator, template_functions
 from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 from unsubmit.render.rtl import right_to_left
@@ -65,6 +67,13 @@ def environment(limits: RenderLimits | None = None) -> GuardedEnvironment:
         keep_trailing_newline=True,
     )
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    # Jinja's own null translations mark whatever they are given safe, a case's text included:
+    # the project's functions escape all but its own messages (``_`` stays Jinja's alias of
+    # whichever ``gettext`` is in force). No message has a context.
+    for name in ("pgettext", "npgettext"):
+        env.globals.pop(name, None)
+    functions = template_functions(Translator(SOURCE))
+    env.globals.update(gettext=functions["gettext"], ngettext=functions["ngettext"])
     return env
 
 
