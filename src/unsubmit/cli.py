@@ -399,7 +399,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
             click.echo(f"note: {note}", err=True)
         for output in outcome.outputs:
             state = "unchanged" if output.unchanged else "wrote"
-            click.echo(f"{state} {output.path}")
+            to = f" (to {output.to})" if output.to else ""
+            click.echo(f"{state} {output.path}{to}")
 
 
 @cli.command()
