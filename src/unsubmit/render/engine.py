@@ -24,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,7 +37,13 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import SOURCE, Translator, template_functions
-from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
+from unsubmit.render.limits import (
+    GuardedEnvironment,
+    LimitExceeded,
+    RenderLimits,
+    interruptible,
+    render_budget,
+)
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 from unsubmit.render.rtl import right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
@@ -91,6 +98,18 @@ def _snippet(source: str, line: int | None) -> str:
     lines = source.splitlines()[max(line - 2, 0) : line + 1]
     text = " ".join(_XML_TAGS.sub("", chunk).strip() for chunk in lines).strip()
     return f' near "{text[:80]}"' if text else ""
+
+
+def _place(source: str, exc: BaseException) -> str:
+    """Where in a part's patched XML a render stopped: its line and the text near it, when known."""
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename == "<template>" and frame.lineno is not None
+    ]
+    if not lines:
+        return ""
+    return f", line {lines[-1]}{_snippet(source, lines[-1])}"
 
 
 def _resolve_listing(xml: str) -> str:
@@ -183,10 +202,12 @@ class PreparedTemplate:
         self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], rtl: bool
     ) -> bytes:
         try:
-            xml = part.template.render(context)
+            with interruptible():
+                xml = part.template.render(context)
         except LimitExceeded as exc:
             raise TemplateError(
-                f"{part.name}: {exc}: the template was stopped and nothing was written",
+                f"{part.name}{_place(part.source, exc)}: {exc}: the template was stopped and "
+                "nothing was written",
                 Location(self.name),
             ) from exc
         except SecurityError as exc:
