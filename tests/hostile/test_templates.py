@@ -229,6 +229,14 @@ def test_one_call_longer_than_the_budget_is_interrupted_inside() -> None:
     assert any(file.endswith("textwrap.py") for file in files), files
 
 
+def test_a_locales_gettext_is_bounded_like_the_default_one() -> None:
+    from unsubmit.i18n.translations import Translator
+
+    template = PreparedTemplate(make_template(REFUSED["gettext-repeats"][0]), "evil.docx")
+    with pytest.raises(TemplateError, match="format would build up to"):
+        template.render({"case": {}}, PROPS, Translator("fr"))
+
+
 def test_a_refusal_says_where_in_the_template() -> None:
     with pytest.raises(TemplateError) as info:
         _render("Before the attack. " + JOIN)

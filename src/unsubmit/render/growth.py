@@ -29,6 +29,9 @@ REPR_GROWTH: Final = 10
 
 _PERCENT_FIELD = re.compile(r"%(?:\([^)]*\))?[-#0 +]*(\*|\d*)(?:\.(\*|\d*))?[a-zA-Z%]")
 _BRACE_FIELD = re.compile(r"\{[^{}]*\}")
+_NESTED_FIELD = re.compile(r"\{[^{}]*\{")
+#: Fields that show a value's repr (``%r``, ``%a``, ``{0!r}``, ``{0!a}``).
+_REPR_FIELD = re.compile(r"%.*[ra]$|![ra]")
 #: Filters that read a string as its characters, or split it into words (title, wordcount,
 #: striptags, urlize and wordwrap): at most one piece a character.
 _PIECES: Final = frozenset(
@@ -102,11 +105,14 @@ def format_size(template: Any, values: Iterable[Any], budget: int) -> int:
     numbers = [v for v in values if isinstance(v, int) and not isinstance(v, bool)]
     star = max([0, *numbers])
     longest = max([0, *(_plain_size(v, budget) for v in values)])
-    total = len(template)
+    longest_repr = max([0, *(shown_size(v, budget) for v in values)])
+    # A field whose width is another field (``{0:{1}}``) may be as wide as any number given.
+    total = len(template) + len(_NESTED_FIELD.findall(template)) * (star + longest)
     for pattern in (_PERCENT_FIELD, _BRACE_FIELD):
         for field in pattern.finditer(template):
             digits = [int(d) if d.isdigit() else star for d in re.findall(r"\*|\d+", field[0])]
-            total += max([0, *digits]) + longest
+            shown = longest_repr if _REPR_FIELD.search(field[0]) else longest
+            total += max([0, *digits]) + shown
             if total > budget:
                 return budget + 1
     return total
@@ -119,7 +125,7 @@ def item_count(name: str, value: Any, arguments: Mapping[str, Any]) -> int | Non
     if name in ("split", "rsplit"):
         return _split_count(value, arguments)
     if name == "splitlines":
-        return sum(value.count(char) for char in _LINE_BREAKS) + 1
+        return _line_breaks(value) + 1
     if name == "wordwrap":
         return max(len(value), _wrapped_lines(value, arguments))
     if name in _PIECES:
@@ -175,8 +181,13 @@ def _urlize(value: str, arguments: Mapping[str, Any]) -> int:
 
 
 def _indent(value: str, arguments: Mapping[str, Any]) -> int:
+    """Every line gets the indent, and every line break becomes a ``\\n``."""
     width = _width(arguments.get("width", 4))
-    return len(value) + (value.count("\n") + 1) * width
+    return len(value) + 1 + (_line_breaks(value) + 1) * (width + 1)
+
+
+def _line_breaks(value: str) -> int:
+    return sum(value.count(char) for char in _LINE_BREAKS)
 
 
 def _padded(value: str, arguments: Mapping[str, Any]) -> int:
