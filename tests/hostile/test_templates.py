@@ -88,6 +88,10 @@ REFUSED = {
         "{% for i in range(1000) %}{{ 'y' * 1000000 }}{% endfor %}",
         "produced more than 33,554,432 characters",
     ),
+    "escaped-output": (
+        "{{ '\"' * 30000000 }}",  # 150 million characters once each quote is &#34;
+        "produced more than 33,554,432 characters",
+    ),
     "wide-filter": ("{{ 'x'|center(1000000000) }}", "the number 1000000000 to the filter"),
     "wide-method": ("{{ 'x'.center(1000000000) }}", "the number 1000000000 to a function"),
     "percent-width": ("{{ '%0999999999d' % 1 }}", "a field 999999999 characters wide"),

@@ -9,8 +9,9 @@ import jinja2
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from jinja2 import filters
+from markupsafe import escape
 
-from unsubmit.render.growth import format_size, item_count, result_size
+from unsubmit.render.growth import escaped_size, format_size, item_count, result_size
 
 TEXT = st.text(st.characters(codec="utf-8"), max_size=40)
 SMALL = st.integers(-3, 30)
@@ -87,3 +88,9 @@ def test_formats_stay_within_their_bounds(fields: list[str], text: str, number: 
     assert len(template % tuple(values)) <= format_size(template, values, BIG)
     braces = "{0}{1:>" + str(number) + "}{0!r}"
     assert len(braces.format(text, text)) <= format_size(braces, [text, text], BIG)
+
+
+@settings(max_examples=300, deadline=None)
+@given(value=st.text(st.sampled_from("a&<>\"'é"), max_size=40) | TEXT)
+def test_the_escaped_size_is_exact(value: str) -> None:
+    assert escaped_size(value) == len(str(escape(value)))

@@ -17,7 +17,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from typing import Any, Final
 
-__all__ = ["BOUNDED", "format_size", "item_count", "result_size", "shown_size"]
+__all__ = ["BOUNDED", "escaped_size", "format_size", "item_count", "result_size", "shown_size"]
 
 #: Characters one character can become: in upper or lower case (``ß`` → ``SS``, ``ΐ`` → 3), in
 #: XML or HTML escaping (``"`` → ``&#34;``), percent-encoded (4 bytes of UTF-8, 3 characters
@@ -78,6 +78,13 @@ def shown_size(value: Any, budget: int) -> int:
         if total > budget:
             return budget + 1
     return total
+
+
+def escaped_size(text: str) -> int:
+    """The length of ``text`` escaped for XML or HTML, exactly: ``&`` becomes ``&amp;``, ``<``
+    ``&lt;``, ``>`` ``&gt;``, and quotes ``&#34;`` and ``&#39;``."""
+    grows = 4 * (text.count("&") + text.count('"') + text.count("'"))
+    return len(text) + grows + 3 * (text.count("<") + text.count(">"))
 
 
 def _plain_size(value: Any, budget: int) -> int:
@@ -214,7 +221,7 @@ _STRING: Final[dict[str, Callable[[str, Mapping[str, Any]], int]]] = {
         ("upper", "lower", "title", "capitalize", "swapcase", "casefold"),
         lambda value, _: len(value) * CASE_GROWTH,
     ),
-    **dict.fromkeys(("escape", "e", "forceescape"), lambda value, _: len(value) * ESCAPE_GROWTH),
+    **dict.fromkeys(("escape", "e", "forceescape"), lambda value, _: escaped_size(value)),
     "urlencode": lambda value, _: len(value) * URL_GROWTH,
     "encode": lambda value, _: len(value) * 4,
 }

@@ -47,7 +47,15 @@ from jinja2.runtime import markup_join, str_join
 from jinja2.sandbox import ImmutableSandboxedEnvironment
 from jinja2.visitor import NodeTransformer
 
-from unsubmit.render.growth import BOUNDED, format_size, item_count, result_size, shown_size
+from unsubmit.render.growth import (
+    BOUNDED,
+    ESCAPE_GROWTH,
+    escaped_size,
+    format_size,
+    item_count,
+    result_size,
+    shown_size,
+)
 
 __all__ = [
     "MAX_ITEMS",
@@ -403,10 +411,17 @@ class GuardedEnvironment(ImmutableSandboxedEnvironment):
                 budget.loop()
             yield item
 
-    def _counted_output(self, value: Any) -> Any:
+    @pass_eval_context
+    def _counted_output(self, eval_ctx: EvalContext, value: Any) -> Any:
+        """Count what an output tag writes as it will be written: escaped, before it is."""
         budget = _CURRENT.get()
         if budget is not None:
-            budget.produce(len(value) if isinstance(value, str) else 16)
+            escaping = eval_ctx.autoescape and not hasattr(value, "__html__")
+            if isinstance(value, str):
+                budget.produce(escaped_size(value) if escaping else len(value))
+            else:  # shown as its str(): a number, or a whole list
+                size = shown_size(value, self.limits.text_chars)
+                budget.produce(size * ESCAPE_GROWTH if escaping else size)
         return value
 
     @pass_eval_context
