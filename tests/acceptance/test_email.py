@@ -351,6 +351,7 @@ _ADDRESSES = st.one_of(
     contact_name=_TEXTS,
     email=st.one_of(st.emails(), _ADDRESSES),
     send_to=st.one_of(st.none(), st.emails(), _ADDRESSES),
+    partner=st.none() | st.tuples(_TEXTS, st.none() | _TEXTS, st.one_of(st.emails(), _ADDRESSES)),
 )
 def test_any_case_builds_a_draft_with_only_its_headers_or_stops_with_findings(
     tmp_path_factory: pytest.TempPathFactory,
@@ -360,10 +361,16 @@ def test_any_case_builds_a_draft_with_only_its_headers_or_stops_with_findings(
     contact_name: str,
     email: str,
     send_to: str | None,
+    partner: tuple[str, str | None, str] | None,
 ) -> None:
     folder = tmp_path_factory.mktemp("draft")
     changes = {"title": title, "submitter": submitter, "contact_name": contact_name}
     path = _case(folder, email=email, send_to=send_to, **changes)
+    if partner is not None:  # a second submitter: a second Reply-To address
+        data = yaml.safe_load(path.read_text("utf-8"))
+        name, contact, address = partner
+        data["submitters"].append({"name": name, "contact": {"name": contact, "email": address}})
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
     out = folder / "out"
     outcome = build([path], BuildOptions(out, email=True))  # no internal error: nothing raised
     if outcome.report.failed():
@@ -383,4 +390,5 @@ def test_any_case_builds_a_draft_with_only_its_headers_or_stops_with_findings(
     assert "\n" not in message["Subject"]
     case = outcome.report.results[0].case
     assert isinstance(case, Communication)
+    assert len(message["Reply-To"].addresses) == len(case.submitters)
     assert message["Subject"].endswith(one_line(clean(case.title)))  # as the YAML reads
