@@ -30,11 +30,29 @@ COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter"
 LOCALE_NAMES = ("en", "fr", "es", "ru", "ar", "zh", "be", "uk")
 
 
+def _visible(text: str) -> str:
+    from unsubmit.report import visible
+
+    return visible(text)
+
+
+def _echo(text: str = "", *, err: bool = False, nl: bool = True) -> None:
+    """``click.echo`` with nothing a terminal would act on: a case's text (a victim's name in a
+    finding or a suggestion, a whole document in a preview) may hold escape sequences."""
+    click.echo(_visible(text), err=err, nl=nl)
+
+
+def _echo_json(document: str) -> None:
+    from unsubmit.report import visible_json
+
+    click.echo(visible_json(document))
+
+
 class _Failure(click.ClickException):
     """An ``UnsubmitError`` (or a bug) shown as one line on stderr, with its exit code."""
 
     def show(self, file: IO[Any] | None = None) -> None:
-        click.echo(f"error: {self.message}", err=True)
+        _echo(f"error: {self.message}", err=True)
 
 
 class _UsageFailure(_Failure):
@@ -143,13 +161,13 @@ def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> No
         click.echo(schemas.dumps(generated), nl=False)
     if out_dir is not None:
         for path in schemas.write_schemas(out_dir):
-            click.echo(f"wrote {path}", err=True)
+            _echo(f"wrote {path}", err=True)
     if check_dir is not None:
         stale = schemas.stale_schemas(check_dir)
         for name in stale:
-            click.echo(f"{check_dir / name}: differs from the generated schema", err=True)
+            _echo(f"{check_dir / name}: differs from the generated schema", err=True)
         if stale:
-            click.echo(f"regenerate with: unsubmit schema --out {check_dir}", err=True)
+            _echo(f"regenerate with: unsubmit schema --out {check_dir}", err=True)
             sys.exit(1)
 
 
@@ -183,12 +201,12 @@ def new(
     ref = schema_ref or default_schema_ref(kind, path)
     text = scaffold(kind, ref, type_)
     if path is None:
-        click.echo(text, nl=False)
+        _echo(text, nl=False)
         return
     from unsubmit.render.output import write_atomic
 
     write_atomic(path, text.encode("utf-8"), overwrite=force)
-    click.echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
+    _echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
 
 
 @cli.command()
@@ -222,14 +240,14 @@ def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -
     query = " ".join(words)
     found = search(query)
     if output_format == "json":
-        click.echo(json.dumps([as_json(m) for m in found], ensure_ascii=False, indent=2))
+        _echo_json(json.dumps([as_json(m) for m in found], ensure_ascii=False, indent=2))
         return
     if not found:
-        click.echo(f"no mandate matches {query!r}", err=True)
+        _echo(f"no mandate matches {query!r}", err=True)
         sys.exit(1)
     width = max(len(m.id) for m in found)
     for mandate in found:
-        click.echo(f"{mandate.id:<{width}}  {mandate.type:<8}  {mandate.title('en')}")
+        _echo(f"{mandate.id:<{width}}  {mandate.type:<8}  {mandate.title('en')}")
 
 
 def _suggest(case_file: Path, output_format: str) -> None:
@@ -244,16 +262,16 @@ def _suggest(case_file: Path, output_format: str) -> None:
         REPORTERS[output_format](sys.stdout, quiet=True).report(report)
         sys.exit(1)
     if output_format == "json":
-        click.echo(json.dumps([s.as_json() for s in suggestions], ensure_ascii=False, indent=2))
+        _echo_json(json.dumps([s.as_json() for s in suggestions], ensure_ascii=False, indent=2))
         return
     width = max((len(s.mandate.id) for s in suggestions), default=0)
     for item in suggestions:
         state = "addressed" if item.addressed else "suggested"
-        click.echo(f"{item.mandate.id:<{width}}  {state:<9}  {item.mandate.title('en')}")
+        _echo(f"{item.mandate.id:<{width}}  {state:<9}  {item.mandate.title('en')}")
         for reason in [r.text for r in item.reasons] or ["no reason found in the case"]:
-            click.echo(f"{'':<{width}}  - {reason}")
+            _echo(f"{'':<{width}}  - {reason}")
         if item.mandate.cases_only_from:
-            click.echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
+            _echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -395,14 +413,15 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     if outcome.report.findings or outcome.report.failed(strict=strict):
         TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
     if outcome.report.failed(strict=strict):
-        click.echo("nothing was written: fix the errors above and build again", err=True)
+        _echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
     if not quiet:
         for note in outcome.notes:
-            click.echo(f"note: {note}", err=True)
+            _echo(f"note: {note}", err=True)
         for output in outcome.outputs:
             state = "unchanged" if output.unchanged else "wrote"
-            click.echo(f"{state} {output.path}")
+            to = f" (to {output.to})" if output.to else ""
+            _echo(f"{state} {output.path}{to}")
 
 
 @cli.command()
@@ -442,7 +461,10 @@ def preview(
         from unsubmit.pipeline import preview_context
 
         context, report = preview_context(file, locale, public=public)
-        text = None if context is None else json.dumps(context, ensure_ascii=False, indent=2) + "\n"
+        from unsubmit.report import visible_json
+
+        shown = None if context is None else json.dumps(context, ensure_ascii=False, indent=2)
+        text = None if shown is None else visible_json(shown) + "\n"
     else:
         from unsubmit.pipeline import preview_text
 
@@ -452,7 +474,7 @@ def preview(
         sys.exit(1)
     if report.findings:
         TextReporter(sys.stderr, quiet=True).report(report)
-    click.echo(text, nl=False)
+    _echo(text, nl=False)
 
 
 @cli.group()
@@ -497,7 +519,7 @@ def i18n() -> None:
 def _show_written(written: Sequence[Any]) -> None:
     for item in written:
         state = "wrote" if item.changed else "unchanged"
-        click.echo(f"{state} {item.path}" + (f" ({item.detail})" if item.detail else ""))
+        _echo(f"{state} {item.path}" + (f" ({item.detail})" if item.detail else ""))
 
 
 @i18n.command("extract")
@@ -550,11 +572,11 @@ def i18n_stats(locales: Sequence[str], output_format: str) -> None:
 
     stats = catalog_stats(locales)
     if output_format == "json":
-        click.echo(json.dumps({s.language: s.as_json() for s in stats}, indent=2))
+        _echo_json(json.dumps({s.language: s.as_json() for s in stats}, indent=2))
     else:
         for s in stats:
             state = "complete" if s.complete else "INCOMPLETE"
-            click.echo(
+            _echo(
                 f"{s.language:<3} {s.translated:>4} of {s.total} translated, "
                 f"{s.fuzzy} fuzzy  {state}"
             )
@@ -593,7 +615,7 @@ def case_export(
     data, result, left_out = export_po(case, language, include_confidential=include_confidential)
     if data is None:
         _show(result.file, result.findings)
-        click.echo("fix the case file before exporting its text for translation", err=True)
+        _echo("fix the case file before exporting its text for translation", err=True)
         sys.exit(1)
     if left_out:
         click.echo(
@@ -602,12 +624,13 @@ def case_export(
             err=True,
         )
     if output is None:
-        click.echo(data.decode("utf-8"), nl=False)
+        text = data.decode("utf-8")  # a PO file: exactly the case's text, unless on a terminal
+        click.echo(_visible(text) if sys.stdout.isatty() else text, nl=False)
         return
     from unsubmit.render.output import write_atomic
 
     write_atomic(output, data, overwrite=force)
-    click.echo(f"wrote {output}: translate it, then run unsubmit i18n case-import {case} {output}")
+    _echo(f"wrote {output}: translate it, then run unsubmit i18n case-import {case} {output}")
 
 
 @i18n.command("case-import")
@@ -624,18 +647,16 @@ def case_import(case: Path, po: Path) -> None:
     outcome = import_po(case, po)
     if outcome.result.failed():
         _show(outcome.result.file, outcome.result.findings)
-        click.echo("fix the case file before importing translations into it", err=True)
+        _echo("fix the case file before importing translations into it", err=True)
         sys.exit(1)
     if outcome.skipped:
         _show(str(po), outcome.skipped)
     if outcome.refused:
         _show(str(case), outcome.refused)
-        click.echo(
-            f"{case} would not be valid with these translations: nothing was written", err=True
-        )
+        _echo(f"{case} would not be valid with these translations: nothing was written", err=True)
         sys.exit(1)
     written = len(outcome.written)
-    click.echo(
+    _echo(
         f"{case}: {written} text{'s' if written != 1 else ''} translated into {outcome.language}"
         f", {outcome.unchanged} already there, {len(outcome.skipped)} skipped"
     )

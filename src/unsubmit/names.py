@@ -249,7 +249,8 @@ def similar(a: str, b: str) -> bool:
 
 def name_words(name: str) -> list[str]:
     """The words of a name, hyphenated parts apart: "Kowalska-Nowak" gives two words."""
-    return [match.group(0).strip(_APOSTROPHES) for match in _WORD.finditer(name)]
+    words = (match.group(0).strip(_APOSTROPHES) for match in _WORD.finditer(name))
+    return [word for word in words if word]
 
 
 def initials(name: str) -> str:

@@ -55,7 +55,7 @@ from unsubmit.render.context import (
 )
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.inspector import docx_problems, pdf_problems
-from unsubmit.render.mail import email_message
+from unsubmit.render.mail import email_message, recipient
 from unsubmit.render.output import ensure_output_dir, write_all
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
@@ -92,6 +92,8 @@ class Output:
     path: Path
     source: str
     unchanged: bool = False
+    #: For an e-mail draft: the address it is written to.
+    to: str | None = None
 
 
 @dataclass
@@ -338,6 +340,11 @@ def build(
             report.results.append(result)
     documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
     rendered = _outputs(planned, documents, options, convert, progress)
+    recipients = {
+        item.target.with_suffix(".eml"): recipient(item.case)
+        for item in planned
+        if options.email and isinstance(item.case, Communication) and item.job is not None
+    }
     if report.failed(strict=options.strict):
         return outcome
     ensure_output_dir(options.out_dir)
@@ -347,7 +354,7 @@ def build(
         unchanged = path.is_file() and path.read_bytes() == data
         if not unchanged:
             changed.append((path, data))
-        outcome.outputs.append(Output(path, file, unchanged))
+        outcome.outputs.append(Output(path, file, unchanged, recipients.get(path)))
     write_all(changed, overwrite=options.force)
     return outcome
 

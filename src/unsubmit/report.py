@@ -1,14 +1,42 @@
 """Reporters: how a validation report is shown, as text for people or JSON for tools.
 
-The core never prints; the command line picks a reporter and hands it a stream.
+The core never prints; the command line picks a reporter and hands it a stream. Whatever is
+printed goes through :func:`visible` (text) or :func:`visible_json` (JSON) first: a case's text
+reaches the terminal in findings, suggestions and previews, and an escape sequence in a name
+could clear the screen, rewrite what was printed above it or retitle the window.
 """
 
 from __future__ import annotations
 
 import json
+import re
 from typing import Any, TextIO
 
 from unsubmit.findings import Report
+
+#: What a terminal acts on or reorders instead of showing: C0 controls but tab and line feed
+#: (ESC and CR among them), DEL and C1 controls (CSI among them), bidirectional controls, and
+#: the line and paragraph separators.
+_ACTIVE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]"
+)
+
+
+def _escape(match: re.Match[str]) -> str:
+    code = ord(match.group())
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}"
+
+
+def visible(text: str) -> str:
+    """``text`` safe to print: each character a terminal would act on shown as its escape
+    (``\\x1b``, ``\\u202e``), so that it is seen rather than obeyed; tabs and line breaks kept."""
+    return _ACTIVE.sub(_escape, text)
+
+
+def visible_json(document: str) -> str:
+    """JSON text with the same characters written as ``\\u`` escapes: the same JSON for a tool,
+    nothing active for a terminal (``json.dumps`` escapes C0 controls, not C1 or bidi ones)."""
+    return _ACTIVE.sub(lambda match: f"\\u{ord(match.group()):04x}", document)
 
 
 def _plural(count: int, word: str) -> str:
@@ -45,7 +73,7 @@ class TextReporter(Reporter):
 
     def report(self, report: Report) -> None:
         for finding in report.findings:
-            self.stream.write(f"{finding}\n")
+            self.stream.write(visible(f"{finding}\n"))
         if self.quiet and not report.failed(strict=self.strict):
             return
         facts = summary(report, strict=self.strict)
@@ -67,8 +95,7 @@ class JsonReporter(Reporter):
             "findings": [finding.as_json() for finding in report.findings],
             "summary": summary(report, strict=self.strict),
         }
-        json.dump(document, self.stream, ensure_ascii=False, indent=2)
-        self.stream.write("\n")
+        self.stream.write(visible_json(json.dumps(document, ensure_ascii=False, indent=2)) + "\n")
 
 
 REPORTERS: dict[str, type[Reporter]] = {"text": TextReporter, "json": JsonReporter}

@@ -14,6 +14,14 @@ from dataclasses import dataclass
 from typing import Any, TypeVar
 
 from unsubmit import speaking
+from unsubmit.addresses import (
+    OHCHR_ADDRESS,
+    UN_DOMAINS,
+    AddressError,
+    at_the_un,
+    check_address,
+    mixed_scripts,
+)
 from unsubmit.findings import Severity
 from unsubmit.invisible import invisible_in_names
 from unsubmit.localize import localize, plain
@@ -338,6 +346,55 @@ def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
 
 
 # --- oral statements ------------------------------------------------------------------------
+
+
+@rule(Communication)
+def email_addresses(case: Communication) -> Iterator[RuleViolation]:
+    """The addresses ``build --email`` writes into the draft: each one valid address; the
+    recipient at the UN, or named in a warning (see :mod:`unsubmit.addresses`)."""
+    for index, submitter in enumerate(case.submitters):
+        try:
+            check_address(submitter.contact.email)
+        except AddressError as exc:
+            yield RuleViolation(
+                ("submitters", index, "contact", "email"),
+                f"{submitter.contact.email!r} is not one valid e-mail address ({exc}): give "
+                "the one address where the UN should answer, such as advocacy@example.org",
+                ERROR,
+                "email",
+            )
+    if case.send_to is None:
+        return
+    try:
+        recipient = check_address(case.send_to)
+    except AddressError as exc:
+        yield RuleViolation(
+            ("send_to",),
+            f"{case.send_to!r} is not one valid e-mail address ({exc}): give exactly one "
+            f"address, or leave send_to out to write to {OHCHR_ADDRESS}",
+            ERROR,
+            "email",
+        )
+        return
+    mixed = mixed_scripts(recipient)
+    if mixed:
+        yield RuleViolation(
+            ("send_to",),
+            f"{case.send_to!r} looks like another address: {'; '.join(mixed)}, so the letter "
+            "would go to a different domain than it seems to: type the address again in one "
+            "script",
+            ERROR,
+            "email",
+        )
+    elif not at_the_un(recipient):
+        yield RuleViolation(
+            ("send_to",),
+            f"the confidential letter would be sent to {recipient.normalized}, which is not an "
+            f"address of the UN ({', '.join(UN_DOMAINS)}): check that a mandate told you to "
+            f"write there, or leave send_to out to write to {OHCHR_ADDRESS}",
+            WARNING,
+            "email",
+        )
 
 
 @rule(OralStatement)

@@ -3,14 +3,25 @@
 from __future__ import annotations
 
 import email.policy
+import re
 from email.message import EmailMessage
 from email.parser import BytesParser
 from email.utils import parsedate_to_datetime
 from io import BytesIO
 from pathlib import Path
+from typing import Any
 
-from tests.conftest import REPO, SAMPLES, run
+import pytest
+import yaml
+from hypothesis import HealthCheck, event, given, settings
+from hypothesis import strategies as st
+
+from tests.conftest import REPO, SAMPLES, run, sample_data
+from unsubmit.addresses import OHCHR_ADDRESS, check_address
+from unsubmit.models import Communication
 from unsubmit.pipeline import BuildOptions, build
+from unsubmit.render.context import clean
+from unsubmit.render.mail import one_line
 
 KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
 KLIMOVICH = REPO / "samples" / "klimovich-allegation-letter.yaml"
@@ -145,3 +156,251 @@ def test_a_subject_in_another_language_reads_back_exactly(tmp_path: Path) -> Non
     assert subject.startswith("Lettre d'allégation – ")
     assert "  " not in subject
     assert subject.endswith(", SR-DISABILITIES – Death in custody of Mikalai Klimovich")
+
+
+# --- Headers and addresses done by the book -----------------------------------------------------
+
+#: What every draft carries at its top, and nothing else.
+HEADERS = {
+    "From",
+    "Reply-To",
+    "To",
+    "Subject",
+    "Date",
+    "Content-Language",
+    "Message-ID",
+    "MIME-Version",
+    "Content-Type",
+}
+#: RFC 2047 encoded words that decode to line breaks followed by headers of their own: Python
+#: releases without the fix for CVE-2024-6923 (3.11.7 among them) wrote them out as headers.
+INJECTION = (
+    "=?utf-8?q?Hello=0D=0ABcc=3A_spy=40evil=2Eexample=0D=0AX-Injected=3A_yes?= "
+    "=?utf-8?b?DQpCY2M6IHNweUBldmlsLmV4YW1wbGUNClgtSW5qZWN0ZWQ6IHllcw==?="
+)
+
+
+def _case(tmp_path: Path, **changes: Any) -> Path:
+    """The Kalesnikava sample with top-level fields (or ``submitter``, ``contact_name``,
+    ``email``) changed, written as YAML."""
+    data = sample_data("kalesnikava-urgent-appeal")
+    submitter = data["submitters"][0]
+    for key, value in changes.items():
+        if key == "submitter":
+            submitter["name"] = value
+        elif key == "contact_name":
+            submitter["contact"]["name"] = value
+        elif key == "email":
+            submitter["contact"]["email"] = value
+        else:
+            data[key] = value
+    path = tmp_path / "case.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    return path
+
+
+def _headers_of(message: EmailMessage) -> set[str]:
+    return set(message.keys())
+
+
+@pytest.mark.parametrize("field", ["title", "submitter", "contact_name"])
+def test_an_encoded_word_in_case_text_adds_no_header(tmp_path: Path, field: str) -> None:
+    path = _case(tmp_path, **{field: f"Case {INJECTION}"})
+    result = run(["build", "--email", "-o", str(tmp_path / "out"), str(path)])
+    assert result.exit_code == 0, result.output
+    (eml,) = (tmp_path / "out").glob("*.eml")
+    raw = eml.read_bytes()
+    assert b"\nBcc" not in raw and b"\nX-Injected" not in raw
+    message = _parse(eml)
+    assert _headers_of(message) == HEADERS
+    assert message["Bcc"] is None and message["X-Injected"] is None
+    # The text shows as it was written, encoded words and all (Python's reader adds a space
+    # between two encoded words of a display name, where RFC 2047 says to drop it).
+    shown = {
+        "title": message["Subject"],
+        "submitter": message["From"].addresses[0].display_name,
+        "contact_name": message["Reply-To"].addresses[0].display_name,
+    }[field]
+    assert shown.replace(" ", "").endswith(f"Case {INJECTION}".replace(" ", ""))
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "Detention\nof Maria Kalesnikava\n",
+        "Detention\r\nBcc: spy@evil.example",
+        "Detention\x85of\u2028Maria\u2029Kalesnikava",
+    ],
+)
+def test_a_title_on_several_lines_is_a_subject_on_one(tmp_path: Path, title: str) -> None:
+    result = run(
+        ["build", "--email", "-o", str(tmp_path / "out"), str(_case(tmp_path, title=title))]
+    )
+    if result.exit_code != 0:  # a character the case file may not hold: a finding at its place
+        assert "case.yaml:" in result.output and "$.title" in result.output, result.output
+        return
+    (eml,) = (tmp_path / "out").glob("*.eml")
+    message = _parse(eml)
+    assert _headers_of(message) == HEADERS
+    expected = " ".join(title.replace("\x85", " ").replace("\u2028", " ").split())
+    assert message["Subject"].endswith(f" – {expected}")
+
+
+def test_the_draft_says_where_it_goes(tmp_path: Path) -> None:
+    result = run(["build", "--email", "-o", str(tmp_path), str(KALESNIKAVA)])
+    assert result.exit_code == 0, result.output
+    assert f"wrote {tmp_path / STEM}.eml (to urgent-action@ohchr.org)" in result.output
+
+
+@pytest.mark.parametrize(
+    ("send_to", "said"),
+    [
+        ("urgent-action@ohchr.org.evil.example", None),
+        ("urgent-action@ohchr.оrg", "'оrg' mixes CYRILLIC and LATIN letters"),
+        ("urgent-action@оhchr.org", "'оhchr' mixes CYRILLIC and LATIN letters"),
+        ("OHCHR:spy@evil.example;", "invalid characters before the @-sign: ':'"),
+        ("urgent-action@ohchr.org,spy@evil.example", "is not in the expected form"),  # schema
+        ("a,b@ohchr.org", "invalid characters before the @-sign: ','"),
+        ('"OHCHR"spy@evil.example', "is not one valid e-mail address"),
+        ("urgent-action@ohchr.org>", "invalid characters: '>'"),
+    ],
+)
+def test_a_recipient_that_is_not_one_plain_address_stops_the_build(
+    tmp_path: Path, send_to: str, said: str | None
+) -> None:
+    path = _case(tmp_path, send_to=send_to)
+    result = run(["build", "--email", "-o", str(tmp_path / "out"), str(path)])
+    if said is None:  # valid but outside the UN: a warning naming it; --strict refuses
+        assert result.exit_code == 0, result.output
+        assert f"$.send_to: warning: the confidential letter would be sent to {send_to}" in (
+            result.output
+        )
+        assert f"(to {send_to})" in result.output
+        strict = run(["build", "--email", "--strict", "-o", str(tmp_path / "s"), str(path)])
+        assert strict.exit_code == 1
+        return
+    assert result.exit_code == 1, result.output
+    assert re.search(rf"case\.yaml:\d+:\d+: \$\.send_to: .*{re.escape(said)}", result.output)
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("send_to", ["cases@ohchr.org", "Cases@SPECIAL.UN.ORG", "x@un.org"])
+def test_a_recipient_at_the_un_needs_no_word(tmp_path: Path, send_to: str) -> None:
+    result = run(
+        ["build", "--email", "-o", str(tmp_path / "out"), str(_case(tmp_path, send_to=send_to))]
+    )
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    (eml,) = (tmp_path / "out").glob("*.eml")
+    (to,) = _parse(eml)["To"].addresses
+    assert to.addr_spec.lower() == send_to.lower()
+
+
+@pytest.mark.parametrize(
+    "email", ['a"b@example.org', "a(b@example.org", "a,b@example.org", "x@y.org>"]
+)
+def test_a_malformed_submitter_address_is_an_error_at_its_place(tmp_path: Path, email: str) -> None:
+    result = run(["validate", str(_case(tmp_path, email=email))])
+    assert result.exit_code == 1
+    assert "$.submitters[0].contact.email: " in result.output
+    assert "is not one valid e-mail address" in result.output
+
+
+def test_a_non_ascii_submitter_address_is_written_as_it_is(tmp_path: Path) -> None:
+    path = _case(tmp_path, email="мария@пример.рф", send_to="cases@пример.un.org")
+    result = run(["build", "--email", "-o", str(tmp_path / "out"), str(path)])
+    assert result.exit_code == 0, result.output
+    (eml,) = (tmp_path / "out").glob("*.eml")
+    message = _parse(eml)
+    # In UTF-8, as RFC 6532 has it (Python reads such a header as bytes it could not decode).
+    (sender,) = message["From"].addresses
+    assert sender.addr_spec.encode("utf-8", "surrogateescape").decode() == "мария@пример.рф"
+    assert message["To"].addresses[0].addr_spec == "cases@xn--e1afmkfd.un.org"
+
+
+# --- Any value the schema accepts: a draft with the expected headers, or findings ---------------
+
+_ODD_TEXT = [
+    "Detention\nof a defender\n",
+    f"Case {INJECTION}",
+    "Line\r\nBcc: spy@evil.example",
+    "a\x85b\u2028c\u2029d",
+    '"quoted", <angled> (comment) and; group:',
+    "=?utf-8?q?=0A?=",
+    "   ",
+]
+_ODD_ADDRESSES = [
+    "a,b@example.org",
+    'a"b@example.org',
+    "a(b@example.org",
+    "x@y.org>",
+    "мария@пример.рф",
+    "maria@пример.рф",
+    "ünì@example.org",
+    "OHCHR:spy@evil.example;",
+    "urgent-action@ohchr.org.evil.example",
+    "urgent-action@ohchr.оrg",
+    "a@b.c",
+    "x@un.org",
+]
+_TEXTS = st.one_of(st.sampled_from(_ODD_TEXT), st.text(min_size=1, max_size=40))
+_ADDRESSES = st.one_of(
+    st.sampled_from(_ODD_ADDRESSES),
+    st.emails(),
+    st.from_regex(r"[^@\s]{1,12}@[^@\s]{1,12}\.[^@\s]{1,6}", fullmatch=True),
+)
+
+
+@settings(
+    max_examples=100,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    title=_TEXTS,
+    submitter=_TEXTS,
+    contact_name=_TEXTS,
+    email=st.one_of(st.emails(), _ADDRESSES),
+    send_to=st.one_of(st.none(), st.emails(), _ADDRESSES),
+    partner=st.none() | st.tuples(_TEXTS, st.none() | _TEXTS, st.one_of(st.emails(), _ADDRESSES)),
+)
+def test_any_case_builds_a_draft_with_only_its_headers_or_stops_with_findings(
+    tmp_path_factory: pytest.TempPathFactory,
+    *,
+    title: str,
+    submitter: str,
+    contact_name: str,
+    email: str,
+    send_to: str | None,
+    partner: tuple[str, str | None, str] | None,
+) -> None:
+    folder = tmp_path_factory.mktemp("draft")
+    changes = {"title": title, "submitter": submitter, "contact_name": contact_name}
+    path = _case(folder, email=email, send_to=send_to, **changes)
+    if partner is not None:  # a second submitter: a second Reply-To address
+        data = yaml.safe_load(path.read_text("utf-8"))
+        name, contact, address = partner
+        data["submitters"].append({"name": name, "contact": {"name": contact, "email": address}})
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), "utf-8")
+    out = folder / "out"
+    outcome = build([path], BuildOptions(out, email=True))  # no internal error: nothing raised
+    if outcome.report.failed():
+        event("stopped with findings")
+        assert outcome.report.findings
+        assert not out.exists()
+        return
+    event("built a draft")
+    (eml,) = out.glob("*.eml")
+    message = _parse(eml)
+    assert _headers_of(message) == HEADERS
+    (to,) = message["To"].addresses
+    recipient = check_address(send_to or OHCHR_ADDRESS)
+    assert to.addr_spec.encode("utf-8", "surrogateescape").decode() == recipient.header
+    (draft,) = [output for output in outcome.outputs if output.path == eml]
+    assert draft.to == recipient.normalized
+    assert "\n" not in message["Subject"]
+    case = outcome.report.results[0].case
+    assert isinstance(case, Communication)
+    assert len(message["Reply-To"].addresses) == len(case.submitters)
+    assert message["Subject"].endswith(one_line(clean(case.title)))  # as the YAML reads

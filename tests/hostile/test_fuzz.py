@@ -28,6 +28,7 @@ from pathlib import Path
 from typing import Any
 
 import yaml
+from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -76,7 +77,11 @@ TEXT = st.one_of(LINE, st.builds(lambda a, b: f"{a} {b}", LINE, HOSTILE)).filter
 )
 PARAGRAPHS = st.lists(TEXT, min_size=1, max_size=3).map("\n\n".join)
 SLUG = st.from_regex(r"[a-z0-9]{1,8}(-[a-z0-9]{1,8}){0,2}", fullmatch=True)
-EMAIL = st.from_regex(r"[a-z0-9._+-]{1,12}@[a-z0-9-]{1,12}\.[a-z]{2,6}", fullmatch=True)
+#: Addresses email-validator accepts: no dot or hyphen at either end, no special-use domain.
+EMAIL = st.from_regex(
+    r"[a-z0-9]{1,8}([._+-][a-z0-9]{1,4})?@[a-z0-9]{1,8}(-[a-z0-9]{1,4})?\.[a-z]{2,6}",
+    fullmatch=True,
+).filter(lambda address: address.rsplit(".", 1)[1] not in SPECIAL_USE_DOMAIN_NAMES)
 COUNTRY = st.sampled_from(sorted(countries()))
 MANDATES = sorted(registry())
 DAY = st.dates(datetime.date(1950, 1, 1), datetime.date(2030, 12, 31))

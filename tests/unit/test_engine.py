@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import zipfile
 from io import BytesIO
 from pathlib import Path
 from typing import Any
 
 import docx
 import pytest
+from lxml import etree
 
 from unsubmit.errors import TemplateError
 from unsubmit.render.engine import PreparedTemplate
@@ -111,6 +113,50 @@ def test_the_same_input_gives_the_same_bytes(tmp_path: Path) -> None:
 def test_gettext_is_available_and_passes_text_through() -> None:
     template = make_template('{{ _("Alleged victims") }}')
     assert render(template, {"case": {}}) == ["Alleged victims"]
+
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: A case title that closes the run and opens a DDEAUTO field, which Word offers to run.
+FIELD = (
+    '</w:t></w:r><w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r>'
+    '<w:instrText xml:space="preserve"> DDEAUTO c:\\windows\\system32\\cmd.exe "/c calc" '
+    '</w:instrText></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r><w:r><w:t>'
+)
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        "{{ _(case.title) }}",
+        "{{ gettext(case.title) }}",
+        "{{ _(case.title, n=1) }}",
+        "{{ ngettext(case.title, case.title, 1) }}",
+        "{% trans t=case.title %}{{ t }}{% endtrans %}",
+    ],
+)
+@pytest.mark.parametrize("language", [None, "en", "fr"])
+def test_gettext_on_case_text_cannot_switch_escaping_off(tag: str, language: str | None) -> None:
+    from unsubmit.i18n.translations import Translator
+
+    translator = None if language is None else Translator(language)
+    data = PreparedTemplate(make_template(tag), "letterhead.docx").render(
+        {"case": {"title": FIELD}}, PROPS, translator
+    )
+    with zipfile.ZipFile(BytesIO(data)) as package:
+        root = etree.fromstring(package.read("word/document.xml"))
+    fields = [element.tag for element in root.iter(f"{W}fldChar", f"{W}instrText", f"{W}fldSimple")]
+    assert fields == []
+    assert [line for line in document_lines(data) if line] == [FIELD]
+
+
+def test_the_projects_own_messages_are_still_translated() -> None:
+    from unsubmit.i18n.translations import Translator
+
+    template = make_template('{{ _("Allegation letter") }}: {{ _(case.title) }} 50%')
+    data = PreparedTemplate(template, "t.docx").render(
+        {"case": {"title": "Tom & Jerry 50%"}}, PROPS, Translator("fr")
+    )
+    assert document_lines(data) == ["Lettre d'allégation: Tom & Jerry 50% 50%"]
 
 
 def test_an_unreadable_template_is_a_template_error(tmp_path: Path) -> None:

@@ -202,3 +202,10 @@ def test_a_word_that_looks_like_part_of_a_hidden_name_is_a_warning_at_its_place(
 def test_ordinary_words_next_to_a_hidden_name_are_no_near_miss(sample: Communication) -> None:
     case = _withheld_with(sample, "On Monday Maria Kalesnikava met Mariam in Homiel.")
     assert not [v for v in run_rules(case) if v.code == "consent"]
+
+
+def test_a_name_of_apostrophes_and_invisible_characters_alone_is_no_error(
+    sample: Communication,
+) -> None:
+    case = _with(sample, {"consent": {"public_name": "withheld"}, "aliases": ["ʼʼ", "\u200b"]})
+    assert redaction(case, EN).apply("Maria Kalesnikava") == "[name withheld]"

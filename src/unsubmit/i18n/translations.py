@@ -22,7 +22,7 @@ from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 #: The gettext domain: the catalogs are ``locale/<language>/LC_MESSAGES/unsubmit.mo``.
 DOMAIN = "unsubmit"
@@ -39,6 +39,35 @@ def compiled_catalog(language: str) -> bytes | None:
         return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
+
+
+@cache
+def catalog_messages() -> frozenset[str]:
+    """Every message of the project's catalogs: the text of its templates, the labels its code
+    marks with ``N_`` and those of its data files.
+
+    The source language's catalog holds every message (the catalogs' tests make sure of it).
+    """
+    data = compiled_catalog(SOURCE)
+    if data is None:
+        return frozenset()
+    catalog = gettext.GNUTranslations(io.BytesIO(data))
+    return frozenset(
+        key[0] if isinstance(key, tuple) else key
+        for key in catalog._catalog  # type: ignore[attr-defined]  # the one index of its ids
+        if key
+    )
+
+
+def marked_up(message: str, translation: str) -> Markup:
+    """A translation as a template shows it: left as it is when ``message`` is the project's
+    own (the catalogs hold no markup, and templates rely on them), escaped otherwise.
+
+    ``{{ _(case.title) }}`` must not switch escaping off: a case's text handed to gettext comes
+    back unchanged, and marked safe it could carry Word markup (a field that runs a program)
+    into the letter.
+    """
+    return Markup(translation) if message in catalog_messages() else escape(translation)
 
 
 class _Untranslated(gettext.NullTranslations):
@@ -93,17 +122,21 @@ class Translator:
 def template_functions(translator: Translator) -> dict[str, Any]:
     """``_``, ``gettext`` and ``ngettext`` for a render context, as Jinja's "newstyle" ones.
 
-    They behave as ``jinja2.ext.i18n`` with ``newstyle=True`` does: the translation is marked
-    safe when autoescaping and ``%(name)s`` placeholders are filled (and escaped) after
-    translation, with ``num`` set to the count for ngettext.
+    They behave as ``jinja2.ext.i18n`` with ``newstyle=True`` does, with one difference: only
+    the project's own messages are marked safe when autoescaping (:func:`marked_up`); any other
+    text, a case's title handed to ``_`` included, is escaped like every other value.
+    ``%(name)s`` placeholders are filled (and escaped) after translation, with ``num`` set to
+    the count for ngettext; a text that is not the project's own is not a format unless it is
+    given values to fill in, so a title with a ``%`` in it shows as it is.
     """
 
     @pass_context
     def gettext(context: Context, message: str, /, **variables: Any) -> str:
         text: str = translator.gettext(message)
-        if context.eval_ctx.autoescape:
-            text = Markup(text)
-        return text % variables
+        if not context.eval_ctx.autoescape:
+            return text % variables
+        shown = marked_up(message, text)
+        return shown % variables if variables or message in catalog_messages() else shown
 
     @pass_context
     def ngettext(
@@ -112,7 +145,7 @@ def template_functions(translator: Translator) -> dict[str, Any]:
         variables.setdefault("num", num)
         text: str = translator.ngettext(singular, plural, num)
         if context.eval_ctx.autoescape:
-            text = Markup(text)
+            text = marked_up(singular, text)
         return text % variables
 
     return {"_": gettext, "gettext": gettext, "ngettext": ngettext}

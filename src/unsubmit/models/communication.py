@@ -560,6 +560,7 @@ class Communication(CaseModel):
         pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",
         description="The address unsubmit build --email writes the message to. By default "
         "urgent-action@ohchr.org, the general address of the OHCHR for individual cases; "
-        "give another only when the mandate has told you to use it.",
+        "give another only when the mandate has told you to use it. Exactly one address; one "
+        "outside un.org and ohchr.org gets a warning that names it.",
         examples=["urgent-action@ohchr.org"],
     )

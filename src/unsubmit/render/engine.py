@@ -11,9 +11,11 @@ reach Python internals or files, every case string is escaped for XML, and a mis
 is an error that names the template and the variable rather than a silent blank in a letter.
 Each render is bounded in time, loop iterations and size (:mod:`unsubmit.render.limits`).
 
-Templates are compiled once for every locale: the environment's gettext is a null one, and a
-render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
-(:func:`unsubmit.i18n.translations.template_functions`). A right-to-left locale gets its
+Templates are compiled once for every locale: the environment's gettext is the English one, and
+a render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
+(:func:`unsubmit.i18n.translations.template_functions`). Escaping cannot be switched off through
+them: only the project's own catalog messages come back marked safe, so ``{{ _(case.title) }}``
+is escaped like ``{{ case.title }}``. A right-to-left locale gets its
 paragraphs, runs and tables turned right to left after rendering (:mod:`unsubmit.render.rtl`).
 """
 
@@ -22,6 +24,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import re
+import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,9 +36,15 @@ from jinja2.exceptions import SecurityError
 from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
-from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.i18n.translations import SOURCE, Translator, template_functions
 from unsubmit.render.letterhead import Removal
-from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
+from unsubmit.render.limits import (
+    GuardedEnvironment,
+    LimitExceeded,
+    RenderLimits,
+    interruptible,
+    render_budget,
+)
 from unsubmit.render.package import DocumentProperties, assemble, clean_letterhead
 from unsubmit.render.rtl import right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
@@ -66,6 +75,13 @@ def environment(limits: RenderLimits | None = None) -> GuardedEnvironment:
         keep_trailing_newline=True,
     )
     env.install_null_translations(newstyle=True)  # type: ignore[attr-defined]
+    # Jinja's own null translations mark whatever they are given safe, a case's text included:
+    # the project's functions escape all but its own messages (``_`` stays Jinja's alias of
+    # whichever ``gettext`` is in force). No message has a context.
+    for name in ("pgettext", "npgettext"):
+        env.globals.pop(name, None)
+    functions = template_functions(Translator(SOURCE))
+    env.globals.update(gettext=functions["gettext"], ngettext=functions["ngettext"])
     return env
 
 
@@ -83,6 +99,18 @@ def _snippet(source: str, line: int | None) -> str:
     lines = source.splitlines()[max(line - 2, 0) : line + 1]
     text = " ".join(_XML_TAGS.sub("", chunk).strip() for chunk in lines).strip()
     return f' near "{text[:80]}"' if text else ""
+
+
+def _place(source: str, exc: BaseException) -> str:
+    """Where in a part's patched XML a render stopped: its line and the text near it, when known."""
+    lines = [
+        frame.lineno
+        for frame in traceback.extract_tb(exc.__traceback__)
+        if frame.filename == "<template>" and frame.lineno is not None
+    ]
+    if not lines:
+        return ""
+    return f", line {lines[-1]}{_snippet(source, lines[-1])}"
 
 
 def _resolve_listing(xml: str) -> str:
@@ -177,10 +205,12 @@ class PreparedTemplate:
         self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], rtl: bool
     ) -> bytes:
         try:
-            xml = part.template.render(context)
+            with interruptible():
+                xml = part.template.render(context)
         except LimitExceeded as exc:
             raise TemplateError(
-                f"{part.name}: {exc}: the template was stopped and nothing was written",
+                f"{part.name}{_place(part.source, exc)}: {exc}: the template was stopped and "
+                "nothing was written",
                 Location(self.name),
             ) from exc
         except SecurityError as exc:
