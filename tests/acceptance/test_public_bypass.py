@@ -188,9 +188,18 @@ def _bold(word: str) -> str:
     return "".join(map(one, word))
 
 
+def _lower(word: str) -> str:
+    """Lower case for Latin letters: a look-alike letter put in keeps its look."""
+    return "".join(c.lower() if c.isascii() else c for c in word)
+
+
+def _upper(word: str) -> str:
+    return "".join(c.upper() if c.isascii() else c for c in word)
+
+
 TRANSFORMATIONS: dict[str, Callable[[str, int], str]] = {
-    "upper": lambda w, n: w.upper(),
-    "lower": lambda w, n: w.lower(),
+    "upper": lambda w, n: _upper(w),
+    "lower": lambda w, n: _lower(w),
     "curly": lambda w, n: w.replace("'", "’"),
     "decomposed": lambda w, n: unicodedata.normalize("NFD", w),
     "invisible": lambda w, n: _insert(w, _INVISIBLE[n % len(_INVISIBLE)], n),
@@ -202,9 +211,9 @@ TRANSFORMATIONS: dict[str, Callable[[str, int], str]] = {
     "possessive": lambda w, n: w + "’s",
     "digits": lambda w, n: f"{w}{2000 + n % 30}",
     "hashtag": lambda w, n: f"#Free{w}",
-    "handle": lambda w, n: f"@{w.lower()}_{n % 10}",
-    "url": lambda w, n: f"https://example.org/news/{w.lower()}_hearing",
-    "email": lambda w, n: f"{w.lower()}@example.net",
+    "handle": lambda w, n: f"@{_lower(w)}_{n % 10}",
+    "url": lambda w, n: f"https://example.org/news/{_lower(w)}_hearing",
+    "email": lambda w, n: f"{_lower(w)}@example.net",
     "file": lambda w, n: f"{w}_verdict_{2000 + n % 30}.pdf",
 }
 FIELDS = ("incident", "title", "risk", "request", "other_body_status", "charge_article")
