@@ -169,6 +169,7 @@ def document_context(
     """What a template receives for one case in one language: the case as the document shows
     it (made public first with ``public``), the context, and the public version to check the
     rendered document against (None for a confidential document or a statement)."""
+    case, _ = localize(case, language)  # a build has done it (and reported what fell back)
     version = None
     if public and isinstance(case, Communication):
         version = public_version(case, translator.gettext)

@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import docx
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -433,3 +434,34 @@ def test_a_preview_in_a_language_the_case_lacks_shows_the_draft_and_warns() -> N
     assert "$.organisation.name: warning: no Russian translation" in result.output
     english = run(["preview", str(HRC53)])
     assert "draft" not in english.output.casefold()
+
+
+KLIMOVICH = REPO / "samples" / "klimovich-allegation-letter.yaml"
+
+
+def test_a_sample_with_every_text_in_russian_builds_in_russian_with_strict(tmp_path: Path) -> None:
+    result = run(["build", "-o", str(tmp_path), "-l", "ru", "--strict", str(KLIMOVICH)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    [output] = tmp_path.glob("*_ru.docx")
+    text = _document_text(output)
+    assert "Смерть Николая Климовича под стражей" in text
+    assert "Правозащитный центр «Весна» узнал, что Николай Климович умер" in text
+    assert "Суд Пинского района и г. Пинска" in text
+    assert "Обратиться к правительству Беларуси с просьбой раскрыть обстоятельства" in text
+    # No English case text is left, but the organisation's name, which it writes so.
+    case = yaml.safe_load(KLIMOVICH.read_text("utf-8"))
+    english = _english_texts(case) - {"Example Human Rights Group"}
+    assert len(english) == 22  # 24 fields, two of them (the court, the colony) said twice
+    assert [phrase for phrase in english if phrase[:30] in text] == []
+    assert not any("draft" in mark for mark in _marks(output))
+
+
+def _english_texts(value: object) -> set[str]:
+    """The ``en`` text of every translated field of a case."""
+    if isinstance(value, dict):
+        found = {value["en"]} if isinstance(value.get("en"), str) and "ru" in value else set()
+        return found.union(*(_english_texts(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_english_texts(item) for item in value))
+    return set()
