@@ -170,7 +170,8 @@ def fallback_findings(
         untranslated = f"no text of this case is translated into {name}"
         shown = f"its {total} texts"
     else:
-        untranslated = f"{len(missing)} of the case's {total} texts have no {name} translation"
+        have = "has" if len(missing) == 1 else "have"
+        untranslated = f"{len(missing)} of the case's {total} texts {have} no {name} translation"
         shown = "them"
     if draft:
         summary = finding(

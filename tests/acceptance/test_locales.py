@@ -214,21 +214,6 @@ def test_a_missing_translation_stops_a_strict_build_before_writing(tmp_path: Pat
     assert run([*args, "-l", "en", str(sample)]).exit_code == 0  # English is the source
 
 
-def test_a_mandate_title_in_english_is_reported(tmp_path: Path) -> None:
-    sample = REPO / "samples" / "klimovich-allegation-letter.yaml"
-    result = run(["build", "-o", str(tmp_path), "-l", "zh", "--allow-untranslated", str(sample)])
-    assert result.exit_code == 0, result.output
-    assert re.search(
-        r"\$\.mandates: warning: the Chinese document gives the title of sr-belarus, .* in "
-        r"English: the mandate registry has no confirmed Chinese title for them",
-        result.output,
-    )
-    assert (
-        run(["build", "-o", str(tmp_path / "s"), "-l", "zh", "--strict", str(sample)]).exit_code
-        == 1
-    )
-
-
 def test_asking_twice_for_a_locale_builds_it_once(tmp_path: Path) -> None:
     sample = REPO / "samples" / "prosecutor-srhr-joint-statement.yaml"
     args = ["build", "-o", str(tmp_path), "--allow-untranslated"]
