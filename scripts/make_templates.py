@@ -852,6 +852,16 @@ def _page_one(doc: Any) -> None:
     tag(doc, "for m in case.mandates")
     para(doc, "List Bullet", "{{ m.title }}")
     tag(doc, "endfor")
+    tag(doc, "if case.unofficial_titles")
+    para(
+        doc,
+        "Note",
+        gt(
+            "A title followed by the official English title in parentheses is our own "
+            "translation, not an official UN title."
+        ),
+    )
+    tag(doc, "endif")
     para(doc, "Label", gt("Particulars"))
     case_table(
         doc,

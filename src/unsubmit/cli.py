@@ -353,6 +353,12 @@ class _ProgressBars:
     "removed from a --template letterhead, among them).",
 )
 @click.option(
+    "--allow-untranslated",
+    is_flag=True,
+    help="Build a language even where the case's text is not translated into it: that text "
+    "stays in the case's language and every page is marked as an untranslated draft.",
+)
+@click.option(
     "--public",
     is_flag=True,
     help="Build the versions of communications that may be published: victims named only as "
@@ -373,6 +379,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     force: bool,
     locales: Sequence[str],
     strict: bool,
+    allow_untranslated: bool,
     public: bool,
     email: bool,
     quiet: bool,
@@ -380,7 +387,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     """Validate case files, then write one document per case and language into the output
     directory.
 
-    Nothing is written when any file has an error. Outputs are named
+    Nothing is written when any file has an error, or when a language is asked for that some
+    of a case's text is not translated into (see --allow-untranslated). Outputs are named
     <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
     is left as it is, so running the same build again completes an interrupted one.
     """
@@ -404,6 +412,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         public=public,
         email=email,
         locales=tuple(dict.fromkeys(locales)),
+        allow_untranslated=allow_untranslated,
     )
     bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from functools import cache
+from pathlib import Path
 from typing import Any, TypeVar, get_args
 
 from pydantic import BaseModel
@@ -134,33 +135,60 @@ def plain(value: TextValue) -> str:
 
 
 def fallback_findings(
-    document: SourceDocument, case: CaseModel, language: str, missing: list[JsonPath]
+    document: SourceDocument,
+    case: CaseModel,
+    language: str,
+    missing: list[JsonPath],
+    *,
+    draft: bool = False,
 ) -> list[Finding]:
-    """Warnings for texts shown in the case's language in a document in ``language``.
+    """What to say about texts that have no translation into ``language``.
 
-    When nothing at all is translated, one warning at the case's ``language`` says so instead
-    of one per field; otherwise each untranslated field gets its own, at its place in the file.
+    By default a document must not mix the case's language into another: each untranslated
+    field is an error at its place in the file, and one more error at the case's ``language``
+    says how to export them for translation, or how to build a draft anyway. With ``draft``
+    (``--allow-untranslated``) they are warnings, and the document is marked as an untranslated
+    draft: one warning says so, with one per field unless no text at all is translated.
     """
     if not missing:
         return []
     own = case.language
     name, original = LANGUAGES.get(language, language), LANGUAGES[own]
     total = len(texts(case))
+    severity = Severity.WARNING if draft else Severity.ERROR
+    source = Path(document.name)
+    po = source.with_name(f"{source.stem}.{language}.po")
+    export = f"`unsubmit i18n case-export {document.name} -l {language} -o {po}`"
 
-    def warning(path: JsonPath, message: str) -> Finding:
+    def finding(path: JsonPath, message: str) -> Finding:
         where = document.locate(path)
         location = Location(document.name, where.line, where.column, format_path(path))
-        return Finding(location, message, Severity.WARNING, "translation")
+        return Finding(location, message, severity, "translation")
 
-    if len(missing) == total:
-        return [
-            warning(
-                ("language",),
-                f"no text of this case is translated into {name}: its {total} texts are "
-                f"shown in {original}; translate them with "
-                f"`unsubmit i18n case-export {document.name} -l {language}`",
-            )
-        ]
-    return [
-        warning(path, f"no {name} translation: the {original} text is shown") for path in missing
-    ]
+    everything = len(missing) == total
+    if everything:
+        untranslated = f"no text of this case is translated into {name}"
+        shown = f"its {total} texts"
+    else:
+        have = "has" if len(missing) == 1 else "have"
+        untranslated = f"{len(missing)} of the case's {total} texts {have} no {name} translation"
+        shown = "them"
+    if draft:
+        summary = finding(
+            ("language",),
+            f"{untranslated}: the {name} document shows {shown} in {original} and is marked "
+            f"as an untranslated draft on every page; translate them with {export}",
+        )
+        if everything:
+            return [summary]
+        each = f"no {name} translation: the {original} text is shown"
+    else:
+        summary = finding(
+            ("language",),
+            f"{untranslated}, so the {name} document would show {shown} in {original} under "
+            f"{name} headings: export them for translation with {export}, translate them, "
+            f"then `unsubmit i18n case-import {document.name} {po}`; or build an untranslated "
+            "draft with --allow-untranslated",
+        )
+        each = f"no {name} translation of this text"
+    return [summary, *(finding(path, each) for path in missing)]

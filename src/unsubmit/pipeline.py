@@ -15,7 +15,11 @@ completed by running the same command again, and only a file with other content 
 documents that are registered or published, not emailed to the OHCHR, so they are skipped
 with a note.
 
-Each case is built in every locale asked for (its own language by default). A text that a
+Each case is built in every locale asked for (its own language by default). A document in a
+language that some of the case's own text is not translated into is refused before anything
+is rendered, each such field listed (:func:`unsubmit.localize.fallback_findings`);
+``--allow-untranslated`` builds it anyway, shows those texts in the case's language, warns,
+and marks every page as an untranslated draft (:mod:`unsubmit.render.draft`). A text that a
 locale's catalog does not translate, or a mandate title the registry does not give in that
 language, shows in English and adds a warning listing it to the case's findings; with
 ``--strict`` that warning stops the build before anything is written.
@@ -53,6 +57,7 @@ from unsubmit.render.context import (
     council_session,
     right_to_left,
 )
+from unsubmit.render.draft import MARK
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.inspector import docx_problems, pdf_problems
 from unsubmit.render.mail import email_message, recipient
@@ -83,6 +88,9 @@ class BuildOptions:
     email: bool = False
     #: The locales to build every case in; empty: each case in its own language.
     locales: tuple[str, ...] = ()
+    #: Build a document even where the case's text lacks its language, showing that text in
+    #: the case's language and marking every page as an untranslated draft.
+    allow_untranslated: bool = False
 
 
 @dataclass
@@ -146,11 +154,13 @@ def render_document(
     *,
     public: bool = False,
     source: str = "",
+    draft: bool = False,
 ) -> tuple[bytes, Translator]:
     """One case's document in one language, and the translator that noted what is missing.
 
     With ``public``, a communication is first made public (:mod:`unsubmit.public`) and the
-    rendered document is checked for every name it must not show.
+    rendered document is checked for every name it must not show. With ``draft``, every page
+    is marked as an untranslated draft.
     """
     translator = Translator(language)
     case, context, version = document_context(case, language, translator, public=public)
@@ -161,6 +171,7 @@ def render_document(
         translator,
         rtl=right_to_left(language),
         language=WORD_LANGUAGES[language],
+        draft=translator.gettext(MARK) if draft else None,
     )
     if version is not None:
         version.check(docx, source)
@@ -186,6 +197,7 @@ def document_context(
     """What a template receives for one case in one language: the case as the document shows
     it (made public first with ``public``), the context, and the public version to check the
     rendered document against (None for a confidential document or a statement)."""
+    case, _ = localize(case, language)  # a build has done it (and reported what fell back)
     version = None
     if public and isinstance(case, Communication):
         version = public_version(case, translator.gettext)
@@ -226,6 +238,8 @@ class _Job:
     template: Path
     public: bool
     source: str
+    #: Whether some of the case's text is shown untranslated (the page mark).
+    draft: bool = False
 
 
 def letterhead_result(template: PreparedTemplate) -> FileResult:
@@ -262,7 +276,7 @@ def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
     """
     template = PreparedTemplate.load(job.template)
     docx, translator = render_document(
-        job.case, template, job.locale, public=job.public, source=job.source
+        job.case, template, job.locale, public=job.public, source=job.source, draft=job.draft
     )
     return docx, missing_translations(translator, job.source, _mandates(job.case))
 
@@ -311,8 +325,9 @@ def build(
     """Validate every file, then render and write every document; see the module docstring.
 
     ``convert`` turns DOCX bytes into PDF bytes; it is needed only when PDF is asked for.
-    Each document shows the case's text in its locale; a text without a translation into it
-    is shown in the case's language, with a warning. ``progress`` is told how far the build
+    Each document shows the case's text in its locale; a document for which some text has no
+    translation is an error, or with ``allow_untranslated`` a draft marked as such that shows
+    the text in the case's language, with a warning. ``progress`` is told how far the build
     has come (see :data:`Progress`).
     """
     if options.public and options.email:
@@ -331,6 +346,8 @@ def build(
                 f"{', '.join(sorted(kinds))}: build them separately"
             )
     planned = _localized_jobs(report, paths, options, outcome)
+    if report.failed(strict=options.strict):
+        return outcome  # untranslated text: refused before anything is rendered
     jobs = [item.job for item in planned if item.job is not None]
     for template in dict.fromkeys(job.template for job in jobs):
         # A broken template fails once, before any work; what a letterhead may not hold is
@@ -367,18 +384,22 @@ class _Planned:
     result: FileResult
     target: Path
     case: CaseModel
-    fallbacks: list[Finding]
     job: _Job | None
 
 
 def _localized_jobs(
     report: Report, paths: Sequence[Path], options: BuildOptions, outcome: BuildOutcome
 ) -> list[_Planned]:
-    """Each planned document's case in its locale, and the notes for what is skipped."""
+    """Each planned document's case in its locale, and the notes for what is skipped.
+
+    What a document would show untranslated is added to its file's findings here, before
+    anything is rendered (a document that is skipped shows nothing).
+    """
     planned = []
     noted: set[str] = set()
+    draft = options.allow_untranslated
     for result, source, locale, target in _plan(report.results, paths, options):
-        case, fallbacks = _localize(result, locale, source)
+        case, fallbacks = _localize(result, locale, source, draft=draft)
         statement = not isinstance(case, Communication)
         if (options.public or options.email) and statement and result.file not in noted:
             noted.add(result.file)
@@ -386,8 +407,9 @@ def _localized_jobs(
         job = None
         if not (options.public and statement):
             template = template_path(case.kind, options.template)
-            job = _Job(case, locale, template, options.public, result.file)
-        planned.append(_Planned(result, target, case, fallbacks, job))
+            job = _Job(case, locale, template, options.public, result.file, bool(fallbacks))
+            _add_findings(result, fallbacks)
+        planned.append(_Planned(result, target, case, job))
     return planned
 
 
@@ -406,7 +428,6 @@ def _outputs(
     done = 0
     for item in planned:
         result, target = item.result, item.target
-        _add_findings(result, item.fallbacks)
         if item.job is None:
             continue
         docx, missing = next(remaining)
@@ -444,27 +465,30 @@ def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
     return f"{file}: no email for {what}: statements are registered or published, not emailed"
 
 
-def localized(result: FileResult, language: str | None, source: Path | None = None) -> CaseModel:
-    """The valid case of ``result`` with its text in ``language``; fallbacks become warnings.
+def localized(
+    result: FileResult, language: str | None, source: Path | None = None
+) -> tuple[CaseModel, bool]:
+    """The valid case of ``result`` with its text in ``language``, and whether some of it is
+    not translated (a preview then shows a draft, and warns).
 
     ``source`` is the case file, read again for the warnings' places when ``result`` was
     checked in another process (see :func:`unsubmit.check.source_document`).
     """
     assert result.case is not None
-    case, fallbacks = _localize(result, language or result.case.language, source)
+    case, fallbacks = _localize(result, language or result.case.language, source, draft=True)
     _add_findings(result, fallbacks)
-    return case
+    return case, bool(fallbacks)
 
 
 def _localize(
-    result: FileResult, language: str, source: Path | None
+    result: FileResult, language: str, source: Path | None, *, draft: bool
 ) -> tuple[CaseModel, list[Finding]]:
     assert result.case is not None
     case, missing = localize(result.case, language)
     if not missing:
         return case, []
     document = source_document(result, source)
-    return case, fallback_findings(document, result.case, language, missing)
+    return case, fallback_findings(document, result.case, language, missing, draft=draft)
 
 
 def _add_findings(result: FileResult, fallbacks: list[Finding]) -> None:
@@ -490,14 +514,16 @@ def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> No
         )
 
 
-def _previewed(path: Path, locale: str | None) -> tuple[CaseModel | None, str, Report]:
-    """The valid case of ``path`` in ``locale`` (or its own language), or None when invalid."""
+def _previewed(path: Path, locale: str | None) -> tuple[CaseModel | None, str, bool, Report]:
+    """The valid case of ``path`` in ``locale`` (or its own language), or None when invalid,
+    and whether some of its text is not translated into it."""
     report = check_files([path])
     result = report.results[0]
     if result.failed() or result.case is None:
-        return None, "", report
+        return None, "", False, report
     chosen = locale or result.case.language
-    return localized(result, chosen), chosen, report
+    case, draft = localized(result, chosen)
+    return case, chosen, draft, report
 
 
 def preview_text(
@@ -507,15 +533,19 @@ def preview_text(
     version with ``public``), or None (with the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
-    case, chosen, report = _previewed(path, locale)
+    case, chosen, draft, report = _previewed(path, locale)
     if case is None:
         return None, report
     prepared = _Templates(template).for_kind(case.kind)
-    data, translator = render_document(case, prepared, chosen, public=public, source=str(path))
+    data, translator = render_document(
+        case, prepared, chosen, public=public, source=str(path), draft=draft
+    )
     result = report.results[0]
     result.findings.extend(letterhead_result(prepared).findings)
     result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
-    return document_text(data), report
+    text = document_text(data)
+    # The mark is in the pages' headers, which the body's text leaves out: shown first.
+    return (f"[{translator.gettext(MARK)}]\n{text}" if draft else text), report
 
 
 def preview_context(
@@ -523,7 +553,7 @@ def preview_context(
 ) -> tuple[dict[str, Any] | None, Report]:
     """The context a template receives for one case (in its language, or ``locale``; public
     with ``public``), or None (with the report) when the case is invalid."""
-    case, chosen, report = _previewed(path, locale)
+    case, chosen, _, report = _previewed(path, locale)
     if case is None:
         return None, report
     _, context, _ = document_context(case, chosen, Translator(chosen), public=public)

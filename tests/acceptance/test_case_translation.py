@@ -7,6 +7,7 @@ import stat
 from pathlib import Path
 
 import docx
+import yaml
 from babel.messages.catalog import Catalog
 from babel.messages.pofile import read_po, write_po
 
@@ -323,7 +324,8 @@ def _document_text(path: Path) -> str:
 def test_a_build_in_a_language_uses_its_text(tmp_path: Path) -> None:
     case = tmp_path / HRC53.name
     shutil.copy(HRC53, case)
-    outcome = build([case], BuildOptions(out_dir=tmp_path / "out", locales=("ru",)))
+    options = BuildOptions(out_dir=tmp_path / "out", locales=("ru",), allow_untranslated=True)
+    outcome = build([case], options)
     [output] = outcome.outputs
     text = _document_text(output.path)
     assert "Независимость судей и адвокатов" in text
@@ -332,26 +334,78 @@ def test_a_build_in_a_language_uses_its_text(tmp_path: Path) -> None:
     assert "We thank the Special Rapporteur" not in text
     assert "Example Human Rights Group" in text  # not translated: shown in English
     # the case's own texts (the template's messages and mandate titles are tested elsewhere)
-    warnings = [str(f) for f in outcome.report.findings if "the English text is shown" in str(f)]
+    warnings = [str(f) for f in outcome.report.findings if f.code == "translation"]
     assert warnings == [
+        f"{case}:21:11: $.language: warning: 2 of the case's 9 texts have no Russian "
+        "translation: the Russian document shows them in English and is marked as an "
+        "untranslated draft on every page; translate them with `unsubmit i18n case-export "
+        f"{case} -l ru -o {case.with_suffix('.ru.po')}`",
         f"{case}:23:9: $.organisation.name: warning: no Russian translation: the English "
         "text is shown",
         f"{case}:26:11: $.on_behalf_of[0].name: warning: no Russian translation: the English "
         "text is shown",
     ]
+    assert _marks(output.path) == [DRAFT_RU] * 3
+
+
+#: The mark of a Russian document that shows untranslated text.
+DRAFT_RU = "Черновик без перевода: текст дела переведён не полностью"
+
+
+def _marks(path: Path) -> list[str]:
+    """The first line of each header of each section: default, first page, even pages."""
+    document = docx.Document(str(path))
+    return [
+        header.paragraphs[0].text if header.paragraphs else ""
+        for section in document.sections
+        for header in (section.header, section.first_page_header, section.even_page_header)
+    ]
 
 
 def test_a_build_in_the_case_language_uses_the_original(tmp_path: Path) -> None:
     outcome = build([HRC53], BuildOptions(out_dir=tmp_path))
-    text = _document_text(outcome.outputs[0].path)
+    path = outcome.outputs[0].path
+    text = _document_text(path)
     assert "We thank the Special Rapporteur" in text
     assert "Мы благодарим" not in text
     assert outcome.report.findings == []
+    assert not any("draft" in mark for mark in _marks(path))
 
 
-def test_a_strict_build_with_a_missing_translation_writes_nothing(tmp_path: Path) -> None:
+def test_a_half_translated_build_is_refused_listing_each_text_and_the_export(
+    tmp_path: Path,
+) -> None:
     out = tmp_path / "out"
-    outcome = build([HRC53], BuildOptions(out_dir=out, strict=True, locales=("ru",)))
+    case = tmp_path / HRC53.name
+    shutil.copy(HRC53, case)
+    result = run(["build", "-o", str(out), "-l", "ru", str(case)])
+    assert result.exit_code == 1
+    po = case.with_suffix(".ru.po")
+    assert [line for line in result.output.splitlines() if line.startswith(str(case))] == [
+        f"{case}:21:11: $.language: 2 of the case's 9 texts have no Russian translation, so "
+        "the Russian document would show them in English under Russian headings: export them "
+        "for translation with "
+        f"`unsubmit i18n case-export {case} -l ru -o {po}`, translate them, then `unsubmit "
+        f"i18n case-import {case} {po}`; or build an untranslated draft with "
+        "--allow-untranslated",
+        f"{case}:23:9: $.organisation.name: no Russian translation of this text",
+        f"{case}:26:11: $.on_behalf_of[0].name: no Russian translation of this text",
+    ]
+    assert "nothing was written" in result.output
+    assert not out.exists()
+    # The command it gives exports exactly those texts without a translation.
+    exported = run(["i18n", "case-export", str(case), "-l", "ru", "-o", str(po)])
+    assert exported.exit_code == 0, exported.output
+    untranslated = [m.context for m in _read(po) if m.id and not m.string]
+    assert untranslated == ["$.organisation.name", "$.on_behalf_of[0].name"]
+
+
+def test_a_strict_build_with_a_missing_translation_writes_nothing_even_as_a_draft(
+    tmp_path: Path,
+) -> None:
+    out = tmp_path / "out"
+    options = BuildOptions(out_dir=out, strict=True, locales=("ru",), allow_untranslated=True)
+    outcome = build([HRC53], options)
     assert outcome.report.failed(strict=True)
     assert outcome.outputs == []
     assert not out.exists()
@@ -359,12 +413,58 @@ def test_a_strict_build_with_a_missing_translation_writes_nothing(tmp_path: Path
 
 def test_an_untranslated_case_gets_one_warning_not_one_per_text(tmp_path: Path) -> None:
     case = _case(tmp_path, CASE.replace("    ru: Освободить всех политических заключённых.\n", ""))
-    outcome = build([case], BuildOptions(out_dir=tmp_path / "out", locales=("uk",)))
+    options = BuildOptions(out_dir=tmp_path / "out", locales=("uk",), allow_untranslated=True)
+    outcome = build([case], options)
     assert [str(f) for f in outcome.report.findings] == [
         f"{case}:7:11: $.language: warning: no text of this case is translated into "
-        f"Ukrainian: its 7 texts are shown in English; translate them with "
-        f"`unsubmit i18n case-export {case} -l uk`"
+        "Ukrainian: the Ukrainian document shows its 7 texts in English and is marked as an "
+        "untranslated draft on every page; translate them with "
+        f"`unsubmit i18n case-export {case} -l uk -o {case.with_suffix('.uk.po')}`"
     ]
+    [output] = outcome.outputs
+    assert (
+        _marks(output.path) == ["Чернетка без перекладу: текст справи перекладено не повністю"] * 3
+    )
+
+
+def test_a_preview_in_a_language_the_case_lacks_shows_the_draft_and_warns() -> None:
+    result = run(["preview", "-l", "ru", str(HRC53)])
+    assert result.exit_code == 0, result.output
+    assert f"[{DRAFT_RU}]\n" in result.output
+    assert "$.organisation.name: warning: no Russian translation" in result.output
+    english = run(["preview", str(HRC53)])
+    assert "draft" not in english.output.casefold()
+
+
+KLIMOVICH = REPO / "samples" / "klimovich-allegation-letter.yaml"
+
+
+def test_a_sample_with_every_text_in_russian_builds_in_russian_with_strict(tmp_path: Path) -> None:
+    result = run(["build", "-o", str(tmp_path), "-l", "ru", "--strict", str(KLIMOVICH)])
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    [output] = tmp_path.glob("*_ru.docx")
+    text = _document_text(output)
+    assert "Смерть Николая Климовича под стражей" in text
+    assert "Правозащитный центр «Весна» узнал, что Николай Климович умер" in text
+    assert "Суд Пинского района и г. Пинска" in text
+    assert "Обратиться к правительству Беларуси с просьбой раскрыть обстоятельства" in text
+    # No English case text is left, but the organisation's name, which it writes so.
+    case = yaml.safe_load(KLIMOVICH.read_text("utf-8"))
+    english = _english_texts(case) - {"Example Human Rights Group"}
+    assert len(english) == 22  # 24 fields, two of them (the court, the colony) said twice
+    assert [phrase for phrase in english if phrase[:30] in text] == []
+    assert not any("draft" in mark for mark in _marks(output))
+
+
+def _english_texts(value: object) -> set[str]:
+    """The ``en`` text of every translated field of a case."""
+    if isinstance(value, dict):
+        found = {value["en"]} if isinstance(value.get("en"), str) and "ru" in value else set()
+        return found.union(*(_english_texts(item) for item in value.values()))
+    if isinstance(value, list):
+        return set().union(*(_english_texts(item) for item in value))
+    return set()
 
 
 def test_an_export_leaves_out_what_is_confidential_unless_asked(tmp_path: Path) -> None:

@@ -22,7 +22,8 @@ from unsubmit.i18n.catalogs import (
     po_path,
     template_path,
 )
-from unsubmit.i18n.translations import SOURCE, compiled_catalog
+from unsubmit.i18n.translations import MANDATE_TITLE, SOURCE, compiled_catalog
+from unsubmit.mandates import registry
 
 TRANSLATED = [language for language in LANGUAGES if language != SOURCE]
 
@@ -187,3 +188,19 @@ def test_pybabel_extract_finds_the_templates_and_the_labels(tmp_path: Path) -> N
     assert any("Heading1" in comment for comment in facts.auto_comments)
     assert extracted.get("Urgent appeal") is not None  # N_() in the models
     assert extracted.get("Death in custody") is not None  # the violations data file
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_a_mandate_title_is_the_official_one_where_the_registry_has_it(language: str) -> None:
+    """Documents show the registry's official title: a catalog that said otherwise would be
+    a second, diverging home for it. Elsewhere the catalog's translation is its own."""
+    catalog = _read(po_path(language), language)
+    for mandate in registry().values():
+        english = mandate.titles["en"]
+        message = catalog.get(english, context=MANDATE_TITLE)
+        assert message is not None, mandate.id
+        official = mandate.titles.get(language)
+        if official is not None:
+            assert message.string == official, mandate.id
+        else:
+            assert message.string and message.string != english, mandate.id

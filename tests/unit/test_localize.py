@@ -8,10 +8,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
+from unsubmit.findings import Severity
 from unsubmit.localize import fallback_findings, localize, missing_originals, plain, texts
 from unsubmit.models import CASE_ADAPTER, Communication, OralStatement
 from unsubmit.render.context import build_context
-from unsubmit.source import load_file, load_text
+from unsubmit.source import format_path, load_file, load_text
 
 #: An oral statement in English, plain text only.
 STATEMENT = load_text(
@@ -138,25 +139,41 @@ def test_a_translation_without_the_original_is_reported() -> None:
     assert "add the original under 'en:'" in found[0][1]
 
 
-def test_one_warning_when_nothing_is_translated() -> None:
+def test_a_draft_gets_one_warning_when_nothing_is_translated() -> None:
     case = _statement()
     _, missing = localize(case, "uk")
-    findings = fallback_findings(STATEMENT, case, "uk", missing)
+    findings = fallback_findings(STATEMENT, case, "uk", missing, draft=True)
     assert len(findings) == 1
     assert findings[0].location.path == "$.language"
     assert (findings[0].location.line, findings[0].location.column) == (10, 11)
+    assert findings[0].severity is Severity.WARNING
     assert "no text of this case is translated into Ukrainian" in findings[0].message
+    assert "marked as an untranslated draft on every page" in findings[0].message
 
 
-def test_a_warning_for_each_untranslated_text_otherwise() -> None:
+def test_a_draft_gets_a_warning_for_each_untranslated_text_otherwise() -> None:
     case = _translated()
     _, missing = localize(case, "ru")
-    findings = fallback_findings(STATEMENT, case, "ru", missing)
-    assert len(findings) == len(missing)
+    findings = fallback_findings(STATEMENT, case, "ru", missing, draft=True)
+    assert len(findings) == len(missing) + 1
     question = next(f for f in findings if f.location.path == "$.question")
     assert str(question) == (
         "statement.yaml:20:11: $.question: warning: no Russian translation: "
         "the English text is shown"
+    )
+
+
+def test_without_a_draft_each_untranslated_text_is_an_error() -> None:
+    case = _statement()
+    _, missing = localize(case, "uk")
+    findings = fallback_findings(STATEMENT, case, "uk", missing)
+    assert all(f.severity is Severity.ERROR for f in findings)
+    assert [f.location.path for f in findings] == ["$.language", *map(format_path, missing)]
+    assert "`unsubmit i18n case-export statement.yaml -l uk -o statement.uk.po`" in (
+        findings[0].message
+    )
+    assert str(findings[-1]) == (
+        "statement.yaml:20:11: $.question: no Ukrainian translation of this text"
     )
 
 

@@ -8,7 +8,8 @@ The catalogs live in the package, so that they ship in the wheel::
 
 The messages come from three kinds of source, as ``babel.cfg`` lists them for ``pybabel``:
 the DOCX templates (``{{ _("...") }}`` and ngettext), the Python code (labels marked with
-``N_``) and the violations vocabulary (labels and rights). The compiled ``.mo`` files are kept
+``N_``), the violations vocabulary (labels and rights) and the mandate registry (titles, in
+the context ``mandate title``). The compiled ``.mo`` files are kept
 in the repository beside their ``.po``, so that a checkout, an editable install and a wheel
 all read the same files with no build step; a test fails when one is not what
 :func:`compile_catalogs` makes of its ``.po``.
@@ -129,6 +130,7 @@ def _sources() -> Iterator[tuple[Path, Any]]:
     for path in sorted(package.rglob("*.py")):
         yield path, extract_python
     yield package / "data" / "violations.json", extract_data
+    yield package / "data" / "mandates.json", extract_data
     for path in sorted(templates_dir().glob("*.docx")):
         yield path, extract_docx
 

@@ -26,6 +26,8 @@ import jinja2
 import jinja2.ext
 from lxml import etree
 
+from unsubmit.i18n.translations import MANDATE_TITLE
+
 #: What an extractor yields: line, function name, message (a tuple for plurals), comments.
 Extracted = tuple[int, str, str | tuple[str | None, ...], list[str]]
 
@@ -43,6 +45,10 @@ _DOCXTPL_TAG = re.compile(r"([{][%{#])(?:tr|tc|p|r)\s")
 _DOCXTPL_ONLY = re.compile(r"[{]%\s*(?:vm|hm|colspan\s[^%]*|cellbg\s[^%]*)\s*%[}]")
 _TAG = re.compile(r"[{][%{#].*?[%}#][}]")
 _QUOTES = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"'})
+
+
+#: What a translator of a mandate title is told (one line of a PO file each).
+_TITLE_NOTE = "an official title in data/mandates.json is copied unchanged; others: translate"
 
 
 class ExtractionError(Exception):
@@ -153,16 +159,24 @@ def extract_data(
     comment_tags: Sequence[str],
     options: Mapping[str, Any],
 ) -> Iterator[Extracted]:
-    """The labels and rights of ``data/violations.json``, which documents show.
+    """The labels and rights of ``data/violations.json``, and the mandate titles of
+    ``data/mandates.json``, which documents show.
 
     Descriptions are left out: they explain each code to the person writing a case (in the
-    schema and in ``unsubmit new``), and documents never show them.
+    schema and in ``unsubmit new``), and documents never show them. A mandate's official
+    English title is the msgid of a message in the context ``mandate title``: a document in
+    a language the registry gives no official title in shows the catalog's translation, as a
+    translation, followed by the English title.
     """
     text = fileobj.read().decode("utf-8")
     try:
         data = json.loads(text)
     except ValueError as exc:
         raise ExtractionError(f"not JSON: {exc}") from exc
+    for mandate in data.get("mandates", ()):
+        line = _line_of(text, f'"id": {json.dumps(mandate["id"])}')
+        comments = [f"title of the mandate {mandate['id']}", _TITLE_NOTE]
+        yield line, "pgettext", (MANDATE_TITLE, mandate["title"]["en"]), comments
     for code, entry in data.get("violations", {}).items():
         line = _line_of(text, json.dumps(code) + ":")
         yield line, "N_", entry["label"], [f"label of the violation {code}"]

@@ -2,8 +2,11 @@
 
 A build never leaves a hole where a translation is missing: the English text stands in. It
 does not do so silently either: each document's :class:`Translator` notes every catalog
-message it could not translate and every mandate whose title the registry lacks in that
-language, and these warnings list them (``--strict`` makes them stop the build).
+message it could not translate and every mandate it could name only in English (the registry
+has no official title in that language and the catalog no translation of the English one),
+and these warnings list them (``--strict`` makes them stop the build). A mandate shown in the
+catalog's translation, followed by its official English title, is not missing: the document
+says such titles are the organisation's own translations.
 """
 
 from __future__ import annotations
@@ -41,8 +44,9 @@ def missing_translations(
         findings.append(
             Finding(
                 Location(file, path=mandates_path),
-                f"the {name} document gives the title of {listed} in English: the mandate "
-                f"registry has no confirmed {name} title for "
+                f"the {name} document gives the title of {listed} in English: neither the "
+                f"mandate registry (official titles) nor the {translator.language} catalog "
+                f'(translations, msgctxt "mandate title") gives a {name} title for '
                 f"{'them' if len(titles) != 1 else 'it'}",
                 Severity.WARNING,
                 "missing-mandate-title",

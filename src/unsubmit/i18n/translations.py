@@ -30,6 +30,10 @@ DOMAIN = "unsubmit"
 #: The source language of every message.
 SOURCE = "en"
 
+#: The context of the catalogs' translations of mandate titles (msgctxt), whose msgid is the
+#: official English title: documents show them as translations, never as official titles.
+MANDATE_TITLE = "mandate title"
+
 
 @cache
 def compiled_catalog(language: str) -> bytes | None:
@@ -113,6 +117,11 @@ class Translator:
 
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalog.ngettext(singular, plural, n)
+
+    def translated_title(self, english: str) -> str | None:
+        """The catalog's own translation of a mandate's official English title, or None."""
+        translated = self._catalog.pgettext(MANDATE_TITLE, english)
+        return translated if translated != english else None
 
     def note_missing_title(self, mandate: str) -> None:
         if self.language != SOURCE:

@@ -41,6 +41,16 @@ from unsubmit.translatable import N_
 #: Council headings join their parts with an en dash: "HRC53 – Item 3 – Interactive Dialogue".
 DASH = " \u2013 "
 
+#: A mandate title that is not official in the document's language: the catalog's own
+#: translation, then the official English title (in each language's own brackets).
+TRANSLATED_TITLE = N_("%(translation)s (%(official)s)")
+
+#: What a document says under a list of mandates when a title in it is a translation.
+UNOFFICIAL_TITLES = N_(
+    "A title followed by the official English title in parentheses is our own translation, "
+    "not an official UN title."
+)
+
 #: The CLDR locale that formats each language as the UN writes it ("7 May 2023", not "May 7").
 LOCALES = {
     "en": "en_GB",
@@ -93,14 +103,27 @@ class Formatter:
         """A language's name in this language, from CLDR ("anglais" in French)."""
         return str(self.locale.languages.get(code) or code)
 
-    def mandate_title(self, mandate_id: str) -> str:
-        """The registry's title in this language; the English one is noted as missing."""
+    def mandate(self, mandate_id: str) -> dict[str, Any]:
+        """How a document names a mandate.
+
+        Its official title in this language where the registry gives one; otherwise the
+        catalog's own translation followed by the official English title, marked as not
+        official (``official`` false: the document says such titles are the organisation's
+        translations); failing that, the English title alone, noted as missing.
+        """
         mandate = registry().get(mandate_id)
         if mandate is None:
-            return mandate_id
-        if self.language not in mandate.titles:
+            return {"id": mandate_id, "title": mandate_id, "official": True, "english": ""}
+        english = mandate.titles["en"]
+        shown = {"id": mandate_id, "official": True, "english": english}
+        if self.language in mandate.titles:
+            return {**shown, "title": mandate.titles[self.language]}
+        translated = self.translator.translated_title(english)
+        if translated is None:
             self.translator.note_missing_title(mandate_id)
-        return mandate.title(self.language)
+            return {**shown, "title": english}
+        title = self.text(TRANSLATED_TITLE, translation=translated, official=english)
+        return {**shown, "title": title, "official": False}
 
     def _day(self, value: datetime.date) -> str:
         """A full date; French writes the first of the month as an ordinal ("1er juin 2023")."""
@@ -252,6 +275,7 @@ def communication(case: Communication, fmt: Formatter, *, public: bool = False) 
 
 def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
     names = {victim.id: clean(victim.name) for victim in case.victims}
+    mandates = [fmt.mandate(m) for m in case.mandates]
     incidents = sorted(case.incidents, key=lambda incident: date_span(incident.date)[0])
     return {
         "type": case.type,
@@ -261,7 +285,8 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "date": fmt.date(case.date),
         "country": fmt.country(case.country),
         "language": fmt.language_name(fmt.language),
-        "mandates": [{"id": m, "title": fmt.mandate_title(m)} for m in case.mandates],
+        "mandates": mandates,
+        "unofficial_titles": not all(m["official"] for m in mandates),
         "submitters": [organisation(org, fmt) for org in case.submitters],
         "confidentiality": paragraphs(
             case.confidentiality.notes
@@ -369,6 +394,7 @@ def council_session(case: OralStatement, fmt: Formatter) -> tuple[str, str]:
 def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
     """The statement with its speaking-time estimate and a mark every 30 seconds."""
     dialogue = case.dialogue
+    mandate = fmt.mandate(dialogue.mandate) if dialogue.mandate else None
     kind = fmt.text(DIALOGUE_TYPES[dialogue.type])
     body = [clean(p) for p in case.paragraphs]
     question = _text(case.question)
@@ -383,7 +409,8 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         "agenda_item": case.agenda_item,
         "dialogue_type": dialogue.type,
         "dialogue_title": clean(dialogue.title),
-        "mandate": fmt.mandate_title(dialogue.mandate) if dialogue.mandate else "",
+        "mandate": mandate["title"] if mandate else "",
+        "unofficial_titles": not mandate["official"] if mandate else False,
         "date": fmt.date(case.date),
         "organisation": organisation(case.organisation, fmt),
         "on_behalf_of": [

@@ -37,6 +37,7 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import SOURCE, Translator, template_functions
+from unsubmit.render.draft import mark_every_page
 from unsubmit.render.letterhead import Removal
 from unsubmit.render.limits import (
     GuardedEnvironment,
@@ -266,12 +267,14 @@ class PreparedTemplate:
         *,
         rtl: bool = False,
         language: str | None = None,
+        draft: str | None = None,
     ) -> bytes:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``.
 
         ``translator`` translates the template's fixed text (English when not given); ``rtl``
         lays the document out right to left; ``language`` (a tag such as ``fr-FR``) becomes
-        the styles' default language, which spelling, hyphenation and fonts follow.
+        the styles' default language, which spelling, hyphenation and fonts follow; ``draft``
+        is a mark to put at the top of every page (:mod:`unsubmit.render.draft`).
         """
         if translator is not None:
             context = {**context, **template_functions(translator)}
@@ -282,4 +285,11 @@ class PreparedTemplate:
         with render_budget(self.env.limits):
             for part in self._parts:
                 members[part.name] = self._render_part(part, context, ids, rtl)
+        if draft is not None:
+            rendered = {name: data for name, data in members.items() if isinstance(data, bytes)}
+
+            def read(name: str) -> bytes:
+                return rendered[name] if name in rendered else self._static[name]
+
+            members.update(mark_every_page(read, draft, right_to_left if rtl else None))
         return assemble(members, props)

@@ -26,7 +26,7 @@ from unsubmit.addresses import OHCHR_ADDRESS, AddressError, CheckedAddress, chec
 from unsubmit.errors import InputError
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication
-from unsubmit.render.context import DASH, Formatter, clean
+from unsubmit.render.context import DASH, UNOFFICIAL_TITLES, Formatter, clean
 from unsubmit.translatable import N_, Translate
 
 __all__ = ["OHCHR_ADDRESS", "email_message", "one_line", "recipient"]
@@ -75,7 +75,10 @@ def subject(case: Communication, gettext: Translate, fmt: Formatter) -> str:
 
 def body(case: Communication, gettext: Translate, fmt: Formatter) -> str:
     """A short covering note; the documents attached say everything else."""
-    mandates = [f"- {fmt.mandate_title(m)}" for m in case.mandates]
+    named = [fmt.mandate(m) for m in case.mandates]
+    mandates = [f"- {m['title']}" for m in named]
+    if not all(m["official"] for m in named):
+        mandates.append(gettext(UNOFFICIAL_TITLES))
     lead = case.submitters[0]
     signature = [clean(lead.name)]
     signature += [
