@@ -42,6 +42,7 @@ from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.parallel import map_in_order
 from unsubmit.public import (
+    HiddenNameError,
     PublicVersion,
     check_file_name,
     hides_someone,
@@ -110,6 +111,19 @@ class BuildOutcome:
     outputs: list[Output] = field(default_factory=list)
     #: What the build chose not to do, and why (statements skipped by --public or --email).
     notes: list[str] = field(default_factory=list)
+
+
+def _located(error: HiddenNameError, results: Sequence[FileResult]) -> HiddenNameError:
+    """The error with the line and column of the case text it comes from, where known."""
+    where = error.location
+    for result in results:
+        if where is None or error.json_path is None or result.document is None:
+            break
+        if result.file == where.file:
+            position = result.document.locate(error.json_path)
+            located = Location(where.file, position.line, position.column, where.path)
+            return HiddenNameError(error.message, located, error.json_path)
+    return error
 
 
 def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = False) -> str:
@@ -355,7 +369,10 @@ def build(
         result = letterhead_result(PreparedTemplate.load(template))
         if result.findings:
             report.results.append(result)
-    documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
+    try:
+        documents = map_in_order(_render_job, jobs, _stage(progress, "rendering", len(jobs)))
+    except HiddenNameError as error:
+        raise _located(error, report.results) from None
     rendered = _outputs(planned, documents, options, convert, progress)
     recipients = {
         item.target.with_suffix(".eml"): recipient(item.case)

@@ -43,12 +43,15 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from unsubmit.errors import Location, PublicationError
+from unsubmit.localize import texts
 from unsubmit.models import Communication
 from unsubmit.models.communication import Victim
 from unsubmit.names import Hidden, Matcher, Texts, initials, matcher
+from unsubmit.source import JsonPath, format_path
 from unsubmit.translatable import N_, Translate
 
 __all__ = [
+    "HiddenNameError",
     "PublicVersion",
     "check_file_name",
     "hides_someone",
@@ -162,8 +165,6 @@ def near_misses(case: Communication) -> Iterator[tuple[tuple[str | int, ...], st
     the rewrite does not know ("Sidarenko" for "Сідарэнка" with no Latin form given) is
     better added to the victim's aliases than published.
     """
-    from unsubmit.localize import texts
-
     names = redaction(case, gettext=lambda message: message)
     if not names:
         return
@@ -319,6 +320,9 @@ class PublicVersion:
     case: Communication
     names: Matcher
     contacts: _Contacts
+    #: The case's texts that still carry a hidden name after the rewrite, as far as the wider
+    #: search can tell (JSON path, what it found): where a refusal points the user.
+    unresolved: tuple[tuple[JsonPath, str], ...] = ()
 
     def leaks_in(self, text: str) -> list[str]:
         """Every hidden name or contact detail that ``text`` may carry."""
@@ -332,19 +336,19 @@ class PublicVersion:
                 for part in sorted(package.namelist())
                 if part.endswith((".xml", ".rels"))
             ]
-        everything = sum((texts for _, texts in parts), Texts.empty())
+        everything = sum((strings for _, strings in parts), Texts.empty())
         if not self.names.may_hold(everything) and not self.contacts.find(everything.joined):
             return []
         found: dict[tuple[str, str], None] = {}
-        for part, texts in parts:
-            for text in texts.texts:
+        for part, strings in parts:
+            for text in strings.texts:
                 for hit in self.leaks_in(text):
                     found[(part, hit)] = None
         return [Leak(part, text) for part, text in found]
 
     def check(self, docx: bytes, source: str) -> None:
         """Refuse a public document that names someone it must not (or a contact detail)."""
-        _refuse(self.leaks(docx), source)
+        _refuse(self.leaks(docx), source, self.unresolved)
 
 
 def check_file_name(case: Communication, name: str, source: str, gettext: Translate) -> None:
@@ -354,19 +358,40 @@ def check_file_name(case: Communication, name: str, source: str, gettext: Transl
     _refuse([Leak("the file name", hit) for hit in hits], source)
 
 
-def _refuse(leaks: list[Leak], source: str) -> None:
+class HiddenNameError(PublicationError):
+    """A public document would show a hidden name; ``json_path`` is the case text it comes
+    from, when the rewrite can tell, so that the build can point at its line."""
+
+    def __init__(self, message: str, location: Location, json_path: JsonPath | None) -> None:
+        super().__init__(message, location)
+        self.json_path = json_path
+
+
+def _refuse(
+    leaks: list[Leak], source: str, unresolved: tuple[tuple[JsonPath, str], ...] = ()
+) -> None:
     if not leaks:
         return
     shown = "; ".join(f"{leak.text!r} in {leak.part}" for leak in leaks[:5])
     more = f" and {len(leaks) - 5} more" if len(leaks) > 5 else ""
-    raise PublicationError(
+    origin = ""
+    path: JsonPath | None = None
+    if unresolved:
+        path = unresolved[0][0]
+        origin = (
+            "The case text here spells a hidden name in a way the public version cannot "
+            "hide (spaced out, split by other characters, or a spelling of its own): write "
+            "it as the case's names do, or add that spelling to the victim's aliases or list "
+            "it under redact. "
+        )
+    raise HiddenNameError(
         f"the public version would show what consent does not allow: {shown}{more}. "
-        "Nothing was written. If your template prints these fields, leave them out when "
-        "`public` is true ({% if not public %}...{% endif %}); if the case text spells a "
-        "hidden name in a way the public version does not recognise (spaced out, split "
-        "by other characters, or a spelling of its own), add that spelling to the "
-        "victim's aliases or list it under redact",
-        Location(source),
+        f"Nothing was written. {origin}If your template prints these fields, leave them out "
+        "when `public` is true ({% if not public %}...{% endif %}); if the case text spells a "
+        "hidden name in a way the public version does not recognise, add that spelling to "
+        "the victim's aliases or list it under redact",
+        Location(source, path=format_path(path) if path else "$"),
+        path,
     )
 
 
@@ -428,4 +453,10 @@ def public_version(case: Communication, gettext: Translate) -> PublicVersion:
     data["sources"] = [s for s in data["sources"] if not s["confidential"]]
     data["annexes"] = [a for a in data["annexes"] if not a["confidential"]]
     data["redact"] = []
-    return PublicVersion(Communication.model_validate(data), names, contacts)
+    public = Communication.model_validate(data)
+    unresolved = tuple(
+        (path, hit)
+        for path, value in texts(public)
+        for hit in (names.suspicious(value) if isinstance(value, str) else ())
+    )
+    return PublicVersion(public, names, contacts, unresolved)
