@@ -378,9 +378,16 @@ class Matcher:
         #: The final check reads the same strings (attribute values, boilerplate) many times.
         self._suspicious: dict[str, list[str]] = {}
         self._owners: dict[str, tuple[set[int], bool]] = {}
+        #: Names hidden only as a whole ("Head of advocacy"): a phrase, not words.
+        self._phrases: list[tuple[re.Pattern[str], int]] = []
         for number, person in enumerate(self.hidden):
             for name in person.names:
-                self._add(name, number, person.hide_initials)
+                if person.whole_only:
+                    words = r"[\s\u00a0]+".join(map(re.escape, name.split()))
+                    phrase = re.compile(rf"(?<!\w){words}(?!\w)", re.IGNORECASE)
+                    self._phrases.append((phrase, number))
+                else:
+                    self._add(name, number, person.hide_initials)
 
     def __bool__(self) -> bool:
         return bool(self.hidden)
@@ -520,7 +527,7 @@ class Matcher:
     def _initials_and_unspaced(
         self, text: str, found: list[Match], taken: list[tuple[int, int]]
     ) -> None:
-        for pattern, number in self._initials:
+        for pattern, number in [*self._initials, *self._phrases]:
             for hit in pattern.finditer(text):
                 if not _inside(hit.span(), taken):
                     found.append(Match(*hit.span(), hit.group(0), self.hidden[number].whole))
@@ -563,8 +570,7 @@ class Matcher:
                 run.append(words[following])
                 following += 1
             person = self.hidden[min(common)]
-            whole = not person.whole_only or len(run) >= len(name_words(person.names[0]))
-            if whole and any(strong for _, _, strong in run):
+            if any(strong for _, _, strong in run):
                 start, end = run[0][0].start(), run[-1][0].end()
                 last = run[-1][0].group(0)
                 possessive = _POSSESSIVE.search(last) if len(last) > 3 else None
@@ -625,7 +631,7 @@ class Matcher:
         document's thousand short strings cost one pass."""
         if not self.hidden:
             return False
-        for pattern, _ in self._initials:
+        for pattern, _ in [*self._initials, *self._phrases]:
             if pattern.search(texts.joined):
                 return True
         if any(word in texts.joined for word, _ in self._unspaced):

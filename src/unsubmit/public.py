@@ -320,9 +320,6 @@ class PublicVersion:
     case: Communication
     names: Matcher
     contacts: _Contacts
-    #: The case's texts that still carry a hidden name after the rewrite, as far as the wider
-    #: search can tell (JSON path, what it found): where a refusal points the user.
-    unresolved: tuple[tuple[JsonPath, str], ...] = ()
 
     def leaks_in(self, text: str) -> list[str]:
         """Every hidden name or contact detail that ``text`` may carry."""
@@ -348,7 +345,18 @@ class PublicVersion:
 
     def check(self, docx: bytes, source: str) -> None:
         """Refuse a public document that names someone it must not (or a contact detail)."""
-        _refuse(self.leaks(docx), source, self.unresolved)
+        leaks = self.leaks(docx)
+        if leaks:
+            _refuse(leaks, source, self.unresolved())
+
+    def unresolved(self) -> tuple[tuple[JsonPath, str], ...]:
+        """The case's texts that still carry a hidden name after the rewrite, as far as the
+        wider search can tell (JSON path, what it found): where a refusal points the user."""
+        return tuple(
+            (path, hit)
+            for path, value in texts(self.case)
+            for hit in (self.names.suspicious(value) if isinstance(value, str) else ())
+        )
 
 
 def check_file_name(case: Communication, name: str, source: str, gettext: Translate) -> None:
@@ -410,21 +418,13 @@ def _each_text(xml: bytes) -> Iterator[str]:
 
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(xml, parser)
-    seen: set[str] = set()
-    paragraphs = {e for e in root.iter() if isinstance(e.tag, str) and e.tag.endswith("}p")}
-    inside = {d for p in paragraphs for d in p.iterdescendants()}
-    for element in root.iter():
-        found = list(element.attrib.values())
-        if element in paragraphs:
-            found.append("".join(element.itertext()))
-        if element not in inside and element not in paragraphs:
-            found.extend(t for t in (element.text, element.tail) if t)
-        elif element in paragraphs and element.tail:
-            found.append(element.tail)
-        for text in found:
-            if text not in seen:
-                seen.add(text)
-                yield text
+    paragraphs = root.xpath("//*[local-name()='p']")
+    found = [
+        *map(str, root.xpath("//@*")),
+        *("".join(paragraph.itertext()) for paragraph in paragraphs),
+        *map(str, root.xpath("//text()[not(ancestor::*[local-name()='p'])]")),
+    ]
+    yield from dict.fromkeys(found)
 
 
 def public_title_words(case: Communication, gettext: Translate) -> str:
@@ -453,10 +453,4 @@ def public_version(case: Communication, gettext: Translate) -> PublicVersion:
     data["sources"] = [s for s in data["sources"] if not s["confidential"]]
     data["annexes"] = [a for a in data["annexes"] if not a["confidential"]]
     data["redact"] = []
-    public = Communication.model_validate(data)
-    unresolved = tuple(
-        (path, hit)
-        for path, value in texts(public)
-        for hit in (names.suspicious(value) if isinstance(value, str) else ())
-    )
-    return PublicVersion(public, names, contacts, unresolved)
+    return PublicVersion(Communication.model_validate(data), names, contacts)
