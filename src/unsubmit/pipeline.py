@@ -41,11 +41,11 @@ from unsubmit.public import PublicVersion, public_version, redaction
 from unsubmit.render.context import (
     DASH,
     LOCALES,
-    WORD_LANGUAGES,
     Formatter,
     build_context,
     council_session,
     right_to_left,
+    word_language,
 )
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.mail import email_message
@@ -145,7 +145,7 @@ def render_document(
         properties(case, fmt),
         translator,
         rtl=right_to_left(language),
-        language=WORD_LANGUAGES[language],
+        language=word_language(language),
     )
     if version is not None:
         version.check(docx, source)

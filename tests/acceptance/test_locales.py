@@ -242,6 +242,28 @@ def _xml(data: bytes, part: str) -> etree._Element:
         return etree.fromstring(package.read(part))
 
 
+@pytest.mark.parametrize("stem", STEMS)
+def test_each_language_sits_in_the_language_attribute_of_its_script(
+    built: dict[str, bytes], stem: str
+) -> None:
+    """Chinese in ``w:eastAsia``, Arabic in ``w:bidi``, never in the Latin ``w:val``: written
+    there, it makes LibreOffice break the Latin words of a Chinese document mid-word."""
+    expected = {"zh": ("en-GB", "zh-CN", "ar-SA"), "ar": ("en-GB", "zh-CN", "ar-SA")}
+    expected.update({"ru": ("ru-RU", "zh-CN", "ar-SA"), "fr": ("fr-FR", "zh-CN", "ar-SA")})
+    for language in LANGUAGES:
+        data = _document(built, stem, language)
+        for part in ("word/styles.xml", "word/document.xml"):
+            for lang in _xml(data, part).iter(f"{{{W}}}lang"):
+                latin = lang.get(f"{{{W}}}val") or ""
+                assert not latin.startswith(("zh", "ar", "ja", "ko")), (language, part, latin)
+        styles = _xml(data, "word/styles.xml")
+        lang = styles.find(f".//{{{W}}}docDefaults//{{{W}}}lang")
+        assert lang is not None
+        found = tuple(lang.get(f"{{{W}}}{name}") for name in ("val", "eastAsia", "bidi"))
+        if language in expected:
+            assert found == expected[language], language
+
+
 def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:
     data = _document(built, "kalesnikava-urgent-appeal", "ar")
     root = _xml(data, "word/document.xml")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from babel import Locale
@@ -32,6 +33,7 @@ from unsubmit.models.communication import (
     STATUSES,
     Victim,
 )
+from unsubmit.render.language import WordLanguage
 from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs as _paragraphs
 from unsubmit.rules import date_span
@@ -65,6 +67,23 @@ WORD_LANGUAGES = {
     "be": "be-BY",
     "uk": "uk-UA",
 }
+
+#: Languages written in an East Asian script (Han), which Word keeps apart from Latin text.
+EAST_ASIAN = frozenset({"zh"})
+
+
+#: The languages of the other scripts when a document's own language is not written in them.
+_OTHER_SCRIPTS = WordLanguage(latin="en-GB", east_asian="zh-CN", complex_script="ar-SA")
+
+
+def word_language(language: str) -> WordLanguage:
+    """The ``w:lang`` attributes of a document in ``language``: its tag in its own script's."""
+    tag = WORD_LANGUAGES[language]
+    if language in EAST_ASIAN:
+        return replace(_OTHER_SCRIPTS, east_asian=tag, script="east_asian")
+    if right_to_left(language):
+        return replace(_OTHER_SCRIPTS, complex_script=tag, script="complex_script")
+    return replace(_OTHER_SCRIPTS, latin=tag)
 
 
 def right_to_left(language: str) -> bool:

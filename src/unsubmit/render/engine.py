@@ -34,6 +34,7 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.render.language import DEFAULT_LANGUAGE, WordLanguage
 from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 from unsubmit.render.rtl import right_to_left
@@ -45,9 +46,6 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _XML_TAGS = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _LISTING = re.compile("[\t\a\n\f]")
-_DEFAULT_LANGUAGE = re.compile(
-    rb'(<w:docDefaults>.*?<w:lang\b[^>]*?\bw:val=")([^"]*)(")', re.DOTALL
-)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
@@ -137,7 +135,7 @@ class PreparedTemplate:
             self._parts.append(_Part(part_name, source, template))
         self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
         self._deflated = {name: deflate(data) for name, data in self._static.items()}
-        self._styles: dict[str, Deflated] = {}
+        self._styles: dict[WordLanguage, Deflated] = {}
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
@@ -157,13 +155,13 @@ class PreparedTemplate:
             _PREPARED[key] = prepared
         return prepared
 
-    def _styles_in(self, language: str) -> Deflated:
-        """The template's styles with ``language`` as the default language (made and
+    def _styles_in(self, language: WordLanguage) -> Deflated:
+        """The template's styles with ``language`` as the default languages (made and
         compressed once per language)."""
         if language not in self._styles:
             self._styles[language] = deflate(
-                _DEFAULT_LANGUAGE.sub(
-                    lambda m: m.group(1) + language.encode("ascii") + m.group(3),
+                DEFAULT_LANGUAGE.sub(
+                    lambda m: m.group(1) + language.element().encode("ascii"),
                     self._static["word/styles.xml"],
                     count=1,
                 )
@@ -232,13 +230,14 @@ class PreparedTemplate:
         translator: Translator | None = None,
         *,
         rtl: bool = False,
-        language: str | None = None,
+        language: WordLanguage | None = None,
     ) -> bytes:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``.
 
         ``translator`` translates the template's fixed text (English when not given); ``rtl``
-        lays the document out right to left; ``language`` (a tag such as ``fr-FR``) becomes
-        the styles' default language, which spelling, hyphenation and fonts follow.
+        lays the document out right to left; ``language`` (the tags of its Latin, East Asian
+        and complex-script text) becomes the styles' default language, which spelling,
+        hyphenation, line breaking and fonts follow.
         """
         if translator is not None:
             context = {**context, **template_functions(translator)}

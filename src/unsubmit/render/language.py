@@ -1,0 +1,35 @@
+"""The languages a WordprocessingML run carries, one per script class."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class WordLanguage:
+    """The languages of a document, as ``w:lang`` writes them.
+
+    Word and LibreOffice pick a character's language by its script: ``latin`` (``w:val``) for
+    Latin, Greek and Cyrillic letters, ``east_asian`` (``w:eastAsia``) for Han, ``complex_script``
+    (``w:bidi``) for Arabic. A Chinese document's language belongs in ``east_asian``: written into
+    ``latin``, it makes LibreOffice break the Latin words of a Chinese document (names, titles in
+    English) anywhere in the word, as it may break Chinese.
+    """
+
+    latin: str
+    east_asian: str
+    complex_script: str
+    #: The script class of the document's own language: "latin", "east_asian", "complex_script".
+    script: str = "latin"
+
+    def element(self) -> str:
+        """The ``w:lang`` element, as the styles' document defaults hold it."""
+        return (
+            f'<w:lang w:val="{self.latin}" w:eastAsia="{self.east_asian}" '
+            f'w:bidi="{self.complex_script}"/>'
+        )
+
+
+#: The ``w:lang`` of the styles' document defaults, which :meth:`WordLanguage.element` replaces.
+DEFAULT_LANGUAGE = re.compile(rb"(<w:docDefaults>.*?)<w:lang\b[^>]*/>", re.DOTALL)
