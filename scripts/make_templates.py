@@ -10,8 +10,10 @@ definitions, table styles, fields):
 - real styles (Title, Subtitle, Heading 1-3, Normal, List Bullet, List Number with numbering
   definitions, the "Case Table" table style, and a few paragraph and character styles of our
   own), so a user restyles a whole document by changing one style;
-- fonts for Latin, Cyrillic and Arabic: Noto Serif for text, Noto Sans for headings, Noto Naskh
-  Arabic for complex scripts, Noto Sans CJK SC for East Asian text;
+- fonts a recipient's Word has on Windows and macOS, as UN documents use them: Times New Roman
+  for text (Latin, Cyrillic and Arabic), SimSun for Chinese text, Arial and SimHei for headings
+  and labels (LibreOffice on Linux uses the metric-compatible Liberation Serif and Liberation
+  Sans, so lines and pages break where Word breaks them);
 - A4 pages with 2.5 cm margins and a footer "Page N of M" made of PAGE and NUMPAGES fields.
 
 The tags follow docxtpl, as the renderer (``unsubmit.render.engine``) expects: ``{%p ... %}`` and
@@ -47,10 +49,11 @@ FIXED_TIME = datetime.datetime(2023, 1, 1, tzinfo=datetime.timezone.utc)
 
 # --- Design -------------------------------------------------------------------------------------
 
-SERIF = "Noto Serif"
-SANS = "Noto Sans"
-ARABIC = "Noto Naskh Arabic"
-CJK = "Noto Sans CJK SC"
+SERIF = "Times New Roman"
+SANS = "Arial"
+#: The East Asian and complex-script faces that go with each Latin face: the Song and Hei faces
+#: Windows ships for Simplified Chinese, and the Arabic of Times New Roman and Arial themselves.
+COMPANIONS = {SERIF: ("SimSun", SERIF), SANS: ("SimHei", SANS)}
 
 NAVY = "1F3A5F"  # headings, rules
 INK = "262626"  # text
@@ -170,11 +173,13 @@ def _w(markup: str) -> Any:
     return parse_xml(markup.replace(first.group(0), f"{first.group(0)} {nsdecls('w')}", 1))
 
 
-def _fonts(ascii_font: str) -> Any:
-    return _w(
-        f'<w:rFonts w:ascii="{ascii_font}" w:hAnsi="{ascii_font}" w:eastAsia="{CJK}" '
-        f'w:cs="{ARABIC}"/>'
-    )
+def _font_attributes(latin: str) -> str:
+    east_asian, complex_script = COMPANIONS[latin]
+    return f'w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asian}" w:cs="{complex_script}"'
+
+
+def _fonts(latin: str) -> Any:
+    return _w(f"<w:rFonts {_font_attributes(latin)}/>")
 
 
 def _border(sides: Sequence[str], size: int, color: str, space: int = 4) -> str:
@@ -259,9 +264,9 @@ def _run_properties(rpr: Any, look: Look) -> None:
         _put(rpr, _w(f'<w:b w:val="{value}"/>'), RPR_ORDER)
         _put(rpr, _w(f'<w:bCs w:val="{value}"/>'), RPR_ORDER)
     if look.italic is not None:
-        value = "1" if look.italic else "0"
-        _put(rpr, _w(f'<w:i w:val="{value}"/>'), RPR_ORDER)
-        _put(rpr, _w(f'<w:iCs w:val="{value}"/>'), RPR_ORDER)
+        # Arabic has no italic: complex-script text stays upright whatever the Latin does.
+        _put(rpr, _w(f'<w:i w:val="{"1" if look.italic else "0"}"/>'), RPR_ORDER)
+        _put(rpr, _w('<w:iCs w:val="0"/>'), RPR_ORDER)
     if look.caps:
         _put(rpr, _w("<w:caps/>"), RPR_ORDER)
     if look.color:
@@ -340,7 +345,7 @@ def character_style(doc: Any, name: str, look: Look, *, builtin: bool = False) -
 
 _DEFAULTS = f"""<w:docDefaults {nsdecls("w")}>
   <w:rPrDefault><w:rPr>
-    <w:rFonts w:ascii="{SERIF}" w:hAnsi="{SERIF}" w:eastAsia="{CJK}" w:cs="{ARABIC}"/>
+    <w:rFonts {_font_attributes(SERIF)}/>
     <w:color w:val="{INK}"/>
     <w:sz w:val="22"/><w:szCs w:val="22"/>
     <w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>
@@ -386,13 +391,13 @@ _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:sty
     </w:tblCellMar>
   </w:tblPr>
   <w:tblStylePr w:type="firstRow">
-    <w:rPr><w:rFonts w:ascii="{SANS}" w:hAnsi="{SANS}"/><w:b/><w:bCs/>
+    <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:b/><w:bCs/>
       <w:color w:val="{NAVY}"/></w:rPr>
     <w:tblPr/><w:trPr><w:tblHeader/></w:trPr>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>
   </w:tblStylePr>
   <w:tblStylePr w:type="firstCol">
-    <w:rPr><w:rFonts w:ascii="{SANS}" w:hAnsi="{SANS}"/><w:color w:val="{GREY}"/></w:rPr>
+    <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:color w:val="{GREY}"/></w:rPr>
     <w:tblPr/>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{LABEL_FILL}"/></w:tcPr>
   </w:tblStylePr>

@@ -264,6 +264,26 @@ def test_each_language_sits_in_the_language_attribute_of_its_script(
             assert found == expected[language], language
 
 
+@pytest.mark.parametrize("stem", STEMS)
+def test_chinese_and_arabic_are_never_slanted(built: dict[str, bytes], stem: str) -> None:
+    """Han and Arabic have no italic (Word would slant them mechanically): a Chinese document
+    has no italic at all and its Chinese runs take the East Asian font; in an Arabic one, the
+    complex-script italic is off wherever it is set."""
+    chinese = _document(built, stem, "zh")
+    for part in ("word/styles.xml", "word/document.xml"):
+        assert next(_xml(chinese, part).iter(f"{{{W}}}i"), None) is None, part
+    han = re.compile("[\u4e00-\u9fff]")
+    runs = list(_xml(chinese, "word/document.xml").iter(f"{{{W}}}r"))
+    hinted = [
+        r.find(f"{{{W}}}rPr/{{{W}}}rFonts") for r in runs if han.search("".join(r.itertext()))
+    ]
+    assert hinted and all(f is not None and f.get(f"{{{W}}}hint") == "eastAsia" for f in hinted)
+    arabic = _document(built, stem, "ar")
+    for part in ("word/styles.xml", "word/document.xml"):
+        for italic in _xml(arabic, part).iter(f"{{{W}}}iCs"):
+            assert italic.get(f"{{{W}}}val") in ("0", "false"), part
+
+
 def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:
     data = _document(built, "kalesnikava-urgent-appeal", "ar")
     root = _xml(data, "word/document.xml")
@@ -281,10 +301,10 @@ def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:
     assert root.find(f".//{{{W}}}sectPr/{{{W}}}bidi") is not None
     footer = _xml(data, "word/footer1.xml")
     assert footer.find(f".//{{{W}}}pPr/{{{W}}}bidi") is not None
-    # The styles give Arabic its font and sizes: Noto Naskh Arabic, szCs beside every sz.
+    # The styles give Arabic its font and sizes: Times New Roman, szCs beside every sz.
     styles = _xml(data, "word/styles.xml")
     fonts = styles.find(f".//{{{W}}}docDefaults//{{{W}}}rFonts")
-    assert fonts is not None and fonts.get(f"{{{W}}}cs") == "Noto Naskh Arabic"
+    assert fonts is not None and fonts.get(f"{{{W}}}cs") == "Times New Roman"
     for rpr in styles.iter(f"{{{W}}}rPr"):
         if rpr.find(f"{{{W}}}sz") is not None:
             assert rpr.find(f"{{{W}}}szCs") is not None
@@ -305,6 +325,14 @@ def test_libreoffice_converts_an_arabic_document(tmp_path: Path) -> None:
     ).stdout.decode("utf-8")
     assert "الوقائع" in text  # "Facts"
     assert "رسالة ادعاء" in text  # "Allegation letter"
+    # Times New Roman and Arial as their metric-compatible stand-ins, Arabic in a Naskh face
+    # rather than whatever fontconfig finds first (unsubmit/render/fonts.conf).
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, check=True, timeout=60
+    ).stdout.decode("utf-8")
+    for face in ("LiberationSerif", "LiberationSans", "NotoNaskhArabic"):
+        assert face in fonts, fonts
+    assert "DejaVu" not in fonts, fonts
 
 
 def test_the_translator_commands_in_a_fresh_catalog_folder(

@@ -14,7 +14,8 @@ Each render is bounded in time, loop iterations and size (:mod:`unsubmit.render.
 Templates are compiled once for every locale: the environment's gettext is a null one, and a
 render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
 (:func:`unsubmit.i18n.translations.template_functions`). A right-to-left locale gets its
-paragraphs, runs and tables turned right to left after rendering (:mod:`unsubmit.render.rtl`).
+paragraphs, runs and tables turned right to left after rendering (:mod:`unsubmit.render.rtl`), a
+Chinese one its runs set as East Asian text (:mod:`unsubmit.render.east_asian`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,8 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import Translator, template_functions
-from unsubmit.render.language import DEFAULT_LANGUAGE, WordLanguage
+from unsubmit.render.east_asian import east_asian
+from unsubmit.render.language import WordLanguage, document_styles
 from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 from unsubmit.render.rtl import right_to_left
@@ -160,16 +162,12 @@ class PreparedTemplate:
         compressed once per language)."""
         if language not in self._styles:
             self._styles[language] = deflate(
-                DEFAULT_LANGUAGE.sub(
-                    lambda m: m.group(1) + language.element().encode("ascii"),
-                    self._static["word/styles.xml"],
-                    count=1,
-                )
+                document_styles(self._static["word/styles.xml"], language)
             )
         return self._styles[language]
 
     def _render_part(
-        self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], rtl: bool
+        self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], script: str
     ) -> bytes:
         try:
             xml = part.template.render(context)
@@ -218,10 +216,13 @@ class PreparedTemplate:
                 "its {%p %} and {%tr %} tags open and close in the same kind of place",
                 Location(self.name),
             ) from exc
-        if rtl:
+        if script == "complex_script":
             right_to_left(root)
-            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return data
+        elif script == "east_asian":
+            east_asian(root)
+        else:
+            return data
+        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
     def render(
         self,
@@ -245,7 +246,8 @@ class PreparedTemplate:
         if language is not None and "word/styles.xml" in members:
             members["word/styles.xml"] = self._styles_in(language)
         ids = itertools.count(1)
+        script = "complex_script" if rtl else language.script if language else "latin"
         with render_budget(self.env.limits):
             for part in self._parts:
-                members[part.name] = self._render_part(part, context, ids, rtl)
+                members[part.name] = self._render_part(part, context, ids, script)
         return assemble(members, props)

@@ -5,6 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from lxml import etree
+
+from unsubmit.render.east_asian import upright
+
 
 @dataclass(frozen=True)
 class WordLanguage:
@@ -32,4 +36,18 @@ class WordLanguage:
 
 
 #: The ``w:lang`` of the styles' document defaults, which :meth:`WordLanguage.element` replaces.
-DEFAULT_LANGUAGE = re.compile(rb"(<w:docDefaults>.*?)<w:lang\b[^>]*/>", re.DOTALL)
+_DEFAULT_LANGUAGE = re.compile(rb"(<w:docDefaults>.*?)<w:lang\b[^>]*/>", re.DOTALL)
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
+
+
+def document_styles(styles: bytes, language: WordLanguage) -> bytes:
+    """A template's styles part for a document in ``language``: its languages as the
+    defaults, and in a Chinese document no italic (:mod:`unsubmit.render.east_asian`)."""
+    styles = _DEFAULT_LANGUAGE.sub(
+        lambda m: m.group(1) + language.element().encode("ascii"), styles, count=1
+    )
+    if language.script != "east_asian":
+        return styles
+    root = etree.fromstring(styles, _PARSER)
+    upright(root)
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
