@@ -290,8 +290,19 @@ def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:
     arabic = re.compile("[\u0600-\u06ff]")
     paragraphs = [p for p in root.iter(f"{{{W}}}p") if arabic.search("".join(p.itertext()))]
     assert len(paragraphs) > 20
-    for paragraph in paragraphs:
+    # Every paragraph, Arabic or not: list items in English have their bullets on the right,
+    # aligned with the others, and their text embedded left to right.
+    for paragraph in root.iter(f"{{{W}}}p"):
         assert paragraph.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None
+    items = root.xpath(".//w:p[w:pPr/w:pStyle/@w:val='ListBullet']", namespaces={"w": W})
+    assert items
+    for item in items:
+        assert item.find(f"{{{W}}}pPr/{{{W}}}jc").get(f"{{{W}}}val") == "left"
+        content = "".join(item.itertext())
+        assert arabic.search(content) or content.startswith("\u202a"), content
+    numbering = _xml(data, "word/numbering.xml")
+    levels = list(numbering.iter(f"{{{W}}}lvl"))
+    assert levels and all(lvl.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None for lvl in levels)
     runs = [r for r in root.iter(f"{{{W}}}r") if arabic.search("".join(r.itertext()))]
     assert runs
     assert all(r.find(f"{{{W}}}rPr/{{{W}}}rtl") is not None for r in runs)

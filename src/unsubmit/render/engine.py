@@ -36,10 +36,10 @@ from lxml import etree
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import Translator, template_functions
 from unsubmit.render.east_asian import east_asian
-from unsubmit.render.language import WordLanguage, document_styles
+from unsubmit.render.language import WordLanguage, document_styles, parse_static, right_to_left_part
 from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
-from unsubmit.render.rtl import right_to_left
+from unsubmit.render.rtl import aligned_styles, right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
 
 #: The parts of a WordprocessingML package that may carry template tags.
@@ -137,7 +137,9 @@ class PreparedTemplate:
             self._parts.append(_Part(part_name, source, template))
         self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
         self._deflated = {name: deflate(data) for name, data in self._static.items()}
-        self._styles: dict[WordLanguage, Deflated] = {}
+        self._localized: dict[tuple[WordLanguage | None, str], dict[str, Deflated]] = {}
+        styles = self._static.get("word/styles.xml")
+        self._aligned = aligned_styles(parse_static(styles)) if styles else frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
@@ -157,14 +159,20 @@ class PreparedTemplate:
             _PREPARED[key] = prepared
         return prepared
 
-    def _styles_in(self, language: WordLanguage) -> Deflated:
-        """The template's styles with ``language`` as the default languages (made and
-        compressed once per language)."""
-        if language not in self._styles:
-            self._styles[language] = deflate(
-                document_styles(self._static["word/styles.xml"], language)
-            )
-        return self._styles[language]
+    def _parts_in(self, language: WordLanguage | None, script: str) -> dict[str, Deflated]:
+        """The template's styles and numbering for a document in ``language``, written in
+        ``script`` (made and compressed once per language)."""
+        key = (language, script)
+        if key not in self._localized:
+            parts = {}
+            styles = self._static.get("word/styles.xml")
+            if styles is not None:
+                parts["word/styles.xml"] = deflate(document_styles(styles, language, script))
+            numbering = self._static.get("word/numbering.xml")
+            if numbering is not None and script == "complex_script":
+                parts["word/numbering.xml"] = deflate(right_to_left_part(numbering))
+            self._localized[key] = parts
+        return self._localized[key]
 
     def _render_part(
         self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], script: str
@@ -217,7 +225,7 @@ class PreparedTemplate:
                 Location(self.name),
             ) from exc
         if script == "complex_script":
-            right_to_left(root)
+            right_to_left(root, self._aligned)
         elif script == "east_asian":
             east_asian(root)
         else:
@@ -242,11 +250,12 @@ class PreparedTemplate:
         """
         if translator is not None:
             context = {**context, **template_functions(translator)}
-        members: dict[str, bytes | Deflated] = dict(self._deflated)
-        if language is not None and "word/styles.xml" in members:
-            members["word/styles.xml"] = self._styles_in(language)
-        ids = itertools.count(1)
         script = "complex_script" if rtl else language.script if language else "latin"
+        members: dict[str, bytes | Deflated] = {
+            **self._deflated,
+            **self._parts_in(language, script),
+        }
+        ids = itertools.count(1)
         with render_budget(self.env.limits):
             for part in self._parts:
                 members[part.name] = self._render_part(part, context, ids, script)

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from lxml import etree
 
 from unsubmit.render.east_asian import upright
+from unsubmit.render.rtl import right_to_left_numbering, right_to_left_styles
 
 
 @dataclass(frozen=True)
@@ -40,14 +42,36 @@ _DEFAULT_LANGUAGE = re.compile(rb"(<w:docDefaults>.*?)<w:lang\b[^>]*/>", re.DOTA
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
-def document_styles(styles: bytes, language: WordLanguage) -> bytes:
-    """A template's styles part for a document in ``language``: its languages as the
-    defaults, and in a Chinese document no italic (:mod:`unsubmit.render.east_asian`)."""
-    styles = _DEFAULT_LANGUAGE.sub(
-        lambda m: m.group(1) + language.element().encode("ascii"), styles, count=1
-    )
-    if language.script != "east_asian":
-        return styles
-    root = etree.fromstring(styles, _PARSER)
-    upright(root)
+def parse_static(data: bytes) -> Any:
+    """A styles or numbering part of a template, as an element tree."""
+    return etree.fromstring(data, _PARSER)
+
+
+def _serialize(root: Any) -> bytes:
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def document_styles(styles: bytes, language: WordLanguage | None, script: str) -> bytes:
+    """A template's styles part for a document in ``language``, written in ``script``: its
+    languages as the defaults; in a Chinese document no italic
+    (:mod:`unsubmit.render.east_asian`); in an Arabic one, borders mirrored
+    (:mod:`unsubmit.render.rtl`)."""
+    if language is not None:
+        styles = _DEFAULT_LANGUAGE.sub(
+            lambda m: m.group(1) + language.element().encode("ascii"), styles, count=1
+        )
+    if script == "latin":
+        return styles
+    root = parse_static(styles)
+    if script == "east_asian":
+        upright(root)
+    else:
+        right_to_left_styles(root)
+    return _serialize(root)
+
+
+def right_to_left_part(numbering: bytes) -> bytes:
+    """A template's numbering part with every list level right to left."""
+    root = parse_static(numbering)
+    right_to_left_numbering(root)
+    return _serialize(root)

@@ -2,27 +2,36 @@
 
 WordprocessingML keeps the direction of a paragraph apart from the direction of its text:
 
-- ``w:bidi`` on a paragraph mirrors its paragraph-level properties: alignment (``left`` then
-  means the start of the line, on the right), indentation, tabs; on a section it puts the
-  page's columns and gutter right to left;
+- ``w:bidi`` on a paragraph puts its start on the right: its alignment (``left`` then means the
+  start of the line, on the right), indentation, tabs and list number or bullet follow; on a
+  section it puts the page's columns and gutter right to left; in a numbering level it lays the
+  level out right to left;
 - ``w:rtl`` on a run lays its characters out right to left and formats them with the
   complex-script properties: the ``w:cs`` font of ``w:rFonts`` (Times New Roman in the
   templates), ``w:szCs``, ``w:bCs``, ``w:iCs``;
-- ``w:bidiVisual`` on a table puts its first column on the right.
+- ``w:bidiVisual`` on a table puts its first column on the right;
+- paragraph borders are physical: a ``w:left`` border stays on the left of a right-to-left
+  paragraph, so the bar beside a note moves to ``w:right``.
 
-Paragraphs that hold Arabic get ``w:bidi``, runs of Arabic text ``w:rtl``, and so do runs of
-punctuation only within them (a colon, a dash between two Arabic words). A paragraph with no
-Arabic at all (a name, an e-mail address, a telephone number, a case text not yet translated)
-is laid out left to right, so that its words and digits keep their order ("+370 5 000 0000",
-not "0000 000 5 370+"), but aligned on the right like the Arabic around it. Each run that gets
-``w:rtl`` is given the complex-script size and weight of its own Latin properties where it
-sets them, so that Arabic is the size the style means it to be; never the italic.
+Every paragraph of an Arabic document is right to left, so that every list has its numbers and
+bullets on the right, at the same place, and every heading its number, whatever language its
+text is in. Runs of Arabic text get ``w:rtl``, and so do runs of punctuation only between them
+(a colon, a dash between two Arabic words). Text with no Arabic in it (a name, an e-mail
+address, a telephone number, a title in English) is isolated as a left-to-right embedding
+(U+202A ... U+202C U+200F), so that its words and digits keep their order ("+370 5 000 0000", not
+"0000 000 5 370+") and its full stop its place. A paragraph with no alignment of its own or from
+its style is aligned at its start explicitly: LibreOffice puts the number of a right-to-left
+list item on the left otherwise. Each run that gets ``w:rtl`` is given the complex-script size
+and weight of its own Latin properties where it sets them, so that Arabic is the size the style
+means it to be; never the italic.
 """
 
 from __future__ import annotations
 
 import re
 from typing import Any
+
+from lxml import etree
 
 from unsubmit.render.wordml import PPR, RPR, SECTPR, TBLPR, child, properties, q, text
 
@@ -40,23 +49,162 @@ def _mirror_complex_script(rpr: Any) -> None:
             copy.attrib.update(source.attrib)
 
 
-def right_to_left(root: Any) -> None:
-    """Lay out a rendered document, header or footer part right to left, in place."""
+#: Left-to-right embedding, and pop directional formatting with a right-to-left mark: the
+#: isolation of Latin text. The mark keeps what follows in the paragraph's direction: without
+#: it the "30" of ", 30 مايو 2023" after an English title would join the title. (The isolates
+#: of Unicode 6.3, U+2066 ... U+2069, would need no mark, but not every Word draws them.)
+LTR_START, LTR_END = "\u202a", "\u202c\u200f"
+
+
+def _direction(run: Any) -> str:
+    """ "arabic", "latin" (letters or digits, no Arabic) or "neutral" (punctuation, spaces)."""
+    content = text(run)
+    if _ARABIC.search(content):
+        return "arabic"
+    return "latin" if any(c.isalnum() for c in content) else "neutral"
+
+
+def _alnum_edge(run: Any, *, last: bool) -> tuple[Any, int]:
+    """The ``w:t`` of ``run`` holding its first (or last) letter or digit, and the index
+    before it (or after it)."""
+    texts = [t for t in run.iter(q("t")) if any(c.isalnum() for c in t.text or "")]
+    element = texts[-1] if last else texts[0]
+    content = element.text
+    if last:
+        return element, max(i for i, c in enumerate(content) if c.isalnum()) + 1
+    return element, min(i for i, c in enumerate(content) if c.isalnum())
+
+
+def _insert(element: Any, index: int, mark: str) -> None:
+    content = element.text or ""
+    element.text = content[:index] + mark + content[index:]
+
+
+def _stretches(directions: list[str]) -> list[tuple[range, bool, bool]]:
+    """The stretches of runs to isolate, each from a Latin run to the last Latin run before
+    the next Arabic one, taking in the punctuation at the paragraph's start or end; with
+    whether Arabic comes before and after."""
+    stretches = []
+    first = last = None
+    for index, direction in enumerate([*directions, "end"]):
+        if direction == "latin":
+            first = index if first is None else first
+            last = index
+        elif direction != "neutral" and first is not None and last is not None:
+            before = "arabic" in directions[:first]
+            after = direction == "arabic"
+            start = first if before else 0
+            stop = last + 1 if after else len(directions)
+            stretches.append((range(start, stop), before, after))
+            first = last = None
+    return stretches
+
+
+def _runs_right_to_left(paragraph: Any) -> None:
+    """``w:rtl`` for Arabic and the punctuation around it; Latin stretches isolated.
+
+    Where Arabic comes before a stretch, its embedding starts at its first letter or digit
+    (the dash of "28 فبراير 2023 – Pinsk" belongs to neither); where Arabic follows, it ends
+    after its last one; at the paragraph's edges it takes the punctuation in (the full stop of
+    an English sentence stays at its end).
+    """
+    runs = list(paragraph.iter(q("r")))
+    directions = [_direction(run) for run in runs]
+    inside: set[int] = set()
+    for stretch, before, after in _stretches(directions):
+        texts = [t for i in stretch for t in runs[i].iter(q("t"))]
+        latin = [i for i in stretch if directions[i] == "latin"]
+        start, start_index = _alnum_edge(runs[latin[0]], last=False) if before else (texts[0], 0)
+        end, end_index = (
+            _alnum_edge(runs[latin[-1]], last=True)
+            if after
+            else (texts[-1], len(texts[-1].text or ""))
+        )
+        _insert(end, end_index, LTR_END)
+        _insert(start, start_index, LTR_START)
+        inside.update(stretch)
+    for index, run in enumerate(runs):
+        if index not in inside and directions[index] != "latin":
+            rpr = properties(run, "rPr")
+            child(rpr, "rtl", RPR)
+            _mirror_complex_script(rpr)
+
+
+def _mirror_borders(ppr: Any) -> None:
+    """Swap a paragraph's left and right borders, which stay where they are drawn."""
+    borders = ppr.find(q("pBdr"))
+    if borders is None:
+        return
+    for side in borders:
+        local = etree.QName(side).localname
+        if local in ("left", "right"):
+            side.tag = q("right" if local == "left" else "left")
+    # The schema orders top, left, bottom, right: put them back in that order.
+    order = ["top", "left", "bottom", "right", "between", "bar"]
+    borders[:] = sorted(borders, key=lambda e: order.index(etree.QName(e).localname))
+
+
+def aligned_styles(styles: Any) -> frozenset[str]:
+    """The ids of the paragraph styles that align their text themselves (centred, say), and
+    ``""`` when the default paragraph style does."""
+    by_id = {
+        style.get(q("styleId")): style
+        for style in styles.iter(q("style"))
+        if style.get(q("type")) == "paragraph"
+    }
+
+    def aligned(style_id: str | None, seen: frozenset[str] = frozenset()) -> bool:
+        style = by_id.get(style_id)
+        if style is None or style_id in seen:
+            return False
+        if style.find(f"{q('pPr')}/{q('jc')}") is not None:
+            return True
+        based_on = style.find(q("basedOn"))
+        parent = None if based_on is None else based_on.get(q("val"))
+        return aligned(parent, seen | {str(style_id)})
+
+    found = {str(style_id) for style_id in by_id if aligned(style_id)}
+    default = next((s for s in by_id.values() if s.get(q("default")) in ("1", "true")), None)
+    if default is not None and default.get(q("styleId")) in found:
+        found.add("")
+    return frozenset(found)
+
+
+def right_to_left(root: Any, aligned: frozenset[str] = frozenset()) -> None:
+    """Lay out a rendered document, header or footer part right to left, in place.
+
+    ``aligned`` names the paragraph styles that align their paragraphs themselves
+    (:func:`aligned_styles`); every other paragraph is aligned at its start.
+    """
     for paragraph in root.iter(q("p")):
         ppr = properties(paragraph, "pPr")
-        content = text(paragraph)
-        if content.strip() and not _ARABIC.search(content):
-            if ppr.find(q("jc")) is None:
-                child(ppr, "jc", PPR).set(q("val"), "right")
-            continue
         child(ppr, "bidi", PPR)
-        for run in paragraph.iter(q("r")):
-            run_text = text(run)
-            if _ARABIC.search(run_text) or not any(c.isalnum() for c in run_text):
-                rpr = properties(run, "rPr")
-                child(rpr, "rtl", RPR)
-                _mirror_complex_script(rpr)
+        style = ppr.find(q("pStyle"))
+        style_id = "" if style is None else style.get(q("val"), "")
+        if ppr.find(q("jc")) is None and style_id not in aligned:
+            child(ppr, "jc", PPR).set(q("val"), "left")
+        _mirror_borders(ppr)
+        _runs_right_to_left(paragraph)
     for table_properties in root.iter(q("tblPr")):
         child(table_properties, "bidiVisual", TBLPR)
     for section in root.iter(q("sectPr")):
         child(section, "bidi", SECTPR)
+
+
+def right_to_left_styles(styles: Any) -> None:
+    """Mirror the paragraph borders of a styles part (the bar beside a note), in place."""
+    for ppr in styles.iter(q("pPr")):
+        _mirror_borders(ppr)
+
+
+def right_to_left_numbering(numbering: Any) -> None:
+    """Lay every list level of a numbering part out right to left, in place."""
+    for level in numbering.iter(q("lvl")):
+        child(child(level, "pPr", _LVL), "bidi", PPR)
+
+
+#: Child order of w:lvl in the schema.
+_LVL = [
+    *("start", "numFmt", "lvlRestart", "pStyle", "isLgl", "suff", "lvlText"),
+    *("lvlPicBulletId", "legacy", "lvlJc", "pPr", "rPr"),
+]
