@@ -13,6 +13,8 @@ from lxml import etree
 
 from unsubmit.i18n.extract import ExtractionError, docx_messages
 from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.models.communication import ROLES, STATUSES
+from unsubmit.render.context import Formatter
 from unsubmit.render.engine import PreparedTemplate, environment
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.reader import document_lines
@@ -206,3 +208,24 @@ def test_one_compiled_template_renders_every_locale(tmp_path: Path) -> None:
     }
     assert shown == {"fr": "Faits: 1", "ru": "Факты: 1", "zh": "事实: 1"}
     assert document_lines(prepared.render({"n": 1}, props))[0] == "Facts: 1"
+
+
+@pytest.mark.parametrize(
+    ("language", "sex", "status", "role"),
+    [
+        ("ru", "female", "Умерла", "Политическая заключенная"),
+        ("ru", "male", "Умер", "Политический заключенный"),
+        ("ru", "undisclosed", "Умер(ла)", "Политический заключенный"),
+        ("ru", None, "Умер(ла)", "Политический заключенный"),
+        ("fr", "female", "Décédée", "Prisonnière politique"),
+        ("fr", "other", "Décédé(e)", "Prisonnier politique"),
+        ("en", "female", "Deceased", "Political prisoner"),
+    ],
+)
+def test_labels_agree_with_the_persons_sex_where_it_is_known(
+    language: str, sex: str | None, status: str, role: str
+) -> None:
+    fmt = Formatter(language)
+    assert fmt.agreeing(STATUSES, "deceased", sex) == status
+    assert fmt.agreeing(ROLES, "political-prisoner", sex) == role
+    assert fmt.agreeing(STATUSES, None, sex) == ""

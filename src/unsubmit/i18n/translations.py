@@ -85,6 +85,12 @@ class Translator:
     def ngettext(self, singular: str, plural: str, n: int) -> str:
         return self._catalog.ngettext(singular, plural, n)
 
+    def pgettext(self, context: str, message: str) -> str:
+        """``message`` in ``context`` ("female"); its translation without a context (noted as
+        missing when there is none) where the context has none."""
+        translated = self._catalog.pgettext(context, message)
+        return translated if translated != message else self.gettext(message)
+
     def note_missing_title(self, mandate: str) -> None:
         if self.language != SOURCE:
             self.missing_titles.setdefault(mandate)

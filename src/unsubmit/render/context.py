@@ -25,6 +25,7 @@ from unsubmit.models import CaseModel, Communication, JointStatement, OralStatem
 from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
+    AGREEING_SEXES,
     COMMUNICATION_TYPES,
     LAW_TYPES,
     PUBLIC_NAMES,
@@ -107,6 +108,17 @@ class Formatter:
     def label(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
         """The translated label of a value of a closed list, or nothing."""
         return self.text(table[value][0]) if value else ""
+
+    def agreeing(
+        self, table: dict[str, tuple[str, str]], value: str | None, sex: str | None
+    ) -> str:
+        """A label that agrees with a person's sex ("Décédée" for a woman); its neutral form
+        ("Décédé(e)") when the sex is not known or is neither."""
+        if not value:
+            return ""
+        if sex not in AGREEING_SEXES:
+            return self.label(table, value)
+        return self.translator.pgettext(str(sex), table[value][0])
 
     def language_name(self, code: str) -> str:
         """A language's name in this language, from CLDR ("anglais" in French)."""
@@ -202,8 +214,8 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
         "nationality": fmt.country(victim.nationality),
         "residence": _text(victim.residence),
         "occupation": _text(victim.occupation),
-        "roles": [fmt.label(ROLES, role) for role in victim.roles],
-        "status": fmt.label(STATUSES, victim.status),
+        "roles": [fmt.agreeing(ROLES, role, victim.sex) for role in victim.roles],
+        "status": fmt.agreeing(STATUSES, victim.status, victim.sex),
         "date_of_death": fmt.date(victim.date_of_death),
         "whereabouts": _text(victim.whereabouts),
         "detention": None
