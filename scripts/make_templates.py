@@ -20,7 +20,9 @@ The tags follow docxtpl, as the renderer (``unsubmit.render.engine``) expects: `
 ``{%tr ... %}`` alone in their own paragraph or table row, ``{{ ... }}`` inside one run. Every
 fixed word goes through gettext (``{{ _("Facts") }}``) so that translators can translate it;
 a message never holds ``"``, ``&``, ``<``, ``>`` or typographic quotes, which the renderer's
-tag clean-up or the XML would change.
+tag clean-up or the XML would change. Punctuation between values comes from the context's
+``punctuation`` (``、`` between the items of a Chinese list, ``؛`` in Arabic, no space after a
+Chinese colon), not from the template.
 """
 
 from __future__ import annotations
@@ -949,14 +951,14 @@ def _victims(doc: Any) -> None:
         doc,
         [
             Row(gt("Name in original script"), ["{{ v.name_original }}"], when="v.name_original"),
-            Row(gt("Other names"), ['{{ v.aliases|join("; ") }}'], when="v.aliases"),
+            Row(gt("Other names"), ["{{ v.aliases|join(punctuation.series) }}"], when="v.aliases"),
             Row(gt("Sex"), ["{{ v.sex }}"], when="v.sex"),
             Row(gt("Age"), ["{{ v.age }}"], when="v.age"),
             Row(gt("Date of birth"), ["{{ v.date_of_birth }}"], when="v.date_of_birth"),
             Row(gt("Nationality"), ["{{ v.nationality }}"], when="v.nationality"),
             Row(gt("Place of residence"), ["{{ v.residence }}"], when="v.residence"),
             Row(gt("Occupation"), ["{{ v.occupation }}"], when="v.occupation"),
-            Row(gt("Roles"), ['{{ v.roles|join(", ") }}'], when="v.roles"),
+            Row(gt("Roles"), ["{{ v.roles|join(punctuation.list) }}"], when="v.roles"),
             Row(gt("Current status"), ["{{ v.status }}"], when="v.status"),
             Row(gt("Date of death"), ["{{ v.date_of_death }}"], when="v.date_of_death"),
             Row(gt("Whereabouts"), ["{{ v.whereabouts }}"], when="v.whereabouts"),
@@ -1024,7 +1026,7 @@ def _facts(doc: Any) -> None:
             "Alleged victim: %(names)s",
             "Alleged victims: %(names)s",
             "i.victims|length",
-            names='i.victims|join(", ")',
+            names="i.victims|join(punctuation.list)",
         ),
     )
     tag(doc, "endif")
@@ -1045,7 +1047,7 @@ def _perpetrators(doc: Any) -> None:
         doc,
         [gt("Name or function"), gt("Institution"), gt("Type")],
         [
-            ['{{ [p.name, p.function]|select|join(", ") }}'],
+            ["{{ [p.name, p.function]|select|join(punctuation.comma) }}"],
             ["{{ p.institution }}"],
             [
                 "{% if p.state %}"
@@ -1071,7 +1073,7 @@ def _violations(doc: Any) -> None:
         doc,
         "Meta",
         (gt("Rights concerned:"), "Inline Label"),
-        ' {{ v.rights|join("; ") }}',
+        "{{ punctuation.label_space }}{{ v.rights|join(punctuation.series) }}",
     )
     tag(doc, "endif")
     tag(doc, "if v.victims")
@@ -1079,7 +1081,7 @@ def _violations(doc: Any) -> None:
         doc,
         "Meta",
         (ngt("Alleged victim:", "Alleged victims:", "v.victims|length"), "Inline Label"),
-        ' {{ v.victims|join(", ") }}',
+        "{{ punctuation.label_space }}{{ v.victims|join(punctuation.list) }}",
     )
     tag(doc, "endif")
     paragraphs(doc, "v.details")
@@ -1230,9 +1232,9 @@ def _sources(doc: Any) -> None:
         doc,
         "List Bullet",
         ("{{ s.title }}", "Emphasis"),
-        "{% if s.publisher %}, {{ s.publisher }}{% endif %}"
-        "{% if s.date %}, {{ s.date }}{% endif %}"
-        "{% if s.url %}: {{ s.url }}{% endif %}",
+        "{% if s.publisher %}{{ punctuation.comma }}{{ s.publisher }}{% endif %}"
+        "{% if s.date %}{{ punctuation.comma }}{{ s.date }}{% endif %}"
+        "{% if s.url %}{{ punctuation.colon }}{{ s.url }}{% endif %}",
     )
     tag(doc, "endfor")
     tag(doc, "endif")
@@ -1414,7 +1416,7 @@ def joint_statement() -> Any:
         + "{% else %}"
         + gt(
             "%(names)s and %(last)s also share the views expressed in this statement.",
-            names='case.supporters[:-1]|map(attribute="name")|join(", ")',
+            names='case.supporters[:-1]|map(attribute="name")|join(punctuation.list)',
             last="case.supporters[-1].name",
         )
         + "{% endif %}",

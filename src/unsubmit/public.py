@@ -326,6 +326,8 @@ def _texts(xml: bytes) -> Iterator[str]:
     """The text nodes, attribute values and whole paragraphs (runs joined) of an XML part."""
     from lxml import etree
 
+    from unsubmit.render.typography import folded, unembedded
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(xml, parser)
     for element in root.iter():
@@ -335,7 +337,11 @@ def _texts(xml: bytes) -> Iterator[str]:
         if element.tail:
             yield element.tail
         if isinstance(element.tag, str) and element.tag.endswith("}p"):
-            yield "".join(element.itertext())
+            paragraph = "".join(element.itertext())
+            yield paragraph
+            # As a case would type it: a name set with a curly apostrophe, or embedded left to
+            # right in an Arabic paragraph, is still found.
+            yield folded(unembedded(paragraph))
 
 
 def _contacts(case: Communication) -> Iterable[str]:

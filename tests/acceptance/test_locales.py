@@ -22,6 +22,7 @@ from unsubmit.i18n import catalogs
 from unsubmit.i18n.catalogs import LANGUAGES
 from unsubmit.i18n.translations import Translator
 from unsubmit.render.reader import document_lines
+from unsubmit.render.typography import folded, unembedded
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STEMS = [sample.stem for sample in SAMPLES]
@@ -43,9 +44,10 @@ def _document(built: dict[str, bytes], stem: str, language: str) -> bytes:
 
 
 def _lines(built: dict[str, bytes], stem: str, language: str) -> list[str]:
-    """The document's lines, with CLDR's no-break spaces ("7 мая 2023 г.") as spaces."""
+    """The document's lines as a case or a catalog types them: CLDR's no-break spaces
+    ("7 мая 2023 г.") as spaces, curly apostrophes and quotes straight, no direction marks."""
     data = _document(built, stem, language)
-    return [re.sub("[\u00a0\u202f]", " ", line) for line in document_lines(data)]
+    return [folded(unembedded(line)) for line in document_lines(data)]
 
 
 def _case_strings(stem: str) -> set[str]:
@@ -91,13 +93,13 @@ def _fixed_lines(lines: list[str]) -> list[str]:
 def test_fixed_text_is_translated_and_no_english_label_is_left(
     built: dict[str, bytes], stem: str, language: str
 ) -> None:
-    english = document_lines(_document(built, stem, "en"))
-    translated = document_lines(_document(built, stem, language))
+    english = _lines(built, stem, "en")
+    translated = _lines(built, stem, language)
     translator = Translator(language)
     fixed = _fixed_lines(english)
     assert len(fixed) >= 2
     for line in fixed:
-        assert translator.gettext(line) in translated, line
+        assert folded(translator.gettext(line)) in translated, line
         if translator.gettext(line) != line:
             assert line not in translated, line
     # Table labels too ("Sex | Male" in English: no English cell in the translation).
@@ -282,6 +284,27 @@ def test_chinese_and_arabic_are_never_slanted(built: dict[str, bytes], stem: str
     for part in ("word/styles.xml", "word/document.xml"):
         for italic in _xml(arabic, part).iter(f"{{{W}}}iCs"):
             assert italic.get(f"{{{W}}}val") in ("0", "false"), part
+
+
+def test_documents_are_punctuated_as_their_language_is(built: dict[str, bytes]) -> None:
+    def lines(stem: str, language: str) -> list[str]:
+        return document_lines(_document(built, stem, language))
+
+    chinese = "\n".join(lines("klimovich-allegation-letter", "zh"))
+    assert "身份 | 政治犯、残疾人" in chinese  # 、 between the items of a list
+    assert "所涉权利：《公民权利和政治权利国际公约》第19条；《世界人权宣言》第19条" in chinese
+    assert not re.search("[\u4e00-\u9fff][,;:]|： ", chinese)
+    arabic = "\n".join(lines("klimovich-allegation-letter", "ar"))
+    assert "سجين سياسي، شخص ذو إعاقة" in arabic
+    assert "؛ " in arabic and not re.search("[\u0600-\u06ff]; ", arabic)
+    russian = "\n".join(lines("kalesnikava-urgent-appeal", "ru"))
+    assert "Политическая заключенная, оппозиционный политик" in russian  # one list, one capital
+    assert "Ноябрь 2022\u202fг. – Homiel" in russian  # a heading: the month capitalised
+    french = "\n".join(lines("klimovich-allegation-letter", "fr"))
+    assert "Droits concernés\u202f: PIDCP" in french  # a narrow space before the colon
+    assert "droits de l\u2019homme" in french and "droits de l'homme" not in french
+    english = "\n".join(lines("hrc53-judges-lawyers-oral-statement", "en"))
+    assert "\u201cReimagining justice\u201d" in english and '"' not in english
 
 
 def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:

@@ -351,10 +351,10 @@ def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
         "Example Human Rights Group (ECOSOC special consultative status)",
         "Example International Federation (ECOSOC general consultative status)",
         "Example Youth Health Network (ECOSOC special consultative status)",
-        "Example Centre for Women's Rights (ECOSOC roster status)",
+        "Example Centre for Women\u2019s Rights (ECOSOC roster status)",
     ]
     assert _texts(document, "Closing Note") == [
-        "Example LGBTQ Initiative and Example Students' Union also share the views "
+        "Example LGBTQ Initiative and Example Students\u2019 Union also share the views "
         "expressed in this statement."
     ]
 

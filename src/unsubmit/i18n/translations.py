@@ -96,17 +96,21 @@ class Translator:
             self.missing_titles.setdefault(mandate)
 
 
-def template_functions(translator: Translator) -> dict[str, Any]:
+def template_functions(
+    translator: Translator, finish: Callable[[str], str] | None = None
+) -> dict[str, Any]:
     """``_``, ``gettext`` and ``ngettext`` for a render context, as Jinja's "newstyle" ones.
 
     They behave as ``jinja2.ext.i18n`` with ``newstyle=True`` does: the translation is marked
     safe when autoescaping and ``%(name)s`` placeholders are filled (and escaped) after
-    translation, with ``num`` set to the count for ngettext.
+    translation, with ``num`` set to the count for ngettext. ``finish`` sets a translation in
+    the document's typography before its placeholders are filled.
     """
+    done = finish or (lambda text: text)
 
     @pass_context
     def gettext(context: Context, message: str, /, **variables: Any) -> str:
-        text: str = translator.gettext(message)
+        text: str = done(translator.gettext(message))
         if context.eval_ctx.autoescape:
             text = Markup(text)
         return text % variables
@@ -116,7 +120,7 @@ def template_functions(translator: Translator) -> dict[str, Any]:
         context: Context, singular: str, plural: str, num: int, /, **variables: Any
     ) -> str:
         variables.setdefault("num", num)
-        text: str = translator.ngettext(singular, plural, num)
+        text: str = done(translator.ngettext(singular, plural, num))
         if context.eval_ctx.autoescape:
             text = Markup(text)
         return text % variables

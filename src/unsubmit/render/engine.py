@@ -25,6 +25,7 @@ import itertools
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -40,6 +41,7 @@ from unsubmit.render.language import WordLanguage, document_styles, parse_static
 from unsubmit.render.limits import GuardedEnvironment, LimitExceeded, RenderLimits, render_budget
 from unsubmit.render.package import DocumentProperties, assemble, clean_package
 from unsubmit.render.rtl import aligned_styles, right_to_left
+from unsubmit.render.typography import typeset
 from unsubmit.render.zipwrite import Deflated, deflate
 
 #: The parts of a WordprocessingML package that may carry template tags.
@@ -249,7 +251,8 @@ class PreparedTemplate:
         hyphenation, line breaking and fonts follow.
         """
         if translator is not None:
-            context = {**context, **template_functions(translator)}
+            finish = partial(typeset, language=translator.language)
+            context = {**context, **template_functions(translator, finish)}
         script = "complex_script" if rtl else language.script if language else "latin"
         members: dict[str, bytes | Deflated] = {
             **self._deflated,
