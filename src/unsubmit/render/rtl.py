@@ -18,12 +18,12 @@ bullets on the right, at the same place, and every heading its number, whatever 
 text is in. Runs of Arabic text get ``w:rtl``, and so do runs of punctuation only between them
 (a colon, a dash between two Arabic words). Text with no Arabic in it (a name, an e-mail
 address, a telephone number, a title in English) is isolated as a left-to-right embedding
-(U+202A ... U+202C U+200F), so that its words and digits keep their order ("+370 5 000 0000", not
-"0000 000 5 370+") and its full stop its place. A paragraph with no alignment of its own or from
-its style is aligned at its start explicitly: LibreOffice puts the number of a right-to-left
-list item on the left otherwise. Each run that gets ``w:rtl`` is given the complex-script size
-and weight of its own Latin properties where it sets them, so that Arabic is the size the style
-means it to be; never the italic.
+(U+202A ... U+202C, and U+200F where Arabic follows), so that its words and digits keep their
+order ("+370 5 000 0000", not "0000 000 5 370+") and its full stop its place. A paragraph with
+no alignment of its own or from its style is aligned at its start explicitly: LibreOffice puts
+the number of a right-to-left list item on the left otherwise. Each run that gets ``w:rtl`` is
+given the complex-script size and weight of its own Latin properties where it sets them, so
+that Arabic is the size the style means it to be; never the italic.
 """
 
 from __future__ import annotations
@@ -37,6 +37,8 @@ from unsubmit.render.wordml import PPR, RPR, SECTPR, TBLPR, child, properties, q
 
 #: Arabic letters (the Arabic blocks and presentation forms).
 _ARABIC = re.compile(r"[\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]")
+_OPENING, _CLOSING = "([{\u00ab\u201c\u2018\"'", ")]}\u00bb\u201d\u2019\"'"
+_NOT_ARABIC = re.compile(r"[^\u0600-\u06ff\u0750-\u077f\u08a0-\u08ff\ufb50-\ufdff\ufe70-\ufefc]+")
 
 
 def _mirror_complex_script(rpr: Any) -> None:
@@ -49,11 +51,13 @@ def _mirror_complex_script(rpr: Any) -> None:
             copy.attrib.update(source.attrib)
 
 
-#: Left-to-right embedding, and pop directional formatting with a right-to-left mark: the
-#: isolation of Latin text. The mark keeps what follows in the paragraph's direction: without
-#: it the "30" of ", 30 مايو 2023" after an English title would join the title. (The isolates
-#: of Unicode 6.3, U+2066 ... U+2069, would need no mark, but not every Word draws them.)
-LTR_START, LTR_END = "\u202a", "\u202c\u200f"
+#: Left-to-right embedding and pop directional formatting: the isolation of Latin text; and
+#: the right-to-left mark after it where Arabic follows, which keeps what follows in the
+#: paragraph's direction: without it the "30" of ", 30 مايو 2023" after an English title would
+#: join the title. (The isolates of Unicode 6.3, U+2066 ... U+2069, would need no mark, but not
+#: every Word draws them; and LibreOffice moves the full stop of an English sentence to the left
+#: when the mark ends the paragraph.)
+LTR_START, LTR_END, RTL_MARK = "\u202a", "\u202c", "\u200f"
 
 
 def _direction(run: Any) -> str:
@@ -64,67 +68,74 @@ def _direction(run: Any) -> str:
     return "latin" if any(c.isalnum() for c in content) else "neutral"
 
 
-def _alnum_edge(run: Any, *, last: bool) -> tuple[Any, int]:
-    """The ``w:t`` of ``run`` holding its first (or last) letter or digit, and the index
-    before it (or after it)."""
-    texts = [t for t in run.iter(q("t")) if any(c.isalnum() for c in t.text or "")]
-    element = texts[-1] if last else texts[0]
-    content = element.text
-    if last:
-        return element, max(i for i, c in enumerate(content) if c.isalnum()) + 1
-    return element, min(i for i, c in enumerate(content) if c.isalnum())
+def _latin_spans(content: str) -> list[tuple[int, int, bool]]:
+    """Where a paragraph's text holds Latin (or Cyrillic) text to embed: (start, end, whether
+    Arabic follows).
+
+    A paragraph without Arabic is embedded whole. Elsewhere each stretch between Arabic
+    characters that holds a letter is embedded from its first letter or digit to its last
+    (the dash of "28 فبراير 2023 – Pinsk" belongs to neither), or to the paragraph's edge with
+    the punctuation there (the full stop of an English sentence stays at its end). Numbers
+    alone between Arabic words need nothing: Arabic text orders them itself.
+    """
+    if not _ARABIC.search(content):
+        return [(0, len(content), False)] if any(c.isalnum() for c in content) else []
+    spans = []
+    for match in _NOT_ARABIC.finditer(content):
+        stretch = match.group(0)
+        if not any(c.isalpha() for c in stretch):
+            continue
+        first = next(i for i, c in enumerate(stretch) if c.isalpha())
+        last = max(i for i, c in enumerate(stretch) if c.isalnum()) + 1
+        while first and stretch[first - 1] in _OPENING:
+            first -= 1
+        while last < len(stretch) and stretch[last] in _CLOSING:
+            last += 1
+        after = match.end() < len(content)
+        start = match.start() + first if match.start() > 0 else 0
+        end = match.start() + last if after else match.end()
+        spans.append((start, end, after))
+    return spans
 
 
-def _insert(element: Any, index: int, mark: str) -> None:
-    content = element.text or ""
-    element.text = content[:index] + mark + content[index:]
-
-
-def _stretches(directions: list[str]) -> list[tuple[range, bool, bool]]:
-    """The stretches of runs to isolate, each from a Latin run to the last Latin run before
-    the next Arabic one, taking in the punctuation at the paragraph's start or end; with
-    whether Arabic comes before and after."""
-    stretches = []
-    first = last = None
-    for index, direction in enumerate([*directions, "end"]):
-        if direction == "latin":
-            first = index if first is None else first
-            last = index
-        elif direction != "neutral" and first is not None and last is not None:
-            before = "arabic" in directions[:first]
-            after = direction == "arabic"
-            start = first if before else 0
-            stop = last + 1 if after else len(directions)
-            stretches.append((range(start, stop), before, after))
-            first = last = None
-    return stretches
+def _embed(texts: list[Any], spans: list[tuple[int, int, bool]]) -> None:
+    """Put the embedding marks of ``spans`` into the ``w:t`` elements ``texts`` hold them in."""
+    marks = []
+    for start, end, after in spans:
+        marks.append((end, LTR_END + RTL_MARK if after else LTR_END, True))
+        marks.append((start, LTR_START, False))
+    for offset, mark, closing in sorted(marks, key=lambda m: m[0], reverse=True):
+        position = 0
+        for element in texts:
+            length = len(element.text or "")
+            # A closing mark goes after the character before it, an opening one before the
+            # character after it: into the element that holds that character.
+            if (closing and position < offset <= position + length) or (
+                not closing and position <= offset < position + length
+            ):
+                content = element.text or ""
+                local = offset - position
+                element.text = content[:local] + mark + content[local:]
+                break
+            position += length
 
 
 def _runs_right_to_left(paragraph: Any) -> None:
-    """``w:rtl`` for Arabic and the punctuation around it; Latin stretches isolated.
-
-    Where Arabic comes before a stretch, its embedding starts at its first letter or digit
-    (the dash of "28 فبراير 2023 – Pinsk" belongs to neither); where Arabic follows, it ends
-    after its last one; at the paragraph's edges it takes the punctuation in (the full stop of
-    an English sentence stays at its end).
-    """
+    """``w:rtl`` for Arabic and the punctuation around it; Latin text embedded left to right."""
     runs = list(paragraph.iter(q("r")))
-    directions = [_direction(run) for run in runs]
+    texts = [t for run in runs for t in run.iter(q("t"))]
+    spans = _latin_spans("".join(t.text or "" for t in texts))
     inside: set[int] = set()
-    for stretch, before, after in _stretches(directions):
-        texts = [t for i in stretch for t in runs[i].iter(q("t"))]
-        latin = [i for i in stretch if directions[i] == "latin"]
-        start, start_index = _alnum_edge(runs[latin[0]], last=False) if before else (texts[0], 0)
-        end, end_index = (
-            _alnum_edge(runs[latin[-1]], last=True)
-            if after
-            else (texts[-1], len(texts[-1].text or ""))
-        )
-        _insert(end, end_index, LTR_END)
-        _insert(start, start_index, LTR_START)
-        inside.update(stretch)
+    position = 0
     for index, run in enumerate(runs):
-        if index not in inside and directions[index] != "latin":
+        length = len(text(run))
+        if any(start <= position and position + length <= end for start, end, _ in spans):
+            inside.add(index)
+        position += length
+    _embed(texts, spans)
+    for index, run in enumerate(runs):
+        direction = _direction(run)
+        if direction == "arabic" or (direction == "neutral" and index not in inside):
             rpr = properties(run, "rPr")
             child(rpr, "rtl", RPR)
             _mirror_complex_script(rpr)
