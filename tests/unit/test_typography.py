@@ -39,6 +39,7 @@ NNBSP = "\u202f"
         ("uk", 'доповідь "Правосуддя"', "доповідь «Правосуддя»"),
         ("zh", '报告"正义"很重要', "报告“正义”很重要"),
         ("ar", 'تقرير "العدالة" مهم', "تقرير ”العدالة“ مهم"),
+        ("ar", "Example Students' Union", "Example Students’ Union"),
     ],
 )
 def test_straight_quotes_apostrophes_and_dashes_take_the_languages_forms(

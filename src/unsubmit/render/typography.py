@@ -74,11 +74,13 @@ _BEFORE_PUNCTUATION = re.compile(r"(?<=[^\s\u202f\u00a0])[ \u00a0]?([;:!?])(?=\s
 _GUILLEMET_SPACE = re.compile(r"\u00ab[ \u00a0\u202f]?|[ \u00a0\u202f]?\u00bb")
 
 
-def _quote(text: str, mark: str, marks: tuple[str, str]) -> str:
+def _quote(text: str, mark: str, marks: tuple[str, str], unopened: str | None = None) -> str:
     """Each straight ``mark`` of ``text`` as an opening or closing quotation mark.
 
     A mark before a space or at the end closes; one after a space, a bracket or at the start
     opens; one between two letters (Chinese has no spaces) opens when no quotation is open.
+    A closing mark with no quotation open is ``unopened`` where given (the apostrophe of
+    "Students' Union").
     """
     out: list[str] = []
     inside = False
@@ -94,6 +96,9 @@ def _quote(text: str, mark: str, marks: tuple[str, str]) -> str:
             opening = True
         else:
             opening = not inside
+        if not opening and not inside and unopened is not None:
+            out.append(unopened)
+            continue
         inside = opening
         out.append(marks[0] if opening else marks[1])
     return "".join(out)
@@ -107,7 +112,7 @@ def typeset(text: str, language: str) -> str:
     found = typography(language)
     text = _APOSTROPHE.sub(found.apostrophe, text)
     text = _quote(text, '"', found.quotes)
-    text = _quote(text, "'", found.inner_quotes)
+    text = _quote(text, "'", found.inner_quotes, found.apostrophe)
     text = _SPACED_HYPHEN.sub(found.dash, text)
     if found.space_before:
         text = _BEFORE_PUNCTUATION.sub(found.space_before + r"\1", text)
