@@ -87,6 +87,8 @@ def _latin_spans(content: str) -> list[tuple[int, int, bool]]:
             continue
         first = next(i for i, c in enumerate(stretch) if c.isalpha())
         last = max(i for i, c in enumerate(stretch) if c.isalnum()) + 1
+        while first and stretch[first - 1].isalnum():  # the whole word: "0A", not "0" "A"
+            first -= 1
         while first and stretch[first - 1] in _OPENING:
             first -= 1
         while last < len(stretch) and stretch[last] in _CLOSING:
