@@ -53,10 +53,10 @@ from unsubmit.parallel import process_count
 from unsubmit.pipeline import BuildOptions, build, properties, template_path
 from unsubmit.render.context import (
     LOCALES,
-    WORD_LANGUAGES,
     Formatter,
     build_context,
     right_to_left,
+    word_language,
 )
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.reader import document_lines
@@ -124,7 +124,7 @@ class Sample:
             self.properties,
             self.translator,
             rtl=right_to_left(self.locale),
-            language=WORD_LANGUAGES[self.locale],
+            language=word_language(self.locale),
         )
 
 

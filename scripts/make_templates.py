@@ -10,15 +10,19 @@ definitions, table styles, fields):
 - real styles (Title, Subtitle, Heading 1-3, Normal, List Bullet, List Number with numbering
   definitions, the "Case Table" table style, and a few paragraph and character styles of our
   own), so a user restyles a whole document by changing one style;
-- fonts for Latin, Cyrillic and Arabic: Noto Serif for text, Noto Sans for headings, Noto Naskh
-  Arabic for complex scripts, Noto Sans CJK SC for East Asian text;
+- fonts a recipient's Word has on Windows and macOS, as UN documents use them: Times New Roman
+  for text (Latin, Cyrillic and Arabic), SimSun for Chinese text, Arial and SimHei for headings
+  and labels (LibreOffice on Linux uses the metric-compatible Liberation Serif and Liberation
+  Sans, so lines and pages break where Word breaks them);
 - A4 pages with 2.5 cm margins and a footer "Page N of M" made of PAGE and NUMPAGES fields.
 
 The tags follow docxtpl, as the renderer (``unsubmit.render.engine``) expects: ``{%p ... %}`` and
 ``{%tr ... %}`` alone in their own paragraph or table row, ``{{ ... }}`` inside one run. Every
 fixed word goes through gettext (``{{ _("Facts") }}``) so that translators can translate it;
 a message never holds ``"``, ``&``, ``<``, ``>`` or typographic quotes, which the renderer's
-tag clean-up or the XML would change.
+tag clean-up or the XML would change. Punctuation between values comes from the context's
+``punctuation`` (``、`` between the items of a Chinese list, ``؛`` in Arabic, no space after a
+Chinese colon), not from the template.
 """
 
 from __future__ import annotations
@@ -47,10 +51,11 @@ FIXED_TIME = datetime.datetime(2023, 1, 1, tzinfo=datetime.timezone.utc)
 
 # --- Design -------------------------------------------------------------------------------------
 
-SERIF = "Noto Serif"
-SANS = "Noto Sans"
-ARABIC = "Noto Naskh Arabic"
-CJK = "Noto Sans CJK SC"
+SERIF = "Times New Roman"
+SANS = "Arial"
+#: The East Asian and complex-script faces that go with each Latin face: the Song and Hei faces
+#: Windows ships for Simplified Chinese, and the Arabic of Times New Roman and Arial themselves.
+COMPANIONS = {SERIF: ("SimSun", SERIF), SANS: ("SimHei", SANS)}
 
 NAVY = "1F3A5F"  # headings, rules
 INK = "262626"  # text
@@ -170,11 +175,13 @@ def _w(markup: str) -> Any:
     return parse_xml(markup.replace(first.group(0), f"{first.group(0)} {nsdecls('w')}", 1))
 
 
-def _fonts(ascii_font: str) -> Any:
-    return _w(
-        f'<w:rFonts w:ascii="{ascii_font}" w:hAnsi="{ascii_font}" w:eastAsia="{CJK}" '
-        f'w:cs="{ARABIC}"/>'
-    )
+def _font_attributes(latin: str) -> str:
+    east_asian, complex_script = COMPANIONS[latin]
+    return f'w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asian}" w:cs="{complex_script}"'
+
+
+def _fonts(latin: str) -> Any:
+    return _w(f"<w:rFonts {_font_attributes(latin)}/>")
 
 
 def _border(sides: Sequence[str], size: int, color: str, space: int = 4) -> str:
@@ -259,9 +266,9 @@ def _run_properties(rpr: Any, look: Look) -> None:
         _put(rpr, _w(f'<w:b w:val="{value}"/>'), RPR_ORDER)
         _put(rpr, _w(f'<w:bCs w:val="{value}"/>'), RPR_ORDER)
     if look.italic is not None:
-        value = "1" if look.italic else "0"
-        _put(rpr, _w(f'<w:i w:val="{value}"/>'), RPR_ORDER)
-        _put(rpr, _w(f'<w:iCs w:val="{value}"/>'), RPR_ORDER)
+        # Arabic has no italic: complex-script text stays upright whatever the Latin does.
+        _put(rpr, _w(f'<w:i w:val="{"1" if look.italic else "0"}"/>'), RPR_ORDER)
+        _put(rpr, _w('<w:iCs w:val="0"/>'), RPR_ORDER)
     if look.caps:
         _put(rpr, _w("<w:caps/>"), RPR_ORDER)
     if look.color:
@@ -340,7 +347,7 @@ def character_style(doc: Any, name: str, look: Look, *, builtin: bool = False) -
 
 _DEFAULTS = f"""<w:docDefaults {nsdecls("w")}>
   <w:rPrDefault><w:rPr>
-    <w:rFonts w:ascii="{SERIF}" w:hAnsi="{SERIF}" w:eastAsia="{CJK}" w:cs="{ARABIC}"/>
+    <w:rFonts {_font_attributes(SERIF)}/>
     <w:color w:val="{INK}"/>
     <w:sz w:val="22"/><w:szCs w:val="22"/>
     <w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>
@@ -386,13 +393,13 @@ _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:sty
     </w:tblCellMar>
   </w:tblPr>
   <w:tblStylePr w:type="firstRow">
-    <w:rPr><w:rFonts w:ascii="{SANS}" w:hAnsi="{SANS}"/><w:b/><w:bCs/>
+    <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:b/><w:bCs/>
       <w:color w:val="{NAVY}"/></w:rPr>
     <w:tblPr/><w:trPr><w:tblHeader/></w:trPr>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>
   </w:tblStylePr>
   <w:tblStylePr w:type="firstCol">
-    <w:rPr><w:rFonts w:ascii="{SANS}" w:hAnsi="{SANS}"/><w:color w:val="{GREY}"/></w:rPr>
+    <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:color w:val="{GREY}"/></w:rPr>
     <w:tblPr/>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{LABEL_FILL}"/></w:tcPr>
   </w:tblStylePr>
@@ -954,14 +961,14 @@ def _victims(doc: Any) -> None:
         doc,
         [
             Row(gt("Name in original script"), ["{{ v.name_original }}"], when="v.name_original"),
-            Row(gt("Other names"), ['{{ v.aliases|join("; ") }}'], when="v.aliases"),
+            Row(gt("Other names"), ["{{ v.aliases|join(punctuation.series) }}"], when="v.aliases"),
             Row(gt("Sex"), ["{{ v.sex }}"], when="v.sex"),
             Row(gt("Age"), ["{{ v.age }}"], when="v.age"),
             Row(gt("Date of birth"), ["{{ v.date_of_birth }}"], when="v.date_of_birth"),
             Row(gt("Nationality"), ["{{ v.nationality }}"], when="v.nationality"),
             Row(gt("Place of residence"), ["{{ v.residence }}"], when="v.residence"),
             Row(gt("Occupation"), ["{{ v.occupation }}"], when="v.occupation"),
-            Row(gt("Roles"), ['{{ v.roles|join(", ") }}'], when="v.roles"),
+            Row(gt("Roles"), ["{{ v.roles|join(punctuation.list) }}"], when="v.roles"),
             Row(gt("Current status"), ["{{ v.status }}"], when="v.status"),
             Row(gt("Date of death"), ["{{ v.date_of_death }}"], when="v.date_of_death"),
             Row(gt("Whereabouts"), ["{{ v.whereabouts }}"], when="v.whereabouts"),
@@ -1029,7 +1036,7 @@ def _facts(doc: Any) -> None:
             "Alleged victim: %(names)s",
             "Alleged victims: %(names)s",
             "i.victims|length",
-            names='i.victims|join(", ")',
+            names="i.victims|join(punctuation.list)",
         ),
     )
     tag(doc, "endif")
@@ -1050,7 +1057,7 @@ def _perpetrators(doc: Any) -> None:
         doc,
         [gt("Name or function"), gt("Institution"), gt("Type")],
         [
-            ['{{ [p.name, p.function]|select|join(", ") }}'],
+            ["{{ [p.name, p.function]|select|join(punctuation.comma) }}"],
             ["{{ p.institution }}"],
             [
                 "{% if p.state %}"
@@ -1076,7 +1083,7 @@ def _violations(doc: Any) -> None:
         doc,
         "Meta",
         (gt("Rights concerned:"), "Inline Label"),
-        ' {{ v.rights|join("; ") }}',
+        "{{ punctuation.label_space }}{{ v.rights|join(punctuation.series) }}",
     )
     tag(doc, "endif")
     tag(doc, "if v.victims")
@@ -1084,7 +1091,7 @@ def _violations(doc: Any) -> None:
         doc,
         "Meta",
         (ngt("Alleged victim:", "Alleged victims:", "v.victims|length"), "Inline Label"),
-        ' {{ v.victims|join(", ") }}',
+        "{{ punctuation.label_space }}{{ v.victims|join(punctuation.list) }}",
     )
     tag(doc, "endif")
     paragraphs(doc, "v.details")
@@ -1235,9 +1242,9 @@ def _sources(doc: Any) -> None:
         doc,
         "List Bullet",
         ("{{ s.title }}", "Emphasis"),
-        "{% if s.publisher %}, {{ s.publisher }}{% endif %}"
-        "{% if s.date %}, {{ s.date }}{% endif %}"
-        "{% if s.url %}: {{ s.url }}{% endif %}",
+        "{% if s.publisher %}{{ punctuation.comma }}{{ s.publisher }}{% endif %}"
+        "{% if s.date %}{{ punctuation.comma }}{{ s.date }}{% endif %}"
+        "{% if s.url %}{{ punctuation.colon }}{{ s.url }}{% endif %}",
     )
     tag(doc, "endfor")
     tag(doc, "endif")
@@ -1419,7 +1426,7 @@ def joint_statement() -> Any:
         + "{% else %}"
         + gt(
             "%(names)s and %(last)s also share the views expressed in this statement.",
-            names='case.supporters[:-1]|map(attribute="name")|join(", ")',
+            names='case.supporters[:-1]|map(attribute="name")|join(punctuation.list)',
             last="case.supporters[-1].name",
         )
         + "{% endif %}",

@@ -52,11 +52,11 @@ from unsubmit.public import (
 from unsubmit.render.context import (
     DASH,
     LOCALES,
-    WORD_LANGUAGES,
     Formatter,
     build_context,
     council_session,
     right_to_left,
+    word_language,
 )
 from unsubmit.render.draft import MARK
 from unsubmit.render.engine import PreparedTemplate
@@ -184,7 +184,7 @@ def render_document(
         properties(case, fmt),
         translator,
         rtl=right_to_left(language),
-        language=WORD_LANGUAGES[language],
+        language=word_language(language),
         draft=translator.gettext(MARK) if draft else None,
     )
     if version is not None:

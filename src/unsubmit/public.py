@@ -416,12 +416,17 @@ def _texts(xml: bytes) -> Texts:
 def _each_text(xml: bytes) -> Iterator[str]:
     from lxml import etree
 
+    from unsubmit.render.typography import folded, unembedded
+
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
     root = etree.fromstring(xml, parser)
-    paragraphs = root.xpath("//*[local-name()='p']")
+    paragraphs = ["".join(p.itertext()) for p in root.xpath("//*[local-name()='p']")]
     found = [
         *map(str, root.xpath("//@*")),
-        *("".join(paragraph.itertext()) for paragraph in paragraphs),
+        *paragraphs,
+        # As a case would type it: the document's typography (curly quotes, Arabic embedding
+        # marks) taken out again.
+        *(folded(unembedded(paragraph)) for paragraph in paragraphs),
         *map(str, root.xpath("//text()[not(ancestor::*[local-name()='p'])]")),
     ]
     yield from dict.fromkeys(found)

@@ -22,6 +22,7 @@ from unsubmit.i18n import catalogs
 from unsubmit.i18n.catalogs import LANGUAGES
 from unsubmit.i18n.translations import Translator
 from unsubmit.render.reader import document_lines
+from unsubmit.render.typography import folded, unembedded
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STEMS = [sample.stem for sample in SAMPLES]
@@ -44,9 +45,10 @@ def _document(built: dict[str, bytes], stem: str, language: str) -> bytes:
 
 
 def _lines(built: dict[str, bytes], stem: str, language: str) -> list[str]:
-    """The document's lines, with CLDR's no-break spaces ("7 мая 2023 г.") as spaces."""
+    """The document's lines as a case or a catalog types them: CLDR's no-break spaces
+    ("7 мая 2023 г.") as spaces, curly apostrophes and quotes straight, no direction marks."""
     data = _document(built, stem, language)
-    return [re.sub("[\u00a0\u202f]", " ", line) for line in document_lines(data)]
+    return [folded(unembedded(line)) for line in document_lines(data)]
 
 
 def _case_strings(stem: str) -> set[str]:
@@ -92,13 +94,13 @@ def _fixed_lines(lines: list[str]) -> list[str]:
 def test_fixed_text_is_translated_and_no_english_label_is_left(
     built: dict[str, bytes], stem: str, language: str
 ) -> None:
-    english = document_lines(_document(built, stem, "en"))
-    translated = document_lines(_document(built, stem, language))
+    english = _lines(built, stem, "en")
+    translated = _lines(built, stem, language)
     translator = Translator(language)
     fixed = _fixed_lines(english)
     assert len(fixed) >= 2
     for line in fixed:
-        assert translator.gettext(line) in translated, line
+        assert folded(translator.gettext(line)) in translated, line
         if translator.gettext(line) != line:
             assert line not in translated, line
     # Table labels too ("Sex | Male" in English: no English cell in the translation).
@@ -236,14 +238,88 @@ def _xml(data: bytes, part: str) -> etree._Element:
         return etree.fromstring(package.read(part))
 
 
+@pytest.mark.parametrize("stem", STEMS)
+def test_each_language_sits_in_the_language_attribute_of_its_script(
+    built: dict[str, bytes], stem: str
+) -> None:
+    """Chinese in ``w:eastAsia``, Arabic in ``w:bidi``, never in the Latin ``w:val``: written
+    there, it makes LibreOffice break the Latin words of a Chinese document mid-word."""
+    expected = {"zh": ("en-GB", "zh-CN", "ar-SA"), "ar": ("en-GB", "zh-CN", "ar-SA")}
+    expected.update({"ru": ("ru-RU", "zh-CN", "ar-SA"), "fr": ("fr-FR", "zh-CN", "ar-SA")})
+    for language in LANGUAGES:
+        data = _document(built, stem, language)
+        for part in ("word/styles.xml", "word/document.xml"):
+            for lang in _xml(data, part).iter(f"{{{W}}}lang"):
+                latin = lang.get(f"{{{W}}}val") or ""
+                assert not latin.startswith(("zh", "ar", "ja", "ko")), (language, part, latin)
+        styles = _xml(data, "word/styles.xml")
+        lang = styles.find(f".//{{{W}}}docDefaults//{{{W}}}lang")
+        assert lang is not None
+        found = tuple(lang.get(f"{{{W}}}{name}") for name in ("val", "eastAsia", "bidi"))
+        if language in expected:
+            assert found == expected[language], language
+
+
+@pytest.mark.parametrize("stem", STEMS)
+def test_chinese_and_arabic_are_never_slanted(built: dict[str, bytes], stem: str) -> None:
+    """Han and Arabic have no italic (Word would slant them mechanically): a Chinese document
+    has no italic at all and its Chinese runs take the East Asian font; in an Arabic one, the
+    complex-script italic is off wherever it is set."""
+    chinese = _document(built, stem, "zh")
+    for part in ("word/styles.xml", "word/document.xml"):
+        assert next(_xml(chinese, part).iter(f"{{{W}}}i"), None) is None, part
+    han = re.compile("[\u4e00-\u9fff]")
+    runs = list(_xml(chinese, "word/document.xml").iter(f"{{{W}}}r"))
+    hinted = [
+        r.find(f"{{{W}}}rPr/{{{W}}}rFonts") for r in runs if han.search("".join(r.itertext()))
+    ]
+    assert hinted and all(f is not None and f.get(f"{{{W}}}hint") == "eastAsia" for f in hinted)
+    arabic = _document(built, stem, "ar")
+    for part in ("word/styles.xml", "word/document.xml"):
+        for italic in _xml(arabic, part).iter(f"{{{W}}}iCs"):
+            assert italic.get(f"{{{W}}}val") in ("0", "false"), part
+
+
+def test_documents_are_punctuated_as_their_language_is(built: dict[str, bytes]) -> None:
+    def lines(stem: str, language: str) -> list[str]:
+        return document_lines(_document(built, stem, language))
+
+    chinese = "\n".join(lines("klimovich-allegation-letter", "zh"))
+    assert "身份 | 政治犯、残疾人" in chinese  # 、 between the items of a list
+    assert "所涉权利：《公民权利和政治权利国际公约》第19条；《世界人权宣言》第19条" in chinese
+    assert not re.search("[\u4e00-\u9fff][,;:]|： ", chinese)
+    arabic = "\n".join(lines("klimovich-allegation-letter", "ar"))
+    assert "سجين سياسي، شخص ذو إعاقة" in arabic
+    assert "؛ " in arabic and not re.search("[\u0600-\u06ff]; ", arabic)
+    russian = "\n".join(lines("kalesnikava-urgent-appeal", "ru"))
+    assert "Политическая заключенная, оппозиционный политик" in russian  # one list, one capital
+    assert "Ноябрь 2022\u202fг. – Homiel" in russian  # a heading: the month capitalised
+    french = "\n".join(lines("klimovich-allegation-letter", "fr"))
+    assert "Droits concernés\u202f: PIDCP" in french  # a narrow space before the colon
+    assert "droits de l\u2019homme" in french and "droits de l'homme" not in french
+    english = "\n".join(lines("hrc53-judges-lawyers-oral-statement", "en"))
+    assert "\u201cReimagining justice\u201d" in english and '"' not in english
+
+
 def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:
     data = _document(built, "kalesnikava-urgent-appeal", "ar")
     root = _xml(data, "word/document.xml")
     arabic = re.compile("[\u0600-\u06ff]")
     paragraphs = [p for p in root.iter(f"{{{W}}}p") if arabic.search("".join(p.itertext()))]
     assert len(paragraphs) > 20
-    for paragraph in paragraphs:
+    # Every paragraph, Arabic or not: list items in English have their bullets on the right,
+    # aligned with the others, and their text embedded left to right.
+    for paragraph in root.iter(f"{{{W}}}p"):
         assert paragraph.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None
+    items = root.xpath(".//w:p[w:pPr/w:pStyle/@w:val='ListBullet']", namespaces={"w": W})
+    assert items
+    for item in items:
+        assert item.find(f"{{{W}}}pPr/{{{W}}}jc").get(f"{{{W}}}val") == "left"
+        content = "".join(item.itertext())
+        assert arabic.search(content) or content.startswith("\u202a"), content
+    numbering = _xml(data, "word/numbering.xml")
+    levels = list(numbering.iter(f"{{{W}}}lvl"))
+    assert levels and all(lvl.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None for lvl in levels)
     runs = [r for r in root.iter(f"{{{W}}}r") if arabic.search("".join(r.itertext()))]
     assert runs
     assert all(r.find(f"{{{W}}}rPr/{{{W}}}rtl") is not None for r in runs)
@@ -253,10 +329,10 @@ def test_arabic_is_laid_out_right_to_left(built: dict[str, bytes]) -> None:
     assert root.find(f".//{{{W}}}sectPr/{{{W}}}bidi") is not None
     footer = _xml(data, "word/footer1.xml")
     assert footer.find(f".//{{{W}}}pPr/{{{W}}}bidi") is not None
-    # The styles give Arabic its font and sizes: Noto Naskh Arabic, szCs beside every sz.
+    # The styles give Arabic its font and sizes: Times New Roman, szCs beside every sz.
     styles = _xml(data, "word/styles.xml")
     fonts = styles.find(f".//{{{W}}}docDefaults//{{{W}}}rFonts")
-    assert fonts is not None and fonts.get(f"{{{W}}}cs") == "Noto Naskh Arabic"
+    assert fonts is not None and fonts.get(f"{{{W}}}cs") == "Times New Roman"
     for rpr in styles.iter(f"{{{W}}}rPr"):
         if rpr.find(f"{{{W}}}sz") is not None:
             assert rpr.find(f"{{{W}}}szCs") is not None
@@ -278,6 +354,14 @@ def test_libreoffice_converts_an_arabic_document(tmp_path: Path) -> None:
     ).stdout.decode("utf-8")
     assert "الوقائع" in text  # "Facts"
     assert "رسالة ادعاء" in text  # "Allegation letter"
+    # Times New Roman and Arial as their metric-compatible stand-ins, Arabic in a Naskh face
+    # rather than whatever fontconfig finds first (unsubmit/render/fonts.conf).
+    fonts = subprocess.run(
+        ["pdffonts", str(pdf)], capture_output=True, check=True, timeout=60
+    ).stdout.decode("utf-8")
+    for face in ("LiberationSerif", "LiberationSans", "NotoNaskhArabic"):
+        assert face in fonts, fonts
+    assert "DejaVu" not in fonts, fonts
 
 
 def test_the_translator_commands_in_a_fresh_catalog_folder(

@@ -15,6 +15,7 @@ import pytest
 from tests.conftest import REPO, run
 from unsubmit.i18n.translations import Translator
 from unsubmit.mandates import registry
+from unsubmit.render.typography import folded, unembedded
 
 KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
 MANDATES = ["sr-belarus", "wgad", "sr-torture", "sr-health", "sr-defenders"]
@@ -50,7 +51,11 @@ def _addressed(path: Path) -> tuple[list[str], str]:
     bullets = [i for i, style in enumerate(styles) if style == "List Bullet"]
     first = bullets[0]
     end = next(i for i in range(first, len(paragraphs)) if styles[i] != "List Bullet")
-    return [p.text for p in paragraphs[first:end]], paragraphs[end].text
+    # Read as typed: the document sets quotes and apostrophes in its typography, and an
+    # Arabic one embeds its English text in direction marks.
+    return [folded(unembedded(p.text)) for p in paragraphs[first:end]], folded(
+        unembedded(paragraphs[end].text)
+    )
 
 
 def _build(tmp_path: Path, language: str, *extra: str, case: Path = KALESNIKAVA) -> Path:
@@ -74,7 +79,7 @@ def test_each_mandate_is_named_in_the_language_then_in_english(
         english = registry()[mandate_id].titles["en"]
         translated = Translator(language).translated_title(english)
         assert translated is not None
-        assert title == f"{translated}{opening}{english}{closing}"
+        assert title == folded(f"{translated}{opening}{english}{closing}")
         assert re.search(SCRIPTS[language], translated), translated
         assert not re.search("[A-Za-z]", translated), translated
     assert after == NOTES[language]

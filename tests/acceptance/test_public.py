@@ -152,7 +152,7 @@ def test_withheld_names_her_nowhere_and_declared_names_are_redacted(tmp_path: Pa
     assert "November 2022 – [redacted]" in lines
     assert (
         "[redacted], her sister, asked where [name withheld] is held; "
-        "Ms. [redacted] wrote again about [name withheld]'s health."
+        "Ms. [redacted] wrote again about [name withheld]\u2019s health."
     ) in text
     assert not any(line.startswith(("Name in original script", "Other names")) for line in lines)
     assert_never_named(data, (*HER_NAMES, "Марыю", "Калеснікаву", "Homiel", "Tatsiana"))

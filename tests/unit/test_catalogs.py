@@ -24,6 +24,7 @@ from unsubmit.i18n.catalogs import (
 )
 from unsubmit.i18n.translations import MANDATE_TITLE, SOURCE, compiled_catalog
 from unsubmit.mandates import registry
+from unsubmit.models.communication import AGREEING_LABELS, AGREEING_SEXES
 
 TRANSLATED = [language for language in LANGUAGES if language != SOURCE]
 
@@ -188,6 +189,7 @@ def test_pybabel_extract_finds_the_templates_and_the_labels(tmp_path: Path) -> N
     assert any("Heading1" in comment for comment in facts.auto_comments)
     assert extracted.get("Urgent appeal") is not None  # N_() in the models
     assert extracted.get("Death in custody") is not None  # the violations data file
+    assert extracted.get("Deceased", context="female") is not None  # a label of a woman
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
@@ -204,3 +206,41 @@ def test_a_mandate_title_is_the_official_one_where_the_registry_has_it(language:
             assert message.string == official, mandate.id
         else:
             assert message.string and message.string != english, mandate.id
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_each_role_and_status_agrees_with_a_womans_and_a_mans_sex(language: str) -> None:
+    """Every label of a role and a status in the "female" and "male" contexts, with no
+    neutral "(e)", "(а)", "(-ла)" or "/a" left in them."""
+    catalog = _read(po_path(language), language)
+    for table in AGREEING_LABELS.values():
+        for label, _ in table.values():
+            for sex in AGREEING_SEXES:
+                message = catalog.get(label, context=sex)
+                assert message is not None and isinstance(message.string, str), (sex, label)
+                assert message.string, (language, sex, label)
+                assert not re.search(r"\(-?\w{1,2}\)|/a\b", message.string), message.string
+
+
+def _string(catalog: Catalog, message_id: str, context: str) -> object:
+    message = catalog.get(message_id, context=context)
+    return None if message is None else message.string
+
+
+def test_the_words_that_agree_with_the_sex() -> None:
+    expected = {
+        "fr": {
+            "Deceased": ("Décédée", "Décédé"),
+            "Political prisoner": ("Prisonnière politique", "Prisonnier politique"),
+        },
+        "ru": {"Deceased": ("Умерла", "Умер"), "Released": ("Освобождена", "Освобожден")},
+        "be": {"Deceased": ("Памерла", "Памёр")},
+        "uk": {"Deceased": ("Померла", "Помер")},
+        "es": {"Deceased": ("Fallecida", "Fallecido")},
+        "ar": {"Deceased": ("متوفاة", "متوفى")},
+    }
+    for language, labels in expected.items():
+        catalog = _read(po_path(language), language)
+        for label, forms in labels.items():
+            found = tuple(_string(catalog, label, sex) for sex in AGREEING_SEXES)
+            assert found == forms, (language, label)

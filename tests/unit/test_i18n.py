@@ -13,10 +13,12 @@ from lxml import etree
 
 from unsubmit.i18n.extract import ExtractionError, docx_messages
 from unsubmit.i18n.translations import Translator, template_functions
+from unsubmit.models.communication import ROLES, STATUSES
+from unsubmit.render.context import Formatter
 from unsubmit.render.engine import PreparedTemplate, environment
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.reader import document_lines
-from unsubmit.render.rtl import right_to_left
+from unsubmit.render.rtl import right_to_left, right_to_left_numbering, right_to_left_styles
 
 KEYWORDS = ("_", "gettext", "ngettext")
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
@@ -134,21 +136,70 @@ def test_arabic_paragraphs_runs_and_tables_turn_right_to_left() -> None:
         "<w:r><w:t>: </w:t></w:r><w:r><w:t>Viasna</w:t></w:r></w:p>"
         "<w:tbl><w:tblPr><w:tblStyle w:val='CaseTable'/><w:tblW w:w='0'/></w:tblPr></w:tbl>"
         "<w:p><w:r><w:t>+370 5 000 0000</w:t></w:r></w:p>"
+        '<w:p><w:pPr><w:pStyle w:val="Footer"/></w:pPr><w:r><w:t>1</w:t></w:r></w:p>'
         "<w:sectPr><w:pgSz/><w:docGrid/></w:sectPr>"
     )
-    right_to_left(root)
-    arabic, latin = root.findall(f".//{{{W}}}p")
+    right_to_left(root, frozenset({"Footer"}))
+    arabic, latin, footer = root.findall(f".//{{{W}}}p")
     assert _names(arabic.find(f"{{{W}}}pPr")) == ["pStyle", "bidi", "jc"]
     runs = arabic.findall(f"{{{W}}}r")
     assert _names(runs[0].find(f"{{{W}}}rPr")) == ["b", "bCs", "sz", "szCs", "rtl"]
     assert runs[0].find(f"{{{W}}}rPr/{{{W}}}szCs").get(f"{{{W}}}val") == "28"
     assert runs[1].find(f"{{{W}}}rPr/{{{W}}}rtl") is not None  # punctuation between Arabic
-    assert runs[2].find(f"{{{W}}}rPr") is None  # a Latin name keeps its direction
+    assert runs[2].find(f"{{{W}}}rPr") is None  # a Latin name keeps its direction,
+    assert "".join(runs[2].itertext()) == "\u202aViasna\u202c"  # isolated
     assert _names(root.find(f".//{{{W}}}tblPr")) == ["tblStyle", "bidiVisual", "tblW"]
-    # A paragraph without Arabic keeps its digits in order, aligned with the Arabic.
-    assert latin.find(f"{{{W}}}pPr/{{{W}}}bidi") is None
-    assert latin.find(f"{{{W}}}pPr/{{{W}}}jc").get(f"{{{W}}}val") == "right"
+    # A paragraph without Arabic is right to left too (a list item has its bullet on the
+    # right), aligned at its start, its digits kept in order by an embedding.
+    assert latin.find(f"{{{W}}}pPr/{{{W}}}bidi") is not None
+    assert latin.find(f"{{{W}}}pPr/{{{W}}}jc").get(f"{{{W}}}val") == "left"
+    assert "".join(latin.itertext()) == "\u202a+370 5 000 0000\u202c"
+    # A paragraph whose style aligns it keeps the style's alignment.
+    assert footer.find(f"{{{W}}}pPr/{{{W}}}jc") is None
     assert _names(root.find(f".//{{{W}}}sectPr")) == ["pgSz", "bidi", "docGrid"]
+
+
+def test_latin_text_between_arabic_is_embedded_without_the_punctuation_around_it() -> None:
+    root = _part(
+        "<w:p><w:r><w:t>28 فبراير 2023</w:t></w:r><w:r><w:t> – Pinsk, </w:t></w:r>"
+        "<w:r><w:t>بيلاروس</w:t></w:r></w:p>"
+        "<w:p><w:r><w:t>Do not disclose it</w:t></w:r><w:r><w:t>.</w:t></w:r></w:p>"
+    )
+    right_to_left(root)
+    heading, sentence = root.findall(f".//{{{W}}}p")
+    assert "".join(heading.itertext()) == "28 فبراير 2023 – \u202aPinsk\u202c\u200f, بيلاروس"
+    # English inside an Arabic run (a publisher between Arabic commas) is embedded there too,
+    # and a mark after it keeps the day of the date that follows with its month.
+    source = _part(
+        "<w:p><w:r><w:t>Statement</w:t></w:r>"
+        "<w:r><w:t>، Office of the High Commissioner، 30 مايو 2023</w:t></w:r></w:p>"
+    )
+    right_to_left(source)
+    assert "".join(source.itertext()) == (
+        "\u202aStatement\u202c\u200f، "
+        "\u202aOffice of the High Commissioner\u202c\u200f، 30 مايو 2023"
+    )
+    # An English sentence keeps its full stop at its end.
+    assert "".join(sentence.itertext()) == "\u202aDo not disclose it.\u202c"
+    assert sentence.findall(f".//{{{W}}}rtl") == []
+
+
+def test_arabic_lists_notes_and_numbering_are_mirrored() -> None:
+    styles = etree.fromstring(
+        f'<w:styles xmlns:w="{W}"><w:style w:type="paragraph" w:styleId="Note"><w:pPr>'
+        '<w:pBdr><w:top w:val="single"/><w:left w:val="single" w:sz="18"/></w:pBdr>'
+        "</w:pPr></w:style></w:styles>"
+    )
+    right_to_left_styles(styles)
+    (borders,) = styles.iter(f"{{{W}}}pBdr")
+    assert _names(borders) == ["top", "right"]  # the bar beside a note on its start side
+    numbering = etree.fromstring(
+        f'<w:numbering xmlns:w="{W}"><w:abstractNum w:abstractNumId="1"><w:lvl w:ilvl="0">'
+        '<w:numFmt w:val="bullet"/><w:lvlJc w:val="left"/><w:pPr><w:ind w:left="357"/>'
+        "</w:pPr></w:lvl></w:abstractNum></w:numbering>"
+    )
+    right_to_left_numbering(numbering)
+    assert _names(numbering.find(f".//{{{W}}}lvl/{{{W}}}pPr")) == ["bidi", "ind"]
 
 
 def test_the_docx_fixture_really_splits_runs(tmp_path: Path) -> None:
@@ -168,3 +219,24 @@ def test_one_compiled_template_renders_every_locale(tmp_path: Path) -> None:
     }
     assert shown == {"fr": "Faits: 1", "ru": "Факты: 1", "zh": "事实: 1"}
     assert document_lines(prepared.render({"n": 1}, props))[0] == "Facts: 1"
+
+
+@pytest.mark.parametrize(
+    ("language", "sex", "status", "role"),
+    [
+        ("ru", "female", "Умерла", "Политическая заключенная"),
+        ("ru", "male", "Умер", "Политический заключенный"),
+        ("ru", "undisclosed", "Умер(ла)", "Политический заключенный"),
+        ("ru", None, "Умер(ла)", "Политический заключенный"),
+        ("fr", "female", "Décédée", "Prisonnière politique"),
+        ("fr", "other", "Décédé(e)", "Prisonnier politique"),
+        ("en", "female", "Deceased", "Political prisoner"),
+    ],
+)
+def test_labels_agree_with_the_persons_sex_where_it_is_known(
+    language: str, sex: str | None, status: str, role: str
+) -> None:
+    fmt = Formatter(language)
+    assert fmt.agreeing(STATUSES, "deceased", sex) == status
+    assert fmt.agreeing(ROLES, "political-prisoner", sex) == role
+    assert fmt.agreeing(STATUSES, None, sex) == ""

@@ -187,4 +187,5 @@ def test_a_context_shows_the_text_of_its_language() -> None:
     assert russian["dialogue_title"] == TITLE_RU
     assert russian["question"] == "What can the Council do?"  # no Russian: the original
     french = build_context(_translated(), "fr")["case"]
-    assert french["question"] == QUESTION_FR.strip()
+    # In French typography: a narrow no-break space before the question mark.
+    assert french["question"] == QUESTION_FR.strip().replace(" ?", "\u202f?")

@@ -6,12 +6,13 @@ The catalogs live in the package, so that they ship in the wheel::
     unsubmit/locale/<language>/LC_MESSAGES/unsubmit.po  one language's translations
     unsubmit/locale/<language>/LC_MESSAGES/unsubmit.mo  the same, compiled (what builds read)
 
-The messages come from three kinds of source, as ``babel.cfg`` lists them for ``pybabel``:
+The messages come from four kinds of source, as ``babel.cfg`` lists them for ``pybabel``:
 the DOCX templates (``{{ _("...") }}`` and ngettext), the Python code (labels marked with
-``N_``), the violations vocabulary (labels and rights) and the mandate registry (titles, in
-the context ``mandate title``). The compiled ``.mo`` files are kept
-in the repository beside their ``.po``, so that a checkout, an editable install and a wheel
-all read the same files with no build step; a test fails when one is not what
+``N_``), the violations vocabulary (labels and rights), the labels of roles and statuses
+again in a "female" and a "male" context, for the languages whose words agree with the sex,
+and the mandate registry (titles, in the context ``mandate title``). The compiled ``.mo``
+files are kept in the repository beside their ``.po``, so that a checkout, an editable install
+and a wheel all read the same files with no build step; a test fails when one is not what
 :func:`compile_catalogs` makes of its ``.po``.
 
 Nothing here prints; every function returns what it did.
@@ -35,7 +36,7 @@ from babel.messages.pofile import read_po, write_po
 
 from unsubmit import __version__
 from unsubmit.errors import Location, UnsubmitError, UsageError
-from unsubmit.i18n.extract import ExtractionError, extract_data, extract_docx
+from unsubmit.i18n.extract import ExtractionError, extract_data, extract_docx, extract_gendered
 from unsubmit.i18n.translations import DOMAIN
 from unsubmit.render.context import LOCALES
 from unsubmit.render.output import write_atomic
@@ -127,8 +128,9 @@ def existing_languages() -> list[str]:
 def _sources() -> Iterator[tuple[Path, Any]]:
     """Every file messages are extracted from, with its extractor, in a stable order."""
     package = _package()
+    labels = package / "models" / "communication.py"
     for path in sorted(package.rglob("*.py")):
-        yield path, extract_python
+        yield path, extract_gendered if path == labels else extract_python
     yield package / "data" / "violations.json", extract_data
     yield package / "data" / "mandates.json", extract_data
     for path in sorted(templates_dir().glob("*.docx")):

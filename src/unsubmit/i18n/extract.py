@@ -20,7 +20,7 @@ import json
 import re
 import zipfile
 from collections.abc import Collection, Iterator, Mapping, Sequence
-from typing import IO, Any
+from typing import IO, Any, cast
 
 import jinja2
 import jinja2.ext
@@ -182,3 +182,33 @@ def extract_data(
         yield line, "N_", entry["label"], [f"label of the violation {code}"]
         for right in entry.get("rights", ()):
             yield line, "N_", right, [f"a right concerned by the violation {code}"]
+
+
+def extract_gendered(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Sequence[str],
+    options: Mapping[str, Any],
+) -> Iterator[Extracted]:
+    """The messages of the module that defines the labels of roles and statuses (as Python's
+    extractor finds them), then those labels again in the contexts of the sexes they agree
+    with.
+
+    A translator gives each label its feminine and masculine form ("Décédée", "Décédé"); the
+    label without a context keeps the neutral form, for a person whose sex is not known.
+    """
+    from babel.messages.extract import extract_python
+
+    from unsubmit.models.communication import AGREEING_LABELS, AGREEING_SEXES
+
+    data = fileobj.read()
+    # Babel's annotations give an extractor's results in the order of extract()'s.
+    found = extract_python(io.BytesIO(data), keywords, comment_tags, cast(Any, options))
+    yield from cast(Iterator[Extracted], found)
+    text = data.decode("utf-8")
+    for kind, table in AGREEING_LABELS.items():
+        for code, (label, _) in table.items():
+            line = _line_of(text, json.dumps(code) + ":")
+            for sex in AGREEING_SEXES:
+                comment = f"the {kind} {code} of a {'woman' if sex == 'female' else 'man'}"
+                yield line, "pgettext", (sex, label), [comment]

@@ -123,12 +123,20 @@ class Translator:
         translated = self._catalog.pgettext(MANDATE_TITLE, english)
         return translated if translated != english else None
 
+    def pgettext(self, context: str, message: str) -> str:
+        """``message`` in ``context`` ("female"); its translation without a context (noted as
+        missing when there is none) where the context has none."""
+        translated = self._catalog.pgettext(context, message)
+        return translated if translated != message else self.gettext(message)
+
     def note_missing_title(self, mandate: str) -> None:
         if self.language != SOURCE:
             self.missing_titles.setdefault(mandate)
 
 
-def template_functions(translator: Translator) -> dict[str, Any]:
+def template_functions(
+    translator: Translator, finish: Callable[[str], str] | None = None
+) -> dict[str, Any]:
     """``_``, ``gettext`` and ``ngettext`` for a render context, as Jinja's "newstyle" ones.
 
     They behave as ``jinja2.ext.i18n`` with ``newstyle=True`` does, with one difference: only
@@ -136,12 +144,14 @@ def template_functions(translator: Translator) -> dict[str, Any]:
     text, a case's title handed to ``_`` included, is escaped like every other value.
     ``%(name)s`` placeholders are filled (and escaped) after translation, with ``num`` set to
     the count for ngettext; a text that is not the project's own is not a format unless it is
-    given values to fill in, so a title with a ``%`` in it shows as it is.
+    given values to fill in, so a title with a ``%`` in it shows as it is. ``finish`` sets a
+    translation in the document's typography before its placeholders are filled.
     """
+    done = finish or (lambda text: text)
 
     @pass_context
     def gettext(context: Context, message: str, /, **variables: Any) -> str:
-        text: str = translator.gettext(message)
+        text: str = done(translator.gettext(message))
         if not context.eval_ctx.autoescape:
             return text % variables
         shown = marked_up(message, text)
@@ -152,7 +162,7 @@ def template_functions(translator: Translator) -> dict[str, Any]:
         context: Context, singular: str, plural: str, num: int, /, **variables: Any
     ) -> str:
         variables.setdefault("num", num)
-        text: str = translator.ngettext(singular, plural, num)
+        text: str = done(translator.ngettext(singular, plural, num))
         if context.eval_ctx.autoescape:
             text = marked_up(singular, text)
         return text % variables

@@ -102,6 +102,14 @@ SEXES: dict[str, tuple[str, str]] = {
     "undisclosed": (N_("Undisclosed"), "Not disclosed."),
 }
 
+#: The sexes whose grammatical gender a label agrees with ("Умерла", "Умер"); for any other
+#: (or none given) a document uses the label's neutral form ("Умер(ла)").
+AGREEING_SEXES = ("female", "male")
+
+#: The closed lists whose labels agree with the person's sex in the languages that mark it:
+#: each label is also translated in a "female" and a "male" gettext context.
+AGREEING_LABELS = {"role": ROLES, "status": STATUSES}
+
 PUBLIC_NAMES: dict[str, tuple[str, str]] = {
     "full": (N_("Full name"), "The full name may be published."),
     "initials": (N_("Initials only"), "Only the initials may be published."),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
 from babel import Locale
@@ -24,6 +25,7 @@ from unsubmit.models import CaseModel, Communication, JointStatement, OralStatem
 from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
+    AGREEING_SEXES,
     COMMUNICATION_TYPES,
     LAW_TYPES,
     PUBLIC_NAMES,
@@ -32,8 +34,10 @@ from unsubmit.models.communication import (
     STATUSES,
     Victim,
 )
+from unsubmit.render.language import WordLanguage
 from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs as _paragraphs
+from unsubmit.render.typography import punctuation, typeset
 from unsubmit.rules import date_span
 from unsubmit.signatories import unique
 from unsubmit.translatable import N_
@@ -76,6 +80,23 @@ WORD_LANGUAGES = {
     "uk": "uk-UA",
 }
 
+#: Languages written in an East Asian script (Han), which Word keeps apart from Latin text.
+EAST_ASIAN = frozenset({"zh"})
+
+
+#: The languages of the other scripts when a document's own language is not written in them.
+_OTHER_SCRIPTS = WordLanguage(latin="en-GB", east_asian="zh-CN", complex_script="ar-SA")
+
+
+def word_language(language: str) -> WordLanguage:
+    """The ``w:lang`` attributes of a document in ``language``: its tag in its own script's."""
+    tag = WORD_LANGUAGES[language]
+    if language in EAST_ASIAN:
+        return replace(_OTHER_SCRIPTS, east_asian=tag, script="east_asian")
+    if right_to_left(language):
+        return replace(_OTHER_SCRIPTS, complex_script=tag, script="complex_script")
+    return replace(_OTHER_SCRIPTS, latin=tag)
+
 
 def right_to_left(language: str) -> bool:
     """Whether CLDR writes ``language`` right to left (Arabic)."""
@@ -98,6 +119,17 @@ class Formatter:
     def label(self, table: dict[str, tuple[str, str]], value: str | None) -> str:
         """The translated label of a value of a closed list, or nothing."""
         return self.text(table[value][0]) if value else ""
+
+    def agreeing(
+        self, table: dict[str, tuple[str, str]], value: str | None, sex: str | None
+    ) -> str:
+        """A label that agrees with a person's sex ("Décédée" for a woman); its neutral form
+        ("Décédé(e)") when the sex is not known or is neither."""
+        if not value:
+            return ""
+        if sex not in AGREEING_SEXES:
+            return self.label(table, value)
+        return self.translator.pgettext(str(sex), table[value][0])
 
     def language_name(self, code: str) -> str:
         """A language's name in this language, from CLDR ("anglais" in French)."""
@@ -132,8 +164,12 @@ class Formatter:
             return "1er" + text[1:]
         return text
 
-    def date(self, value: datetime.date | str | None) -> str:
-        """A full or partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words."""
+    def date(self, value: datetime.date | str | None, *, standalone: bool = False) -> str:
+        """A full or partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words.
+
+        A month and year take the month's stand-alone form ("ноябрь 2022 г."), capitalised
+        when the date stands alone (a heading, a table cell: "Ноябрь 2022 г.").
+        """
         if value is None:
             return ""
         if isinstance(value, datetime.date):
@@ -143,7 +179,8 @@ class Formatter:
         if len(parts) == 3:
             return self._day(first)
         if len(parts) == 2:
-            return str(format_skeleton("yMMMM", first, locale=self.locale))
+            month = str(format_skeleton("yMMMM", first, locale=self.locale))
+            return month[:1].upper() + month[1:] if standalone else month
         return parts[0]
 
     def country(self, code: str | None) -> str:
@@ -176,6 +213,14 @@ def _texts(values: Iterable[TextValue]) -> list[str]:
     return [clean(value) for value in values]
 
 
+def continuing(labels: list[str]) -> list[str]:
+    """Labels listed one after the other in a sentence: capitalised only where the list starts
+    ("Политический заключенный, лицо с инвалидностью"); an acronym keeps its capitals."""
+    return labels[:1] + [
+        label[:1].lower() + label[1:] if label[1:2].islower() else label for label in labels[1:]
+    ]
+
+
 def organisation(org: Organisation, fmt: Formatter) -> dict[str, Any]:
     contact = org.contact
     return {
@@ -202,18 +247,18 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
         "aliases": _texts(victim.aliases),
         "sex": fmt.label(SEXES, victim.sex),
         "age": "" if victim.age is None else str(victim.age),
-        "date_of_birth": fmt.date(victim.date_of_birth),
+        "date_of_birth": fmt.date(victim.date_of_birth, standalone=True),
         "nationality": fmt.country(victim.nationality),
         "residence": _text(victim.residence),
         "occupation": _text(victim.occupation),
-        "roles": [fmt.label(ROLES, role) for role in victim.roles],
-        "status": fmt.label(STATUSES, victim.status),
-        "date_of_death": fmt.date(victim.date_of_death),
+        "roles": continuing([fmt.agreeing(ROLES, role, victim.sex) for role in victim.roles]),
+        "status": fmt.agreeing(STATUSES, victim.status, victim.sex),
+        "date_of_death": fmt.date(victim.date_of_death, standalone=True),
         "whereabouts": _text(victim.whereabouts),
         "detention": None
         if detention is None
         else {
-            "arrest_date": fmt.date(detention.arrest_date),
+            "arrest_date": fmt.date(detention.arrest_date, standalone=True),
             "arresting_authority": _text(detention.arresting_authority),
             "place": _text(detention.place_of_detention),
             "charges": [
@@ -227,7 +272,7 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
             "sentence": None
             if detention.sentence is None
             else {
-                "date": fmt.date(detention.sentence.date),
+                "date": fmt.date(detention.sentence.date, standalone=True),
                 "court": _text(detention.sentence.court),
                 "term": clean(detention.sentence.term),
             },
@@ -297,7 +342,7 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             {
                 "type": fmt.label(LAW_TYPES, law.type),
                 "title": clean(law.title),
-                "date": fmt.date(law.date),
+                "date": fmt.date(law.date, standalone=True),
                 "status": _text(law.status),
                 "provisions": _texts(law.provisions),
                 "paragraphs": paragraphs(law.description),
@@ -307,7 +352,7 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "victims": [_victim(victim, fmt) for victim in case.victims],
         "incidents": [
             {
-                "date": fmt.date(incident.date),
+                "date": fmt.date(incident.date, standalone=not incident.approximate),
                 "approximate": incident.approximate,
                 "place": _text(incident.place),
                 "victims": _names(incident.victims, names),
@@ -336,7 +381,7 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         ],
         "domestic_steps": [
             {
-                "date": fmt.date(step.date),
+                "date": fmt.date(step.date, standalone=True),
                 "authority": clean(step.authority),
                 "action": clean(step.action),
                 "outcome": _text(step.outcome),
@@ -347,7 +392,7 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             {
                 "body": clean(body.body),
                 "reference": _text(body.reference),
-                "date": fmt.date(body.date),
+                "date": fmt.date(body.date, standalone=True),
                 "status": _text(body.status),
             }
             for body in case.other_bodies
@@ -485,4 +530,29 @@ def build_context(
         body = oral_statement(case, fmt)
     else:
         body = joint_statement(case, fmt)
-    return {"kind": case.kind, "language": fmt.language, "public": public, "case": body}
+    return {
+        "kind": case.kind,
+        "language": fmt.language,
+        "public": public,
+        "punctuation": punctuation(fmt.language),
+        "case": _typeset(body, fmt.language),
+    }
+
+
+#: The values a document never shows as prose: addresses, codes, marks of time.
+_NOT_PROSE = frozenset(
+    {"id", "code", "url", "email", "phone", "website", "file", "type", "kind", "mark", "unit"}
+    | {"ecosoc_status", "dialogue_type", "duration", "limit"}
+)
+
+
+def _typeset(value: Any, language: str, key: str = "") -> Any:
+    """Every text of a context in ``language``'s typography (:mod:`unsubmit.render.typography`),
+    addresses and codes left as they are."""
+    if isinstance(value, str):
+        return value if key in _NOT_PROSE else typeset(value, language)
+    if isinstance(value, dict):
+        return {k: _typeset(item, language, k) for k, item in value.items()}
+    if isinstance(value, list):
+        return [_typeset(item, language, key) for item in value]
+    return value

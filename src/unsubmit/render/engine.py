@@ -15,8 +15,9 @@ Templates are compiled once for every locale: the environment's gettext is the E
 a render gets its locale's ``_``, ``gettext`` and ``ngettext`` in its context
 (:func:`unsubmit.i18n.translations.template_functions`). Escaping cannot be switched off through
 them: only the project's own catalog messages come back marked safe, so ``{{ _(case.title) }}``
-is escaped like ``{{ case.title }}``. A right-to-left locale gets its
-paragraphs, runs and tables turned right to left after rendering (:mod:`unsubmit.render.rtl`).
+is escaped like ``{{ case.title }}``. A right-to-left locale gets its paragraphs, runs and
+tables turned right to left after rendering (:mod:`unsubmit.render.rtl`), a Chinese one its
+runs set as East Asian text (:mod:`unsubmit.render.east_asian`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ import re
 import traceback
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,8 @@ from lxml import etree
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import SOURCE, Translator, template_functions
 from unsubmit.render.draft import mark_every_page
+from unsubmit.render.east_asian import east_asian
+from unsubmit.render.language import WordLanguage, document_styles, parse_static, right_to_left_part
 from unsubmit.render.letterhead import Removal
 from unsubmit.render.limits import (
     GuardedEnvironment,
@@ -47,7 +51,8 @@ from unsubmit.render.limits import (
     render_budget,
 )
 from unsubmit.render.package import DocumentProperties, assemble, clean_letterhead
-from unsubmit.render.rtl import right_to_left
+from unsubmit.render.rtl import aligned_styles, right_to_left
+from unsubmit.render.typography import typeset
 from unsubmit.render.zipwrite import Deflated, deflate
 
 #: The parts of a WordprocessingML package that may carry template tags.
@@ -56,9 +61,6 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _XML_TAGS = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _LISTING = re.compile("[\t\a\n\f]")
-_DEFAULT_LANGUAGE = re.compile(
-    rb'(<w:docDefaults>.*?<w:lang\b[^>]*?\bw:val=")([^"]*)(")', re.DOTALL
-)
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
@@ -169,7 +171,9 @@ class PreparedTemplate:
             self._parts.append(_Part(part_name, source, template))
         self._static = {k: v for k, v in members.items() if not _TEMPLATED.match(k)}
         self._deflated = {name: deflate(data) for name, data in self._static.items()}
-        self._styles: dict[str, Deflated] = {}
+        self._localized: dict[tuple[WordLanguage | None, str], dict[str, Deflated]] = {}
+        styles = self._static.get("word/styles.xml")
+        self._aligned = aligned_styles(parse_static(styles)) if styles else frozenset()
 
     @classmethod
     def load(cls, path: Path) -> PreparedTemplate:
@@ -189,21 +193,23 @@ class PreparedTemplate:
             _PREPARED[key] = prepared
         return prepared
 
-    def _styles_in(self, language: str) -> Deflated:
-        """The template's styles with ``language`` as the default language (made and
-        compressed once per language)."""
-        if language not in self._styles:
-            self._styles[language] = deflate(
-                _DEFAULT_LANGUAGE.sub(
-                    lambda m: m.group(1) + language.encode("ascii") + m.group(3),
-                    self._static["word/styles.xml"],
-                    count=1,
-                )
-            )
-        return self._styles[language]
+    def _parts_in(self, language: WordLanguage | None, script: str) -> dict[str, Deflated]:
+        """The template's styles and numbering for a document in ``language``, written in
+        ``script`` (made and compressed once per language)."""
+        key = (language, script)
+        if key not in self._localized:
+            parts = {}
+            styles = self._static.get("word/styles.xml")
+            if styles is not None:
+                parts["word/styles.xml"] = deflate(document_styles(styles, language, script))
+            numbering = self._static.get("word/numbering.xml")
+            if numbering is not None and script == "complex_script":
+                parts["word/numbering.xml"] = deflate(right_to_left_part(numbering))
+            self._localized[key] = parts
+        return self._localized[key]
 
     def _render_part(
-        self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], rtl: bool
+        self, part: _Part, context: Mapping[str, Any], ids: Iterator[int], script: str
     ) -> bytes:
         try:
             with interruptible():
@@ -254,10 +260,13 @@ class PreparedTemplate:
                 "its {%p %} and {%tr %} tags open and close in the same kind of place",
                 Location(self.name),
             ) from exc
-        if rtl:
-            right_to_left(root)
-            data = etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True)
-        return data
+        if script == "complex_script":
+            right_to_left(root, self._aligned)
+        elif script == "east_asian":
+            east_asian(root)
+        else:
+            return data
+        return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
     def render(
         self,
@@ -266,25 +275,29 @@ class PreparedTemplate:
         translator: Translator | None = None,
         *,
         rtl: bool = False,
-        language: str | None = None,
+        language: WordLanguage | None = None,
         draft: str | None = None,
     ) -> bytes:
         """A finished DOCX: rendered parts, copied parts, core properties from ``props``.
 
         ``translator`` translates the template's fixed text (English when not given); ``rtl``
-        lays the document out right to left; ``language`` (a tag such as ``fr-FR``) becomes
-        the styles' default language, which spelling, hyphenation and fonts follow; ``draft``
-        is a mark to put at the top of every page (:mod:`unsubmit.render.draft`).
+        lays the document out right to left; ``language`` (the tags of its Latin, East Asian
+        and complex-script text) becomes the styles' default language, which spelling,
+        hyphenation, line breaking and fonts follow; ``draft`` is a mark to put at the top of
+        every page (:mod:`unsubmit.render.draft`).
         """
         if translator is not None:
-            context = {**context, **template_functions(translator)}
-        members: dict[str, bytes | Deflated] = dict(self._deflated)
-        if language is not None and "word/styles.xml" in members:
-            members["word/styles.xml"] = self._styles_in(language)
+            finish = partial(typeset, language=translator.language)
+            context = {**context, **template_functions(translator, finish)}
+        script = "complex_script" if rtl else language.script if language else "latin"
+        members: dict[str, bytes | Deflated] = {
+            **self._deflated,
+            **self._parts_in(language, script),
+        }
         ids = itertools.count(1)
         with render_budget(self.env.limits):
             for part in self._parts:
-                members[part.name] = self._render_part(part, context, ids, rtl)
+                members[part.name] = self._render_part(part, context, ids, script)
         if draft is not None:
             rendered = {name: data for name, data in members.items() if isinstance(data, bytes)}
 

@@ -18,6 +18,11 @@ that is not permitted, the conversion runs as before with the profile alone.
 The PDF is not reproducible: LibreOffice (checked with 7.4) writes the conversion time into
 ``/CreationDate`` and a time-derived ``/ID``, and ignores ``SOURCE_DATE_EPOCH``. Only the DOCX is
 byte-identical from one build to the next.
+
+Where LibreOffice finds its fonts through fontconfig (Linux and the BSDs), a conversion adds
+``fonts.conf`` beside this module to the system's configuration: the free faces that stand in
+for the fonts the templates name (Times New Roman, Arial, SimSun, SimHei), metric-compatible
+where one exists, so that a PDF breaks its lines and pages where Word would.
 """
 
 from __future__ import annotations
@@ -33,6 +38,7 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
+from xml.sax.saxutils import escape
 
 from unsubmit.errors import ConversionError
 
@@ -54,6 +60,9 @@ _INSTALL_HINT = (
 )
 _TAIL_LINES = 8
 _REAP_SECONDS = 10.0
+#: The fontconfig configuration LibreOffice reads when nothing else is asked for.
+_SYSTEM_FONTCONFIG = Path("/etc/fonts/fonts.conf")
+_FONT_SUBSTITUTES = Path(__file__).with_name("fonts.conf")
 
 #: The settings of every conversion's profile, (path, property, value), from LibreOffice's own
 #: schema (``officecfg/registry/schema``): no remote or local resource a document links to is
@@ -240,7 +249,7 @@ def _convert(soffice: str, docx: bytes, timeout: float) -> bytes:
             str(work),
             str(source),
         ]
-        returncode, stdout, stderr = _run(command, timeout, work)
+        returncode, stdout, stderr = _run(command, timeout, work, _font_environment(work))
         details = _tail(stderr) or _tail(stdout)
         suffix = f":\n{details}" if details else ""
         if returncode < 0:
@@ -301,7 +310,26 @@ def network_isolation() -> tuple[str, ...]:
     return command if probe.returncode == 0 else ()
 
 
-def _run(command: list[str], timeout: float, cwd: Path) -> tuple[int, bytes, bytes]:
+def _font_environment(work: Path) -> dict[str, str] | None:
+    """LibreOffice's environment with the font substitutes added to fontconfig's configuration
+    (the user's own, named by ``FONTCONFIG_FILE``, or the system's); None where there is none."""
+    system = os.environ.get("FONTCONFIG_FILE") or str(_SYSTEM_FONTCONFIG)
+    if sys.platform in ("win32", "darwin") or not Path(system).is_file():
+        return None
+    config = work / "fonts.conf"
+    config.write_text(
+        '<?xml version="1.0"?>\n<fontconfig>\n'
+        f"  <include>{escape(system)}</include>\n"
+        f'  <include ignore_missing="yes">{escape(str(_FONT_SUBSTITUTES))}</include>\n'
+        "</fontconfig>\n",
+        encoding="utf-8",
+    )
+    return {**os.environ, "FONTCONFIG_FILE": str(config)}
+
+
+def _run(
+    command: list[str], timeout: float, cwd: Path, env: dict[str, str] | None = None
+) -> tuple[int, bytes, bytes]:
     """Run LibreOffice in its own process group so that a timeout can stop all of it.
 
     ``soffice`` is a launcher that starts ``soffice.bin``; killing only the launcher would leave
@@ -315,6 +343,7 @@ def _run(command: list[str], timeout: float, cwd: Path) -> tuple[int, bytes, byt
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             cwd=cwd,
+            env=env,
             start_new_session=posix,
         )
     except OSError as exc:
