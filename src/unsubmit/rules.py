@@ -314,7 +314,8 @@ def language_and_mandates(case: Communication) -> Iterator[RuleViolation]:
 
 @rule(Communication)
 def relevant_mandates(case: Communication) -> Iterator[RuleViolation]:
-    """An obvious mandate left out (the country's, or one the case's facts point to twice).
+    """An obvious mandate left out (the country's, or one the case's facts point to twice),
+    unless the case declines it on purpose.
 
     Silent while an id in the list is unknown: a misspelt id is reported, and is most likely
     the mandate this rule would name.
@@ -327,10 +328,32 @@ def relevant_mandates(case: Communication) -> Iterator[RuleViolation]:
             ("mandates",),
             f"{mandate.id} ({mandate.title('en')}) is not addressed, yet the case points to it "
             f"({'; '.join(reason.text for reason in suggestion.reasons)}): add it to mandates, "
-            "or leave it out on purpose (see unsubmit mandates --suggest)",
+            "or leave it out on purpose under mandates_declined with the id and a reason "
+            "(see unsubmit mandates --suggest)",
             WARNING,
             "mandate",
         )
+
+
+@rule(Communication)
+def declined_mandates(case: Communication) -> Iterator[RuleViolation]:
+    """A mandate left out on purpose: known, listed once, and not addressed as well."""
+    seen: set[str] = set()
+    for index, declined in enumerate(case.mandates_declined):
+        where: JsonPath = ("mandates_declined", index, "id")
+        if declined.id in case.mandates:
+            yield RuleViolation(
+                where,
+                f"{declined.id!r} is both addressed (under mandates) and declined: remove it "
+                "from one of the two lists",
+                ERROR,
+                "mandate",
+            )
+        elif declined.id in seen:
+            yield RuleViolation(where, f"{declined.id!r} is declined twice", WARNING, "mandate")
+        else:
+            yield from _known_mandate(where, declined.id)
+        seen.add(declined.id)
 
 
 def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:

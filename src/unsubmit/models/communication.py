@@ -438,6 +438,17 @@ class Confidentiality(CaseModel):
     )
 
 
+class DeclinedMandate(CaseModel):
+    """A mandate that ``unsubmit mandates --suggest`` proposes and the submitter leaves out on
+    purpose, with the reason, so that validation stops warning about it."""
+
+    id: MandateId = Field(description="The mandate left out, by id.", examples=["sr-health"])
+    reason: Text = Field(
+        description="Why it is left out, for the reviewers of the case.",
+        examples=["The family asked us to keep the case to the detention itself."],
+    )
+
+
 class Communication(CaseModel):
     """A communication to UN Special Procedures."""
 
@@ -512,6 +523,11 @@ class Communication(CaseModel):
         min_length=1,
         description="The mandates addressed, by id.",
         examples=[["sr-belarus", "sr-torture"]],
+    )
+    mandates_declined: list[DeclinedMandate] = Field(
+        default_factory=list,
+        description="Mandates the case points to (unsubmit mandates --suggest) that are left "
+        "out on purpose, each with the reason: validation no longer warns about them.",
     )
     submitters: list[Submitter] = Field(
         min_length=1,
