@@ -1162,6 +1162,20 @@ def _consent(doc: Any) -> None:
         + gt("Consent could not be obtained.")
         + "{% endif %}",
     )
+    tag(doc, "if c.not_obtained")
+    # Consent that could not be obtained: why, who was asked, and why the submitter acts on
+    # the alleged victim's behalf all the same (what the UN's forms ask; data/consent.json).
+    para(doc, "List Bullet", "{{ c.not_obtained.reason }}")
+    tag(doc, "for asked in c.not_obtained.asked")
+    para(doc, "List Bullet", "{{ asked }}")
+    tag(doc, "else")
+    para(doc, "List Bullet", gt("Nobody who could give consent could be reached."))
+    tag(doc, "endfor")
+    para(doc, "List Bullet", "{{ c.not_obtained.basis }}")
+    tag(doc, "if c.not_obtained.details")
+    para(doc, "Normal", "{{ c.not_obtained.details }}")
+    tag(doc, "endif")
+    tag(doc, "else")
     para(
         doc,
         "List Bullet",
@@ -1171,6 +1185,7 @@ def _consent(doc: Any) -> None:
         + gt("Consent has not been given to this submission.")
         + "{% endif %}",
     )
+    tag(doc, "endif")
     tag(doc, "if c.given_by")
     para(
         doc,

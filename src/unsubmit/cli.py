@@ -266,10 +266,12 @@ def _suggest(case_file: Path, output_format: str) -> None:
         return
     width = max((len(s.mandate.id) for s in suggestions), default=0)
     for item in suggestions:
-        state = "addressed" if item.addressed else "suggested"
+        state = "addressed" if item.addressed else "declined" if item.declined else "suggested"
         _echo(f"{item.mandate.id:<{width}}  {state:<9}  {item.mandate.title('en')}")
         for reason in [r.text for r in item.reasons] or ["no reason found in the case"]:
             _echo(f"{'':<{width}}  - {reason}")
+        if item.declined:
+            _echo(f"{'':<{width}}  declined: {item.declined}")
         if item.mandate.cases_only_from:
             _echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
 

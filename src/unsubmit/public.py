@@ -80,10 +80,14 @@ _DIGIT_RUN = re.compile(r"\+?\d[\d\s().\-‐‑–/]{4,}\d")
 def public_name(victim: Victim) -> str:
     """How a victim may be named in public: ``full``, ``initials`` or ``withheld``.
 
-    Without consent to the submission and knowledge that a summary is published, a victim is
-    withheld whatever ``public_name`` says (validation reports that case as an error too).
+    A victim whose consent could not be obtained (``consent.not_obtained``: held
+    incommunicado, a family that cannot be reached) is withheld whatever ``public_name`` says:
+    nobody agreed to a name in public. So is a victim without consent to the submission and
+    knowledge that a summary is published (validation reports that case as an error too).
     """
     consent = victim.consent
+    if consent.not_obtained is not None:
+        return "withheld"
     if not (consent.submission and consent.informed_publication):
         return "withheld"
     return consent.public_name

@@ -6,7 +6,8 @@ a victim's role (the mandate's ``roles``), or a victim's situation read from the
 custody, deprived of liberty...; ``data/routing.json``). A suggestion is *obvious* when leaving
 the mandate out is most likely an oversight: it is the country mandate, a violation alleged is at
 the core of the mandate, or reasons of two different kinds (violation, role, situation) lead to
-it. Validation warns only about obvious mandates that the case does not address.
+it. Validation warns only about obvious mandates that the case does not address and does not
+decline (``mandates_declined``, each with the reason the submitter leaves it out).
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 from unsubmit import vocabulary
 from unsubmit.errors import InputError, Location
+from unsubmit.localize import localize, plain
 from unsubmit.mandates import Mandate, registry
 from unsubmit.models import Communication
 from unsubmit.models.communication import ROLES, Victim
@@ -46,6 +48,8 @@ class Suggestion:
     mandate: Mandate
     addressed: bool
     reasons: list[Reason] = field(default_factory=list)
+    #: Why the case leaves the mandate out on purpose (its ``mandates_declined``), if it does.
+    declined: str | None = None
 
     @property
     def obvious(self) -> bool:
@@ -60,6 +64,7 @@ class Suggestion:
             "type": self.mandate.type,
             "reasons": [reason.text for reason in self.reasons],
             "addressed": self.addressed,
+            "declined": self.declined,
             "obvious": self.obvious,
             "cases_only_from": self.mandate.cases_only_from,
         }
@@ -101,7 +106,10 @@ def _alleged_about(case: Communication, victim: Victim) -> set[str]:
 
 def suggest(case: Communication) -> list[Suggestion]:
     """Every mandate the case gives a reason for, the country mandate first, then by weight;
-    then the mandates the case addresses for no reason found in it, so a reviewer sees them."""
+    then the mandates the case addresses for no reason found in it, so a reviewer sees them.
+
+    ``case`` is localized (:func:`unsubmit.localize.localize`) to its own language.
+    """
     mandates = registry()
     found: dict[str, Suggestion] = {}
 
@@ -139,6 +147,9 @@ def suggest(case: Communication) -> list[Suggestion]:
     for mandate_id in case.mandates:
         if mandate_id in mandates and mandate_id not in found:
             found[mandate_id] = Suggestion(mandates[mandate_id], addressed=True)
+    for declined in case.mandates_declined:
+        if declined.id in found:
+            found[declined.id].declined = plain(declined.reason)
     order = list(mandates)
     return sorted(
         found.values(),
@@ -152,8 +163,9 @@ def suggest(case: Communication) -> list[Suggestion]:
 
 
 def missing(case: Communication) -> list[Suggestion]:
-    """The obvious suggestions the case does not address: what validation warns about."""
-    return [s for s in suggest(case) if s.obvious and not s.addressed]
+    """The obvious suggestions the case neither addresses nor declines: what validation warns
+    about."""
+    return [s for s in suggest(case) if s.obvious and not s.addressed and s.declined is None]
 
 
 def suggest_for_file(path: Path) -> tuple[list[Suggestion] | None, Report]:
@@ -173,4 +185,4 @@ def suggest_for_file(path: Path) -> tuple[list[Suggestion] | None, Report]:
             f"suggestions are for communications; this file's kind is {result.case.kind}",
             Location(str(path), path="$.kind"),
         )
-    return suggest(result.case), report
+    return suggest(localize(result.case, result.case.language)[0]), report

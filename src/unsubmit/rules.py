@@ -28,7 +28,7 @@ from unsubmit.localize import localize, plain
 from unsubmit.mandates import registry
 from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement
 from unsubmit.models.common import LANGUAGES, Organisation
-from unsubmit.models.communication import Victim
+from unsubmit.models.communication import COMMUNICATION_TYPES, Victim
 from unsubmit.public import near_misses, overlaps
 from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
@@ -211,40 +211,89 @@ def victim_status(case: Communication) -> Iterator[RuleViolation]:
 @rule(Communication)
 def consent(case: Communication) -> Iterator[RuleViolation]:
     for index, victim in enumerate(case.victims):
-        where: JsonPath = ("victims", index)
-        given = victim.consent
-        if not given.submission:
-            yield RuleViolation(
-                (*where, "consent", "submission"),
-                f"{victim.name} (or the family) has not consented to this submission: "
-                "do not send it",
-                ERROR,
-                "consent",
-            )
-        if given.given_by is None and given.submission:
-            yield RuleViolation(
-                (*where, "consent", "given_by"),
-                "consent to the submission is recorded but not who gave it: "
-                "set given_by to victim, family or representative",
-                ERROR,
-                "consent",
-            )
-        if given.public_name != "withheld" and not given.informed_publication:
-            yield RuleViolation(
-                (*where, "consent", "public_name"),
-                f"public_name is {given.public_name!r} but the victim or family has not been "
-                "told that a summary will be published: use 'withheld' or inform them first",
-                ERROR,
-                "consent",
-            )
-        if not given.informed_government_letter:
-            yield RuleViolation(
-                (*where, "consent", "informed_government_letter"),
-                "the victim or family does not know that a letter will go to the government: "
-                "tell them before sending",
-                WARNING,
-                "consent",
-            )
+        where: JsonPath = ("victims", index, "consent")
+        if victim.consent.not_obtained is None:
+            yield from _consent_given(where, victim)
+        else:
+            yield from _consent_not_obtained(where, victim, case.type)
+
+
+def _consent_given(where: JsonPath, victim: Victim) -> Iterator[RuleViolation]:
+    given = victim.consent
+    if not given.submission:
+        yield RuleViolation(
+            (*where, "submission"),
+            f"{victim.name} (or the family) has not consented to this submission: do not send "
+            "it; if consent could not be obtained (held incommunicado, a family that cannot "
+            "be reached), say who was asked, why and on what basis you act under "
+            "consent.not_obtained",
+            ERROR,
+            "consent",
+        )
+    elif given.given_by is None:
+        yield RuleViolation(
+            (*where, "given_by"),
+            "consent to the submission is recorded but not who gave it: "
+            "set given_by to victim, family or representative",
+            ERROR,
+            "consent",
+        )
+    if given.public_name != "withheld" and not given.informed_publication:
+        yield RuleViolation(
+            (*where, "public_name"),
+            f"public_name is {given.public_name!r} but the victim or family has not been "
+            "told that a summary will be published: use 'withheld' or inform them first",
+            ERROR,
+            "consent",
+        )
+    if not given.informed_government_letter:
+        yield RuleViolation(
+            (*where, "informed_government_letter"),
+            "the victim or family does not know that a letter will go to the government: "
+            "tell them before sending",
+            WARNING,
+            "consent",
+        )
+
+
+def _consent_not_obtained(where: JsonPath, victim: Victim, kind: str) -> Iterator[RuleViolation]:
+    """Consent that could not be obtained: nothing may say it was given, and the name stays
+    out of public versions (:func:`unsubmit.public.public_name`)."""
+    given = victim.consent
+    assert given.not_obtained is not None
+    if given.given_by is not None:
+        yield RuleViolation(
+            (*where, "given_by"),
+            f"consent is recorded as given by the {given.given_by} and as not obtained "
+            "(not_obtained): keep the one that is true",
+            ERROR,
+            "consent",
+        )
+    if given.submission:
+        yield RuleViolation(
+            (*where, "submission"),
+            "consent to the submission is recorded (submission: true) but also as not "
+            "obtained (not_obtained): set submission to false, or remove not_obtained",
+            ERROR,
+            "consent",
+        )
+    if given.public_name != "withheld":
+        yield RuleViolation(
+            (*where, "public_name"),
+            f"public_name is {given.public_name!r}, but consent could not be obtained, so "
+            "public versions withhold the name: set public_name to withheld",
+            WARNING,
+            "consent",
+        )
+    if given.not_obtained.basis == "urgent-interest" and kind != "urgent-appeal":
+        yield RuleViolation(
+            (*where, "not_obtained", "basis"),
+            "acting without consent because the situation is urgent fits an urgent appeal, "
+            f"not an {COMMUNICATION_TYPES[kind][0].lower()}: send an urgent appeal, or give the "
+            "basis you rely on",
+            WARNING,
+            "consent",
+        )
 
 
 @rule(Communication)
@@ -314,7 +363,8 @@ def language_and_mandates(case: Communication) -> Iterator[RuleViolation]:
 
 @rule(Communication)
 def relevant_mandates(case: Communication) -> Iterator[RuleViolation]:
-    """An obvious mandate left out (the country's, or one the case's facts point to twice).
+    """An obvious mandate left out (the country's, or one the case's facts point to twice),
+    unless the case declines it on purpose.
 
     Silent while an id in the list is unknown: a misspelt id is reported, and is most likely
     the mandate this rule would name.
@@ -327,10 +377,32 @@ def relevant_mandates(case: Communication) -> Iterator[RuleViolation]:
             ("mandates",),
             f"{mandate.id} ({mandate.title('en')}) is not addressed, yet the case points to it "
             f"({'; '.join(reason.text for reason in suggestion.reasons)}): add it to mandates, "
-            "or leave it out on purpose (see unsubmit mandates --suggest)",
+            "or leave it out on purpose under mandates_declined with the id and a reason "
+            "(see unsubmit mandates --suggest)",
             WARNING,
             "mandate",
         )
+
+
+@rule(Communication)
+def declined_mandates(case: Communication) -> Iterator[RuleViolation]:
+    """A mandate left out on purpose: known, listed once, and not addressed as well."""
+    seen: set[str] = set()
+    for index, declined in enumerate(case.mandates_declined):
+        where: JsonPath = ("mandates_declined", index, "id")
+        if declined.id in case.mandates:
+            yield RuleViolation(
+                where,
+                f"{declined.id!r} is both addressed (under mandates) and declined: remove it "
+                "from one of the two lists",
+                ERROR,
+                "mandate",
+            )
+        elif declined.id in seen:
+            yield RuleViolation(where, f"{declined.id!r} is declined twice", WARNING, "mandate")
+        else:
+            yield from _known_mandate(where, declined.id)
+        seen.add(declined.id)
 
 
 def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:

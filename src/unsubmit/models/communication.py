@@ -116,6 +116,61 @@ PUBLIC_NAMES: dict[str, tuple[str, str]] = {
     "withheld": (N_("Withheld"), "The person must not be named in public."),
 }
 
+#: When consent could not be obtained (``Consent.not_obtained``): who was asked for it, why it
+#: could not be obtained, and why the submitter considers it appropriate to act on the alleged
+#: victim's behalf all the same, in the words of the UN's forms (``data/consent.json`` gives
+#: the sources). Each label is a sentence of the communication's consent section.
+CONSENT_ASKED: dict[str, tuple[str, str]] = {
+    "victim": (
+        N_("Consent was sought from the alleged victim, without result."),
+        "The alleged victim was asked.",
+    ),
+    "family": (
+        N_("Consent was sought from the family of the alleged victim, without result."),
+        "The family was asked.",
+    ),
+    "representative": (
+        N_("Consent was sought from a representative of the alleged victim, without result."),
+        "A lawyer or other representative was asked.",
+    ),
+}
+
+CONSENT_NOT_OBTAINED_REASONS: dict[str, tuple[str, str]] = {
+    "held-incommunicado": (
+        N_("The alleged victim is held incommunicado."),
+        "Held without contact with the outside world: nobody can ask them.",
+    ),
+    "disappeared": (
+        N_("The fate and whereabouts of the alleged victim are unknown."),
+        "Nobody knows where the person is.",
+    ),
+    "family-unreachable": (
+        N_("The family of the alleged victim could not be reached."),
+        "No relative could be found or contacted.",
+    ),
+    "contact-unsafe": (
+        N_("Contacting the alleged victim or the family would put them at risk."),
+        "Asking would itself expose them to reprisals.",
+    ),
+}
+
+CONSENT_BASES: dict[str, tuple[str, str]] = {
+    "urgent-interest": (
+        N_(
+            "The submitter acts on behalf of the alleged victim, in their interest, because "
+            "the situation is urgent."
+        ),
+        "Acting in the person's interest, since waiting for consent risks irreparable harm.",
+    ),
+    "prior-wish": (
+        N_(
+            "The submitter acts on behalf of the alleged victim, who asked, before contact "
+            "was lost, that the case be brought to the United Nations."
+        ),
+        "The person asked for it before contact was lost (for example before an arrest).",
+    ),
+}
+
 CommunicationType = Annotated[
     Literal["urgent-appeal", "allegation-letter", "other-letter"],
     documented_choice(
@@ -224,12 +279,58 @@ class Detention(CaseModel):
     )
 
 
+ConsentParty = Literal["victim", "family", "representative"]
+
+
+class ConsentNotObtained(CaseModel):
+    """Why consent could not be obtained and why the submitter acts all the same, as the UN's
+    forms ask of someone who is not authorised by the person concerned."""
+
+    asked: list[
+        Annotated[ConsentParty, documented_choice(CONSENT_ASKED, "Who was asked for consent.")]
+    ] = Field(
+        default_factory=list,
+        description="Who was asked for consent, without result; an empty list when nobody "
+        "who could give it could be reached.",
+        examples=[["family"]],
+    )
+    reason: Annotated[
+        Literal["held-incommunicado", "disappeared", "family-unreachable", "contact-unsafe"],
+        documented_choice(CONSENT_NOT_OBTAINED_REASONS, "Why consent could not be obtained."),
+    ] = Field(description="Why consent could not be obtained.", examples=["held-incommunicado"])
+    basis: Annotated[
+        Literal["urgent-interest", "prior-wish"],
+        documented_choice(
+            CONSENT_BASES, "Why the submitter considers it appropriate to act on their behalf."
+        ),
+    ] = Field(
+        description="Why the submitter considers it appropriate to act on the alleged victim's "
+        "behalf without their consent.",
+        examples=["urgent-interest"],
+    )
+    details: Text | None = Field(
+        None,
+        description="What was tried, and when.",
+        examples=[
+            "Her lawyer has had no access to her since 9 February; her father was "
+            "asked on 10 February and could not be reached since."
+        ],
+    )
+
+
 class Consent(CaseModel):
     """What the victim (or the family) agreed to, following the mandates' consent questions."""
 
-    given_by: Literal["victim", "family", "representative"] | None = Field(
-        description="Who gave consent; null when none could be obtained.",
+    given_by: ConsentParty | None = Field(
+        description="Who gave consent; null when none could be obtained, and then say why "
+        "under not_obtained.",
         examples=["family"],
+    )
+    not_obtained: ConsentNotObtained | None = Field(
+        None,
+        description="When consent could not be obtained (a detainee held incommunicado, a "
+        "family that cannot be reached): who was asked, why it could not be obtained, and "
+        "why the submitter acts all the same. Public versions then withhold the name.",
     )
     submission: bool = Field(description="Consent to this submission to the UN.", examples=[True])
     informed_government_letter: bool = Field(
@@ -438,6 +539,17 @@ class Confidentiality(CaseModel):
     )
 
 
+class DeclinedMandate(CaseModel):
+    """A mandate that ``unsubmit mandates --suggest`` proposes and the submitter leaves out on
+    purpose, with the reason, so that validation stops warning about it."""
+
+    id: MandateId = Field(description="The mandate left out, by id.", examples=["sr-health"])
+    reason: Text = Field(
+        description="Why it is left out, for the reviewers of the case.",
+        examples=["The family asked us to keep the case to the detention itself."],
+    )
+
+
 class Communication(CaseModel):
     """A communication to UN Special Procedures."""
 
@@ -512,6 +624,11 @@ class Communication(CaseModel):
         min_length=1,
         description="The mandates addressed, by id.",
         examples=[["sr-belarus", "sr-torture"]],
+    )
+    mandates_declined: list[DeclinedMandate] = Field(
+        default_factory=list,
+        description="Mandates the case points to (unsubmit mandates --suggest) that are left "
+        "out on purpose, each with the reason: validation no longer warns about them.",
     )
     submitters: list[Submitter] = Field(
         min_length=1,

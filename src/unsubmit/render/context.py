@@ -27,6 +27,9 @@ from unsubmit.models.communication import (
     ACCESS,
     AGREEING_SEXES,
     COMMUNICATION_TYPES,
+    CONSENT_ASKED,
+    CONSENT_BASES,
+    CONSENT_NOT_OBTAINED_REASONS,
     LAW_TYPES,
     PUBLIC_NAMES,
     ROLES,
@@ -34,6 +37,7 @@ from unsubmit.models.communication import (
     STATUSES,
     Victim,
 )
+from unsubmit.public import public_name
 from unsubmit.render.language import WordLanguage
 from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs as _paragraphs
@@ -280,14 +284,31 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
             "family_contact": fmt.label(ACCESS, detention.family_contact),
             "health": paragraphs(detention.health or ""),
         },
-        "consent": {
-            "given_by": victim.consent.given_by or "",
-            "submission": victim.consent.submission,
-            "informed_government_letter": victim.consent.informed_government_letter,
-            "informed_publication": victim.consent.informed_publication,
-            "public_name": fmt.label(PUBLIC_NAMES, victim.consent.public_name),
-            "notes": _text(victim.consent.notes),
+        "consent": _consent(victim, fmt),
+    }
+
+
+def _consent(victim: Victim, fmt: Formatter) -> dict[str, Any]:
+    """The consent record; the name in public reports is what a public version will do
+    (:func:`unsubmit.public.public_name`), which is "withheld" when consent could not be
+    obtained, whatever the case's ``public_name`` says."""
+    consent = victim.consent
+    missing = consent.not_obtained
+    return {
+        "given_by": consent.given_by or "",
+        "submission": consent.submission,
+        "informed_government_letter": consent.informed_government_letter,
+        "informed_publication": consent.informed_publication,
+        "public_name": fmt.label(PUBLIC_NAMES, public_name(victim)),
+        "not_obtained": None
+        if missing is None
+        else {
+            "asked": [fmt.label(CONSENT_ASKED, who) for who in missing.asked],
+            "reason": fmt.label(CONSENT_NOT_OBTAINED_REASONS, missing.reason),
+            "basis": fmt.label(CONSENT_BASES, missing.basis),
+            "details": _text(missing.details),
         },
+        "notes": _text(consent.notes),
     }
 
 
