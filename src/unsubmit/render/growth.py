@@ -178,7 +178,7 @@ def _wordwrap(value: str, arguments: Mapping[str, Any]) -> int:
 
 def _wrapped_lines(value: str, arguments: Mapping[str, Any]) -> int:
     width = max(_width(arguments.get("width", 79)), 1)
-    return 2 * len(value) // width + value.count("\n") + 2
+    return 2 * len(value) // width + _line_breaks(value) + 2
 
 
 def _urlize(value: str, arguments: Mapping[str, Any]) -> int:
