@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from unsubmit import speaking
+from unsubmit import speaking, vocabulary
 from unsubmit.addresses import (
     OHCHR_ADDRESS,
     UN_DOMAINS,
@@ -340,6 +340,27 @@ def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
             path,
             f"no mandate has the id {mandate!r}{suggest(mandate, list(known))} "
             "(unsubmit mandates lists them)",
+            ERROR,
+            "mandate",
+        )
+
+
+@rule(Communication)
+def country_mandates(case: Communication) -> Iterator[RuleViolation]:
+    """A country mandate (``country`` in ``data/mandates.json``) addressed about another country:
+    a mistaken ``country`` or a mandate copied from another case, either way a wrong letter."""
+    known, names = registry(), vocabulary.countries()
+    for index, mandate_id in enumerate(case.mandates):
+        mandate = known.get(mandate_id)
+        if mandate is None or mandate.country is None or mandate.country == case.country:
+            continue
+        own = [m.id for m in known.values() if m.country == case.country]
+        instead = f"address {' or '.join(own)} instead" if own else f"remove {mandate_id}"
+        yield RuleViolation(
+            ("mandates", index),
+            f"{mandate_id} is the mandate on {names[mandate.country]} ({mandate.country}), but "
+            f"the case's country is {names[case.country]} ({case.country}): correct country, "
+            f"or {instead}",
             ERROR,
             "mandate",
         )

@@ -11,10 +11,12 @@ import difflib
 import json
 import os
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
+from unsubmit import vocabulary
 from unsubmit.models.common import LANGUAGES, TRANSLATIONS_TITLE
 from unsubmit.source import JsonPath
 
@@ -94,7 +96,56 @@ def _choices(schema: dict[str, Any]) -> list[Any] | None:
     return None
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    """Every way of naming a country a case's author may write, folded, to its alpha-3 code: the
+    ISO alpha-2 code, CLDR's name in each of the documents' languages, and the UN's short name
+    where it differs (``data/un_country_names.json``)."""
+    from babel import Locale
+
+    alpha2 = vocabulary.country_alpha2()
+    names = {code.casefold(): alpha3 for alpha3, code in alpha2.items()}
+    for language in LANGUAGES:
+        territories = Locale.parse(language).territories
+        for alpha3, code in alpha2.items():
+            if code in territories:
+                names.setdefault(territories[code].casefold(), alpha3)
+    for alpha3, by_language in vocabulary.un_country_names().items():
+        for name in by_language.values():
+            names.setdefault(name.casefold(), alpha3)
+    for alpha3, name in vocabulary.countries().items():
+        names.setdefault(name.casefold(), alpha3)
+    return names
+
+
+def country_meant(value: str) -> str | None:
+    """The alpha-3 code of the country ``value`` names (``BY``, ``Belarus``, ``Беларусь``, or a
+    name misspelt by a letter or two), if it names one."""
+    names = _country_names()
+    folded = " ".join(value.split()).casefold()
+    if folded in names:
+        return names[folded]
+    if len(folded) > 3:
+        close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
+        if close:
+            return names[close[0]]
+    return None
+
+
+def _is_country_list(choices: list[Any]) -> bool:
+    return len(choices) == len(vocabulary.countries()) and set(choices) == set(
+        vocabulary.countries()
+    )
+
+
 def _choice_message(value: Any, choices: list[Any], schema: dict[str, Any]) -> str:
+    if isinstance(value, str) and _is_country_list(choices):
+        meant = country_meant(value)
+        if meant is not None:
+            return (
+                f"{short(value)} is not a country code: countries are written as three-letter "
+                f"ISO codes; did you mean {meant!r} ({vocabulary.countries()[meant]})?"
+            )
     hint = suggest(value, [str(c) for c in choices]) if isinstance(value, str) else ""
     if len(choices) <= 12:
         listed = ", ".join(str(c) for c in choices)
