@@ -323,6 +323,29 @@ def _suggest(case_file: Path, output_format: str) -> None:
             _echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
 
 
+@cli.command()
+@click.argument("name", required=False, type=click.Choice(["violations", "roles", "countries"]))
+@_output_format("Text for people, JSON for scripts.")
+def codes(name: str | None, output_format: str) -> None:
+    """List the codes a case file may use for violations, victims' roles or countries.
+
+    Without NAME, lists the names of the lists.
+    """
+    from unsubmit.codes import code_lists
+
+    lists = code_lists()
+    if name is None:
+        for list_name, listed in lists.items():
+            _echo(f"{list_name:<10}  {len(listed)} codes: unsubmit codes {list_name}")
+        return
+    if output_format == "json":
+        _echo_json(json.dumps(lists[name], ensure_ascii=False, indent=2))
+        return
+    width = max(len(code) for code in lists[name])
+    for code, meaning in lists[name].items():
+        _echo(f"{code:<{width}}  {meaning}")
+
+
 def _formats(value: str) -> tuple[str, ...]:
     formats = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
     unknown = [f for f in formats if f not in ("docx", "pdf")]

@@ -40,6 +40,17 @@ _YAML11_BOOLS = {
 }
 
 
+_BOOLS = ("true", "false")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return bool(text.strip())
+
+
 def describe_value(value: Any) -> str:
     if value is None:
         return "nothing (null)"
@@ -150,7 +161,24 @@ def _choice_message(value: Any, choices: list[Any], schema: dict[str, Any]) -> s
     if len(choices) <= 12:
         listed = ", ".join(str(c) for c in choices)
         return f"{short(value)} is not allowed here; use one of: {listed}{hint}"
-    return f"{short(value)} is not one of the {len(choices)} codes allowed here{hint}"
+    return (
+        f"{short(value)} is not one of the {len(choices)} codes allowed here{hint}"
+        + _codes_hint(value, [str(c) for c in choices], hint)
+    )
+
+
+def _codes_hint(value: Any, choices: list[str], hint: str) -> str:
+    """The codes close to ``value`` that the "did you mean" ``hint`` does not name already, and
+    the command that lists all of ``choices``."""
+    from unsubmit.codes import close_codes, list_name
+
+    name = list_name(choices)
+    command = "" if name is None else f" (unsubmit codes {name} lists them all)"
+    close = close_codes(value, choices) if isinstance(value, str) else []
+    close = [code for code in close if repr(code) not in hint]
+    lead = " Other codes" if hint else "; codes"
+    listed = f"{lead} close to it: {', '.join(close)}" if close else ""
+    return listed + command
 
 
 def _is_null_branch(schema: Any) -> bool:
@@ -229,6 +257,10 @@ def _explain_type(error: ValidationError) -> str:
     tip = ""
     if "boolean" in names and isinstance(value, str) and value.lower() in _YAML11_BOOLS:
         tip = f": write {_YAML11_BOOLS[value.lower()]} (yes, no, on and off are text here)"
+    elif "boolean" in names and isinstance(value, str) and value.strip().lower() in _BOOLS:
+        tip = f": remove the quotes, write {value.strip().lower()} (in quotes it is text)"
+    elif {"integer", "number"} & set(names) and isinstance(value, str) and _is_number(value):
+        tip = f": remove the quotes, write {value.strip()} (in quotes it is text)"
     return f"expected {wanted}, found {describe_value(value)}{tip}"
 
 

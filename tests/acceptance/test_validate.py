@@ -70,7 +70,7 @@ def test_json_output_lists_findings_with_locations_and_a_summary(in_repo: Path) 
         "severity": "error",
         "code": "schema",
         "message": "'BLS' is not one of the 249 codes allowed here; "
-        "did you mean 'BLM', 'BLR' or 'BLZ'?",
+        "did you mean 'BLM', 'BLR' or 'BLZ'? (unsubmit codes countries lists them all)",
     }
     assert report["summary"] == {
         "files": 2,
