@@ -10,6 +10,7 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from collections.abc import Iterator, Sequence
 from functools import cache
 from typing import Any
@@ -17,7 +18,7 @@ from typing import Any
 from jsonschema.exceptions import ValidationError
 
 from unsubmit import vocabulary
-from unsubmit.models.common import LANGUAGES, TRANSLATIONS_TITLE
+from unsubmit.models.common import LANGUAGES, PARTIAL_DATE, TRANSLATIONS_TITLE
 from unsubmit.source import JsonPath
 
 _TYPE_NAMES = {
@@ -264,17 +265,40 @@ def _explain_type(error: ValidationError) -> str:
     return f"expected {wanted}, found {describe_value(value)}{tip}"
 
 
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: What each pattern (or ``format:NAME``) of the published schemas asks for, with an example;
+#: a test keeps it in step with the schemas.
+FORMS = {
+    PARTIAL_DATE.pattern: "a date as YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is "
+    "known, e.g. 2024-03-02, 2024-03 or 2024",
+    "format:date": "a date as YYYY-MM-DD, e.g. 2024-03-02",
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "lower-case letters and digits, words joined by hyphens, "
+    "e.g. klimovich or sr-belarus",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address, e.g. advocacy@example.org",
+    r"^\+?[0-9 ()./-]{5,32}$": "a telephone number with its country code, in digits, spaces "
+    "and + ( ) . / -, e.g. +370 5 000 0000",
+    r"^https?://\S+$": "a web address that starts with https:// or http://, e.g. "
+    "https://www.ohchr.org/en/special-procedures",
+}
+
+
 def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
     """Messages for keywords that need only the value and the keyword's own argument."""
     keyword, limit, value = error.validator, error.validator_value, error.instance
     if keyword == "const":
         return f"must be {short(limit)}, not {short(value)}"
+    if keyword == "pattern" and limit in FORMS:
+        return f"{short(value)} is not in the expected form: write {FORMS[limit]}"
     if keyword == "pattern":
         what = schema.get("description", f"text matching {limit}")
         return f"{short(value)} is not in the expected form: {what}"
+    if keyword == "format" and limit == "date" and _DAY.match(str(value)):
+        return f"{short(value)} is not a valid date: that month has no such day"
+    if keyword == "format" and f"format:{limit}" in FORMS:
+        return f"{short(value)} is not a valid {limit}: write {FORMS[f'format:{limit}']}"
     if keyword == "format":
-        form = {"date": "YYYY-MM-DD"}.get(limit, limit)
-        return f"{short(value)} is not a valid {limit} ({form})"
+        return f"{short(value)} is not a valid {limit}"
     if keyword == "minProperties" and schema.get("title") == TRANSLATIONS_TITLE:
         return "an empty mapping: write the text, or give it under its language codes (en: ...)"
     if keyword == "minItems":
