@@ -9,10 +9,11 @@ Exit codes: 0 all good, 1 a finding or error in the data, 2 a usage error.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 from typing import IO, Any, NoReturn, TypeVar
 
@@ -69,6 +70,10 @@ class _Group(click.Group):
             raise (_UsageFailure if exc.exit_code == 2 else _Failure)(str(exc)) from exc
         except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
             raise
+        except BrokenPipeError:
+            # `unsubmit mandates | head`: the reader has all it wanted.
+            _stop_writing()
+            raise click.exceptions.Exit(0) from None
         except Exception as exc:
             if os.environ.get("UNSUBMIT_DEBUG"):
                 raise
@@ -77,6 +82,28 @@ class _Group(click.Group):
                 "This is a bug in unsubmit: run again with UNSUBMIT_DEBUG=1 to see the "
                 "traceback, and report it."
             ) from exc
+
+
+def _stop_writing() -> None:
+    """Send what is still to be printed nowhere, once the program reading it has closed the pipe,
+    so that neither the rest of the command nor Python's last flush fails on it."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor behind stdout: nothing to redirect
+        pass
+    finally:
+        os.close(devnull)
+
+
+@contextlib.contextmanager
+def _while_read() -> Iterator[None]:
+    """Print a report that the reader may stop reading half-way (`unsubmit validate | head`);
+    the command then still exits with the code its findings give."""
+    try:
+        yield
+    except BrokenPipeError:
+        _stop_writing()
 
 
 _files = click.argument(
@@ -120,15 +147,21 @@ def cli() -> None:
 def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: bool) -> None:
     """Check case files against the schema and the rules; report every finding.
 
-    Findings read `file:line:col: $.json.path: message`. Exit 0 when every file is
-    valid, 1 when any has an error (or a warning, with --strict).
+    FILES are case files or folders: a folder stands for every *.yaml and *.yml file in it
+    and its subfolders (hidden ones left out). Findings read
+    `file:line:col: $.json.path: message`. Exit 0 when every file is valid, 1 when any has an
+    error (or a warning, with --strict).
     """
+    from unsubmit.case_files import case_files
     from unsubmit.check import check_files
     from unsubmit.report import REPORTERS
 
-    report = check_files(files)
+    found = case_files(files)
+    report = check_files(found.files)
+    report.results[:0] = found.empty
     reporter = REPORTERS[output_format](sys.stdout, strict=strict, quiet=quiet)
-    reporter.report(report)
+    with _while_read():
+        reporter.report(report)
     sys.exit(1 if report.failed(strict=strict) else 0)
 
 
@@ -174,6 +207,12 @@ def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> No
 @cli.command()
 @click.argument("kind", type=click.Choice(KIND_NAMES))
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the new file here: the same as giving PATH.",
+)
 @click.option("--force", is_flag=True, help="Overwrite PATH if it exists.")
 @click.option(
     "--type",
@@ -185,26 +224,36 @@ def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> No
 @click.option(
     "--schema-ref",
     help="What the editor line `# yaml-language-server: $schema=` points at "
-    "(default: schemas/KIND.schema.json found above PATH, else the installed schema).",
+    "(default: schemas/KIND.schema.json found above PATH; without one, no such line).",
 )
-def new(
-    kind: str, path: Path | None, force: bool, type_: str | None, schema_ref: str | None
+def new(  # noqa: PLR0917 (click passes every option by position)
+    kind: str,
+    path: Path | None,
+    output: Path | None,
+    force: bool,
+    type_: str | None,
+    schema_ref: str | None,
 ) -> None:
     """Start a new case file of KIND, commented, with placeholders to replace.
 
-    Writes to PATH, or prints to the terminal when PATH is not given.
+    Writes to PATH (or -o PATH), creating its folders, or prints to the terminal when no
+    PATH is given.
     """
     from unsubmit.scaffold import default_schema_ref, scaffold
 
     if type_ is not None and kind != "communication":
         raise click.UsageError(f"--type is for a communication, not for a {kind}")
+    if path is not None and output is not None and path != output:
+        raise click.UsageError(f"give the new file's path once: {path} or -o {output}")
+    path = path or output
     ref = schema_ref or default_schema_ref(kind, path)
     text = scaffold(kind, ref, type_)
     if path is None:
         _echo(text, nl=False)
         return
-    from unsubmit.render.output import write_atomic
+    from unsubmit.render.output import ensure_output_dir, write_atomic
 
+    ensure_output_dir(path.parent)
     write_atomic(path, text.encode("utf-8"), overwrite=force)
     _echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
 
@@ -274,6 +323,29 @@ def _suggest(case_file: Path, output_format: str) -> None:
             _echo(f"{'':<{width}}  declined: {item.declined}")
         if item.mandate.cases_only_from:
             _echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
+
+
+@cli.command()
+@click.argument("name", required=False, type=click.Choice(["violations", "roles", "countries"]))
+@_output_format("Text for people, JSON for scripts.")
+def codes(name: str | None, output_format: str) -> None:
+    """List the codes a case file may use for violations, victims' roles or countries.
+
+    Without NAME, lists the names of the lists.
+    """
+    from unsubmit.codes import code_lists
+
+    lists = code_lists()
+    if name is None:
+        for list_name, listed in lists.items():
+            _echo(f"{list_name:<10}  {len(listed)} codes: unsubmit codes {list_name}")
+        return
+    if output_format == "json":
+        _echo_json(json.dumps(lists[name], ensure_ascii=False, indent=2))
+        return
+    width = max(len(code) for code in lists[name])
+    for code, meaning in lists[name].items():
+        _echo(f"{code:<{width}}  {meaning}")
 
 
 def _formats(value: str) -> tuple[str, ...]:
@@ -389,6 +461,9 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     """Validate case files, then write one document per case and language into the output
     directory.
 
+    FILES are case files or folders: a folder stands for every *.yaml and *.yml file in it
+    and its subfolders (hidden ones and the output directory left out).
+
     Nothing is written when any file has an error, or when a language is asked for that some
     of a case's text is not translated into (see --allow-untranslated). Outputs are named
     <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
@@ -422,7 +497,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     finally:
         bars.close()
     if outcome.report.findings or outcome.report.failed(strict=strict):
-        TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
+        with _while_read():
+            TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
     if outcome.report.failed(strict=strict):
         _echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)

@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from unsubmit.case_files import case_files
 from unsubmit.check import check_files, source_document
 from unsubmit.errors import ConversionError, Location, OutputError, TemplateError, UsageError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
@@ -348,7 +349,10 @@ def build(
         raise UsageError(
             "--email sends the confidential communication to the UN: build it without --public"
         )
+    found = case_files(paths, skip=options.out_dir)
+    paths = found.files
     report = check_files(paths, _stage(progress, "validating", len(paths)))
+    report.results[:0] = found.empty  # an error each: the build stops below
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
         return outcome

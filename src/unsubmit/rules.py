@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from unsubmit import speaking
+from unsubmit import speaking, vocabulary
 from unsubmit.addresses import (
     OHCHR_ADDRESS,
     UN_DOMAINS,
@@ -124,20 +124,19 @@ def victim_ids(case: Communication) -> Iterator[RuleViolation]:
 @rule(Communication)
 def date_order(case: Communication) -> Iterator[RuleViolation]:
     for index, victim in enumerate(case.victims):
-        yield from _victim_dates(("victims", index), victim, case.date)
-    for index, incident in enumerate(case.incidents):
-        if surely_before(case.date, incident.date):
+        yield from _victim_order(_victim_steps(("victims", index), victim))
+    for path, name, value in _events(case):
+        if surely_before(case.date, value):
             yield RuleViolation(
-                ("incidents", index, "date"),
-                f"the incident ({incident.date}) is dated after the submission ({case.date})",
+                path,
+                f"the {name} ({value}) is dated after the submission ({case.date})",
                 ERROR,
                 "date-order",
             )
 
 
-def _victim_dates(
-    where: JsonPath, victim: Victim, submitted: datetime.date
-) -> Iterator[RuleViolation]:
+def _victim_steps(where: JsonPath, victim: Victim) -> list[tuple[JsonPath, str, str]]:
+    """A victim's dates in the order they must come: birth, arrest, sentence, death."""
     steps: list[tuple[JsonPath, str, str]] = []
     if victim.date_of_birth:
         steps.append(((*where, "date_of_birth"), "birth", victim.date_of_birth))
@@ -150,6 +149,10 @@ def _victim_dates(
         )
     if victim.date_of_death:
         steps.append(((*where, "date_of_death"), "death", victim.date_of_death))
+    return steps
+
+
+def _victim_order(steps: list[tuple[JsonPath, str, str]]) -> Iterator[RuleViolation]:
     for (_, first_name, first), (path, name, value) in itertools.pairwise(steps):
         if surely_before(value, first):
             yield RuleViolation(
@@ -159,13 +162,65 @@ def _victim_dates(
                 ERROR,
                 "date-order",
             )
-    for path, name, value in steps:
-        if surely_before(submitted, value):
+
+
+def _events(case: Communication) -> Iterator[tuple[JsonPath, str, str]]:
+    """Every dated event a communication tells of, none of which can come after it is sent:
+    (path, what it is, its date)."""
+    for index, victim in enumerate(case.victims):
+        yield from _victim_steps(("victims", index), victim)
+    for index, incident in enumerate(case.incidents):
+        yield ("incidents", index, "date"), "incident", incident.date
+    for index, step in enumerate(case.domestic_steps):
+        if step.date:
+            yield ("domestic_steps", index, "date"), "step taken at home", step.date
+    for index, body in enumerate(case.other_bodies):
+        if body.date:
+            yield ("other_bodies", index, "date"), "referral to another body", body.date
+
+
+#: Before the UN was founded: no date of an event a case tells of can be that early.
+_EARLIEST_YEAR = 1945
+
+
+@rule(JointStatement)
+@rule(OralStatement)
+@rule(Communication)
+def unlikely_dates(case: CaseModel) -> Iterator[RuleViolation]:
+    """Dates of events in the future or before 1945: most likely a mistyped year (2204 for
+    2024). A birth may come before 1945; a statement may be prepared a year ahead; an event
+    dated after the submission is already an error of :func:`date_order`."""
+    today = datetime.date.today()
+    own = "submission" if isinstance(case, Communication) else "statement"
+    ahead = today if isinstance(case, Communication) else today + datetime.timedelta(days=366)
+    dated: list[tuple[JsonPath, str, str | datetime.date]] = [(("date",), own, case.date)]
+    if isinstance(case, Communication):
+        out_of_order = {
+            found.path
+            for index, victim in enumerate(case.victims)
+            for found in _victim_order(_victim_steps(("victims", index), victim))
+        }
+        dated += [
+            event
+            for event in _events(case)
+            if event[0] not in out_of_order and not surely_before(case.date, event[2])
+        ]
+    for path, name, value in dated:
+        first, last = date_span(value)
+        if first > ahead:
             yield RuleViolation(
                 path,
-                f"the {name} ({value}) is dated after the submission ({submitted})",
-                ERROR,
-                "date-order",
+                f"the {name} ({value}) is dated in the future: check the year",
+                WARNING,
+                "date",
+            )
+        elif last.year < _EARLIEST_YEAR and name != "birth":
+            yield RuleViolation(
+                path,
+                f"the {name} ({value}) is dated before {_EARLIEST_YEAR}, before the UN was "
+                "founded: check the year",
+                WARNING,
+                "date",
             )
 
 
@@ -412,6 +467,27 @@ def _known_mandate(path: JsonPath, mandate: str) -> Iterator[RuleViolation]:
             path,
             f"no mandate has the id {mandate!r}{suggest(mandate, list(known))} "
             "(unsubmit mandates lists them)",
+            ERROR,
+            "mandate",
+        )
+
+
+@rule(Communication)
+def country_mandates(case: Communication) -> Iterator[RuleViolation]:
+    """A country mandate (``country`` in ``data/mandates.json``) addressed about another country:
+    a mistaken ``country`` or a mandate copied from another case, either way a wrong letter."""
+    known, names = registry(), vocabulary.countries()
+    for index, mandate_id in enumerate(case.mandates):
+        mandate = known.get(mandate_id)
+        if mandate is None or mandate.country is None or mandate.country == case.country:
+            continue
+        own = [m.id for m in known.values() if m.country == case.country]
+        instead = f"address {' or '.join(own)} instead" if own else f"remove {mandate_id}"
+        yield RuleViolation(
+            ("mandates", index),
+            f"{mandate_id} is the mandate on {names[mandate.country]} ({mandate.country}), but "
+            f"the case's country is {names[case.country]} ({case.country}): correct country, "
+            f"or {instead}",
             ERROR,
             "mandate",
         )

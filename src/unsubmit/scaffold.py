@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.models.common import PARTIAL_DATE
-from unsubmit.resources import schemas_dir
 from unsubmit.schema import kind_schema
 
 #: A value that still waits for the user: the whole text wrapped in angle brackets.
@@ -181,8 +180,22 @@ class _Writer:
             self.emit(lead, f"{name}: {_placeholder(titled)}", base)
 
 
-def scaffold(kind: str, schema_ref: str, type_: str | None = None) -> str:
-    """The text of a new case file of ``kind`` whose editor schema is ``schema_ref``.
+def _editor_line(kind: str, schema_ref: str | None) -> list[str]:
+    """The line that tells an editor (VS Code's YAML extension and others using the YAML language
+    server) which schema checks the file; without a schema to refer to, how to give one."""
+    if schema_ref is not None:
+        return [f"# yaml-language-server: $schema={schema_ref}"]
+    return [
+        "# To have your editor check this file as you type, write the schemas into your folder",
+        "# of cases (unsubmit schema --out schemas) and put this line first in the file, with",
+        f"# the path from this file to {kind}.schema.json:",
+        f"#   # yaml-language-server: $schema=schemas/{kind}.schema.json",
+    ]
+
+
+def scaffold(kind: str, schema_ref: str | None, type_: str | None = None) -> str:
+    """The text of a new case file of ``kind`` whose editor schema is ``schema_ref`` (none: a
+    comment says how to give one).
 
     ``type_`` chooses the type of a communication, and with it the lists to fill in: victims
     and incidents for urgent appeals and allegation letters, laws and policies for other
@@ -192,7 +205,7 @@ def scaffold(kind: str, schema_ref: str, type_: str | None = None) -> str:
     writer = _Writer(schema.get("$defs", {}))
     what = kind if type_ is None else f"{kind} ({type_})"
     writer.lines += [
-        f"# yaml-language-server: $schema={schema_ref}",
+        *_editor_line(kind, schema_ref),
         "#",
         f"# A new {what} for unsubmit. Replace every <placeholder>, uncomment what applies,",
         "# then run: unsubmit validate THIS_FILE",
@@ -204,12 +217,14 @@ def scaffold(kind: str, schema_ref: str, type_: str | None = None) -> str:
     return "\n".join(writer.lines) + "\n"
 
 
-def default_schema_ref(kind: str, path: Path | None) -> str:
-    """Where the editor finds the schema for a new file at ``path``.
+def default_schema_ref(kind: str, path: Path | None) -> str | None:
+    """Where the editor finds the schema for a new file at ``path``, if anywhere.
 
     A repository of case files usually keeps the schemas in a ``schemas/`` folder (``unsubmit
     schema --out schemas``): the first one found above the new file is referred to by a
-    relative path, which works for everyone who clones it. Otherwise, the installed schema.
+    relative path, which works for everyone who clones it. Otherwise there is nothing to refer
+    to that survives sharing the file: the installed schema's path is on one computer only, and
+    the schemas' ``$id`` is a URN, a name no editor can fetch.
     """
     name = f"{kind}.schema.json"
     if path is not None:
@@ -218,4 +233,4 @@ def default_schema_ref(kind: str, path: Path | None) -> str:
             candidate = folder / "schemas" / name
             if candidate.is_file():
                 return os.path.relpath(candidate, start).replace(os.sep, "/")
-    return (schemas_dir() / name).resolve().as_uri()
+    return None

@@ -10,12 +10,15 @@ from __future__ import annotations
 import difflib
 import json
 import os
+import re
 from collections.abc import Iterator, Sequence
+from functools import cache
 from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from unsubmit.models.common import LANGUAGES, TRANSLATIONS_TITLE
+from unsubmit import vocabulary
+from unsubmit.models.common import LANGUAGES, PARTIAL_DATE, TRANSLATIONS_TITLE
 from unsubmit.source import JsonPath
 
 _TYPE_NAMES = {
@@ -36,6 +39,17 @@ _YAML11_BOOLS = {
     "n": "false",
     "off": "false",
 }
+
+
+_BOOLS = ("true", "false")
+
+
+def _is_number(text: str) -> bool:
+    try:
+        float(text.strip())
+    except ValueError:
+        return False
+    return bool(text.strip())
 
 
 def describe_value(value: Any) -> str:
@@ -94,12 +108,78 @@ def _choices(schema: dict[str, Any]) -> list[Any] | None:
     return None
 
 
+@cache
+def _country_names() -> dict[str, str]:
+    """Every way of naming a country a case's author may write, folded, to its alpha-3 code: the
+    ISO alpha-2 code, CLDR's name in each of the documents' languages, and the UN's short name
+    where it differs (``data/un_country_names.json``)."""
+    from babel import Locale
+
+    alpha2 = vocabulary.country_alpha2()
+    names = {code.casefold(): alpha3 for alpha3, code in alpha2.items()}
+    for language in LANGUAGES:
+        territories = Locale.parse(language).territories
+        for alpha3, code in alpha2.items():
+            if code in territories:
+                names.setdefault(territories[code].casefold(), alpha3)
+    for alpha3, by_language in vocabulary.un_country_names().items():
+        for name in by_language.values():
+            names.setdefault(name.casefold(), alpha3)
+    for alpha3, name in vocabulary.countries().items():
+        names.setdefault(name.casefold(), alpha3)
+    return names
+
+
+def country_meant(value: str) -> str | None:
+    """The alpha-3 code of the country ``value`` names (``BY``, ``Belarus``, ``Беларусь``, or a
+    name misspelt by a letter or two), if it names one."""
+    names = _country_names()
+    folded = " ".join(value.split()).casefold()
+    if folded in names:
+        return names[folded]
+    if len(folded) > 3:
+        close = difflib.get_close_matches(folded, list(names), n=1, cutoff=0.8)
+        if close:
+            return names[close[0]]
+    return None
+
+
+def _is_country_list(choices: list[Any]) -> bool:
+    return len(choices) == len(vocabulary.countries()) and set(choices) == set(
+        vocabulary.countries()
+    )
+
+
 def _choice_message(value: Any, choices: list[Any], schema: dict[str, Any]) -> str:
+    if isinstance(value, str) and _is_country_list(choices):
+        meant = country_meant(value)
+        if meant is not None:
+            return (
+                f"{short(value)} is not a country code: countries are written as three-letter "
+                f"ISO codes; did you mean {meant!r} ({vocabulary.countries()[meant]})?"
+            )
     hint = suggest(value, [str(c) for c in choices]) if isinstance(value, str) else ""
     if len(choices) <= 12:
         listed = ", ".join(str(c) for c in choices)
         return f"{short(value)} is not allowed here; use one of: {listed}{hint}"
-    return f"{short(value)} is not one of the {len(choices)} codes allowed here{hint}"
+    return (
+        f"{short(value)} is not one of the {len(choices)} codes allowed here{hint}"
+        + _codes_hint(value, [str(c) for c in choices], hint)
+    )
+
+
+def _codes_hint(value: Any, choices: list[str], hint: str) -> str:
+    """The codes close to ``value`` that the "did you mean" ``hint`` does not name already, and
+    the command that lists all of ``choices``."""
+    from unsubmit.codes import close_codes, list_name
+
+    name = list_name(choices)
+    command = "" if name is None else f" (unsubmit codes {name} lists them all)"
+    close = close_codes(value, choices) if isinstance(value, str) else []
+    close = [code for code in close if repr(code) not in hint]
+    lead = " Other codes" if hint else "; codes"
+    listed = f"{lead} close to it: {', '.join(close)}" if close else ""
+    return listed + command
 
 
 def _is_null_branch(schema: Any) -> bool:
@@ -178,7 +258,29 @@ def _explain_type(error: ValidationError) -> str:
     tip = ""
     if "boolean" in names and isinstance(value, str) and value.lower() in _YAML11_BOOLS:
         tip = f": write {_YAML11_BOOLS[value.lower()]} (yes, no, on and off are text here)"
+    elif "boolean" in names and isinstance(value, str) and value.strip().lower() in _BOOLS:
+        tip = f": remove the quotes, write {value.strip().lower()} (in quotes it is text)"
+    elif {"integer", "number"} & set(names) and isinstance(value, str) and _is_number(value):
+        tip = f": remove the quotes, write {value.strip()} (in quotes it is text)"
     return f"expected {wanted}, found {describe_value(value)}{tip}"
+
+
+_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+#: What each pattern (or ``format:NAME``) of the published schemas asks for, with an example;
+#: a test keeps it in step with the schemas.
+FORMS = {
+    PARTIAL_DATE.pattern: "a date as YYYY-MM-DD, or YYYY-MM or YYYY when that is all that is "
+    "known, e.g. 2024-03-02, 2024-03 or 2024",
+    "format:date": "a date as YYYY-MM-DD, e.g. 2024-03-02",
+    r"^[a-z0-9]+(?:-[a-z0-9]+)*$": "lower-case letters and digits, words joined by hyphens, "
+    "e.g. klimovich or sr-belarus",
+    r"^[^@\s]+@[^@\s]+\.[^@\s]+$": "an e-mail address, e.g. advocacy@example.org",
+    r"^\+?[0-9 ()./-]{5,32}$": "a telephone number with its country code, in digits, spaces "
+    "and + ( ) . / -, e.g. +370 5 000 0000",
+    r"^https?://\S+$": "a web address that starts with https:// or http://, e.g. "
+    "https://www.ohchr.org/en/special-procedures",
+}
 
 
 def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
@@ -186,12 +288,17 @@ def _explain_simple(error: ValidationError, schema: dict[str, Any]) -> str:
     keyword, limit, value = error.validator, error.validator_value, error.instance
     if keyword == "const":
         return f"must be {short(limit)}, not {short(value)}"
+    if keyword == "pattern" and limit in FORMS:
+        return f"{short(value)} is not in the expected form: write {FORMS[limit]}"
     if keyword == "pattern":
         what = schema.get("description", f"text matching {limit}")
         return f"{short(value)} is not in the expected form: {what}"
+    if keyword == "format" and limit == "date" and _DAY.match(str(value)):
+        return f"{short(value)} is not a valid date: that month has no such day"
+    if keyword == "format" and f"format:{limit}" in FORMS:
+        return f"{short(value)} is not a valid {limit}: write {FORMS[f'format:{limit}']}"
     if keyword == "format":
-        form = {"date": "YYYY-MM-DD"}.get(limit, limit)
-        return f"{short(value)} is not a valid {limit} ({form})"
+        return f"{short(value)} is not a valid {limit}"
     if keyword == "minProperties" and schema.get("title") == TRANSLATIONS_TITLE:
         return "an empty mapping: write the text, or give it under its language codes (en: ...)"
     if keyword == "minItems":

@@ -35,6 +35,7 @@ from yaml.events import (
 )
 
 from unsubmit.errors import Location, ReadError, YamlError
+from unsubmit.yaml_errors import explain_syntax
 
 __all__ = [
     "JsonPath",
@@ -511,8 +512,11 @@ def _decode(data: bytes, name: str) -> str:
 _LIBYAML_NESTING_LIMIT: Final = 1000
 
 
-def _yaml_error(exc: yaml.YAMLError, name: str, limits: Limits) -> YamlError:
+def _yaml_error(exc: yaml.YAMLError, name: str, limits: Limits, text: str) -> YamlError:
     if isinstance(exc, yaml.MarkedYAMLError):
+        plain = explain_syntax(exc, text)
+        if plain is not None:
+            return YamlError(plain.message, Location(name, plain.line, plain.column))
         mark = exc.problem_mark or exc.context_mark
         message = " ".join(part for part in (exc.problem, exc.context) if part)
         if exc.problem == "exceeded maximum nesting depth":
@@ -555,7 +559,7 @@ def load_text(text: str | bytes, name: str, limits: Limits = Limits()) -> Source
     try:
         return _Composer(name, limits).run(events)
     except yaml.YAMLError as exc:
-        raise _yaml_error(exc, name, limits) from None
+        raise _yaml_error(exc, name, limits, text) from None
     except (RecursionError, ValueError, UnicodeError, OverflowError) as exc:
         raise YamlError(f"not valid YAML: {exc}", Location(name, 1, 1)) from None
     finally:

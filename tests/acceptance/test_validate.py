@@ -70,7 +70,7 @@ def test_json_output_lists_findings_with_locations_and_a_summary(in_repo: Path) 
         "severity": "error",
         "code": "schema",
         "message": "'BLS' is not one of the 249 codes allowed here; "
-        "did you mean 'BLM', 'BLR' or 'BLZ'?",
+        "did you mean 'BLM', 'BLR' or 'BLZ'? (unsubmit codes countries lists them all)",
     }
     assert report["summary"] == {
         "files": 2,
@@ -98,12 +98,15 @@ def test_warnings_fail_only_with_strict(tmp_path: Path) -> None:
     assert strict.output.endswith("0 errors, 1 warning; 1 of 1 file failed\n")
 
 
-def test_missing_and_directory_arguments_are_findings_not_crashes(tmp_path: Path) -> None:
+def test_missing_files_and_folders_without_cases_are_findings_not_crashes(tmp_path: Path) -> None:
     result = run(["validate", str(tmp_path / "absent.yaml"), str(tmp_path)])
     assert result.exit_code == 1
     lines = result.output.splitlines()
-    assert lines[0].startswith(f"{tmp_path / 'absent.yaml'}: $: no such file")
-    assert lines[1].startswith(f"{tmp_path}: $: ") and "is a directory" in lines[1]
+    assert lines[0] == (
+        f"{tmp_path}: $: this folder holds no case files (*.yaml or *.yml), neither in it nor in "
+        "its subfolders: check the folder's name, or give the case files themselves"
+    )
+    assert lines[1].startswith(f"{tmp_path / 'absent.yaml'}: $: no such file")
 
 
 @pytest.mark.parametrize("args", [["validate"], ["validate", "-o", "xml", "x.yaml"], ["nonsense"]])

@@ -55,11 +55,17 @@ _ALIAS = "are not allowed in case files: write the value out in full"
 
 EXPECTED: dict[str, Expectation] = {
     # --- Malformed YAML
-    "syntax-unclosed-quote.yaml": refused("31:1", "$", "found unexpected end of stream"),
-    "syntax-bad-indentation.yaml": refused("15:4", "$", "did not find expected '-' indicator"),
-    "syntax-tab-indentation.yaml": refused("16:1", "$", "found a tab character"),
+    "syntax-unclosed-quote.yaml": refused(
+        "5:8", "$", 'the text that starts here with " has no closing "'
+    ),
+    "syntax-bad-indentation.yaml": refused(
+        "15:4", "$", "this line is indented differently from the fields above it"
+    ),
+    "syntax-tab-indentation.yaml": refused("16:1", "$", "this line is indented with a tab"),
     "syntax-unclosed-flow-sequence.yaml": refused("10:11", "$", "did not find expected ','"),
-    "syntax-colon-in-plain-value.yaml": refused("5:15", "$", "mapping values are not allowed"),
+    "syntax-colon-in-plain-value.yaml": refused(
+        "5:15", "$", "the text of title holds a colon and a space"
+    ),
     "syntax-second-document.yaml": refused(
         "31:1", "$", "a case file holds one document; found a second at line 31"
     ),

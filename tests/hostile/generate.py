@@ -150,7 +150,7 @@ GENERATED: dict[str, Generated] = {
     "empty.yaml": Generated(_write(b""), refused("", "$", "the file is empty")),
     "a-directory.yaml": Generated(
         lambda path: path.mkdir(),
-        refused("", "$", "is a directory, not a case file: give the case files in it (DIR/*.yaml)"),
+        refused("", "$", "this folder holds no case files (*.yaml or *.yml)"),
     ),
     "missing.yaml": Generated(lambda path: None, refused("", "$", "no such file")),
     "named-pipe.yaml": Generated(_fifo, refused("", "$", "is a named pipe (FIFO), not a case")),

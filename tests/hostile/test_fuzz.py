@@ -249,6 +249,9 @@ def communication(draw: st.DrawFn) -> dict[str, Any]:
     }
     submitter = draw(organisation())
     submitter["contact"] = {**submitter.get("contact", {}), "email": draw(EMAIL)}
+    country = draw(COUNTRY)
+    # A country mandate only for its own country: another is an error (rules.country_mandates).
+    addressable = [m for m in MANDATES if registry()[m].country in (None, country)]
     return _drop_none(
         {
             "schema_version": 1,
@@ -257,9 +260,9 @@ def communication(draw: st.DrawFn) -> dict[str, Any]:
             "title": draw(TEXT),
             "date": submitted.isoformat(),
             "language": draw(st.sampled_from(sorted(LANGUAGES))),
-            "country": draw(COUNTRY),
+            "country": country,
             "mandates": draw(
-                st.lists(st.sampled_from(MANDATES), min_size=1, max_size=3, unique=True)
+                st.lists(st.sampled_from(addressable), min_size=1, max_size=3, unique=True)
             ),
             "submitters": [submitter],
             "confidentiality": draw(_optional(st.fixed_dictionaries({"notes": PARAGRAPHS}))),

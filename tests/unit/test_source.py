@@ -659,19 +659,64 @@ def test_huge_numbers_that_python_can_read_are_fine() -> None:
 @pytest.mark.parametrize(
     ("text", "message", "line", "column"),
     [
-        ("a: 1\nb\nc: 2\n", "could not find expected ':' while scanning a simple key", 3, 1),
+        (
+            "a: 1\nb\nc: 2\n",
+            "this line is not a field (name: value) nor a list item (- ...): add a colon and a "
+            "space after the field's name, or indent the line as the text it continues",
+            2,
+            1,
+        ),
+        (
+            "a: 1\ncountry:BLR\n",
+            "country:BLR needs a space after the colon: write country: BLR",
+            2,
+            9,
+        ),
         (
             "a: [1\nb: 2\n",
             "did not find expected ',' or ']' while parsing a flow sequence",
             2,
             2,
         ),
-        ("a:\n  b: 1\n c: 2\n", "did not find expected key while parsing a block mapping", 3, 2),
-        ("a: 'x", "found unexpected end of stream while scanning a quoted scalar", 1, 6),
-        ("a: b: c", "mapping values are not allowed in this context", 1, 5),
+        (
+            "a:\n  b: 1\n c: 2\n",
+            "this line is indented differently from the fields above it: indent it as the other "
+            "fields of its group (a field under another, two spaces further)",
+            3,
+            2,
+        ),
+        (
+            "a: 'x",
+            "the text that starts here with ' has no closing ': end it with ' on the same line "
+            "(a ' inside the text is written '')",
+            1,
+            4,
+        ),
+        (
+            'a: 1\ntitle: "x\nb: 2\n',
+            'the text that starts here with " has no closing ": end it with " on the same line '
+            '(a " inside the text is written \\")',
+            2,
+            8,
+        ),
+        (
+            "a: b: c",
+            "the text of a holds a colon and a space, which YAML reads as the start of another "
+            'field: put the whole text in quotes, a: "b: c"',
+            1,
+            5,
+        ),
+        (
+            "a:\n  - x: 1\n    y: He said: no\n",
+            "the text of y holds a colon and a space, which YAML reads as the start of another "
+            'field: put the whole text in quotes, y: "He said: no"',
+            3,
+            15,
+        ),
         (
             "\ta: 1",
-            "found character that cannot start any token while scanning for the next token",
+            "this line is indented with a tab: YAML indents with spaces only; replace the tab "
+            "with spaces, as many as the lines around it use",
             1,
             1,
         ),
@@ -690,14 +735,20 @@ def test_syntax_errors_from_the_python_parser(monkeypatch: pytest.MonkeyPatch) -
     error = yaml_error("a: [1\nb: 2\n")
     assert error.message == "expected ',' or ']', but got ':' while parsing a flow sequence"
     assert error.location == at(2, 2)
-    error = yaml_error("a: 1\nb\nc: 2\n")
-    assert error.message == "could not find expected ':' while scanning a simple key"
-    assert error.location == at(3, 1)
+    error = yaml_error("a: 1\ncountry:BLR\nc: 2\n")
+    assert error.message == "country:BLR needs a space after the colon: write country: BLR"
+    assert error.location == at(2, 9)
+    error = yaml_error("a: 1\n\tb: 2\n")
+    assert error.message.startswith("this line is indented with a tab")
+    assert error.location == at(2, 1)
 
 
 def test_syntax_error_message_is_clean(libyaml: None) -> None:
-    error = yaml_error("a: 1\nb\nc: 2\n")
-    assert str(error) == ("case.yaml:3:1: could not find expected ':' while scanning a simple key")
+    error = yaml_error("a: [1\nb: 2\n")
+    assert (
+        str(error)
+        == "case.yaml:2:2: did not find expected ',' or ']' while parsing a flow sequence"
+    )
     assert "\n" not in str(error)
     assert error.__cause__ is None
 
