@@ -393,6 +393,9 @@ def _write(path: Path, data: dict[str, Any]) -> Path:
     return path
 
 
+_DASHES = str.maketrans({"–": "-", "—": "-"})
+
+
 def _title(data: dict[str, Any]) -> str:
     """The case's title as its document shows it, in the typography of its language."""
     title = data["dialogue"]["title"] if data["kind"] == "oral-statement" else data["title"]
@@ -413,7 +416,9 @@ def _builds_opens_and_round_trips(data: dict[str, Any]) -> None:
         # Without the marks that embed Latin text in an Arabic document.
         shown = unembedded("\n".join(document_lines(output.path.read_bytes())))
         text = " ".join(shown.split())
-        assert _title(data) in text
+        # A spaced hyphen is set as a dash by what stands before it in the document too (a
+        # title "- 0" after the heading's own " – "), so dashes are compared as hyphens.
+        assert _title(data).translate(_DASHES) in text.translate(_DASHES)
 
         dumped = CASE_ADAPTER.dump_python(result.case, mode="json", exclude_none=True)
         again = check_file(_write(work / "again.yaml", dumped))
