@@ -325,14 +325,17 @@ def _words_before_each_mark(document: Document) -> list[tuple[int, str]]:
 def test_oral_statement_marks_every_30_seconds_after_the_right_word(tmp_path: Path) -> None:
     sample = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
     data = load_file(sample).data
-    data["paragraphs"] = [" ".join(f"w{i}" for i in range(n)) for n in (50, 100, 60)]
+    # sentences of five words: each 30 seconds end at a full stop
+    data["paragraphs"] = [
+        " ".join(f"W{i}" + ("." if i % 5 == 4 else "") for i in range(n)) for n in (50, 100, 60)
+    ]
     data.update(question=None, time_limit_seconds=300)
     context = build_context(CASE_ADAPTER.validate_python(data))
     document = _render(context, tmp_path)
     # 150 words per minute: 75 words every 30 seconds, the clock running across paragraphs
     assert _words_before_each_mark(document) == [(75, "[0:30]"), (150, "[1:00]")]
     second = _speech(document)[2]
-    assert second.text.startswith("w0 w1") and " w24 [0:30] w25 " in second.text
+    assert second.text.startswith("W0 W1") and " W24. [0:30] W25 " in second.text
     data["words_per_minute"] = 100  # the speaker's own pace: 50 words every 30 seconds
     document = _render(build_context(CASE_ADAPTER.validate_python(data)), tmp_path, "slow")
     assert [n for n, _ in _words_before_each_mark(document)] == [50, 100, 150, 200]
