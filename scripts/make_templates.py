@@ -1373,15 +1373,7 @@ def oral_statement() -> Any:
         + "{% endif %}{% endif %}",
         style="Warning",
     )
-    para(
-        doc,
-        "Speech",
-        '{% if case.president == "madam" %}'
-        + gt("Thank you, Madam President.")
-        + "{% else %}"
-        + gt("Thank you, Mr. President.")
-        + "{% endif %}",
-    )
+    _timed(doc, "case.timed_salutation")
     tag(doc, "for p in case.timed_paragraphs")
     _timed(doc, "p")
     tag(doc, "endfor")

@@ -34,6 +34,7 @@ from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
 from unsubmit.signatories import first_listings, mentions, unique
 from unsubmit.source import JsonPath, format_path
+from unsubmit.translatable import Translate
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -406,7 +407,7 @@ def dialogue_mandate(case: OralStatement) -> Iterator[RuleViolation]:
 @rule(OralStatement)
 def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
     """The statement must fit its time limit at the pace of its language (or its own)."""
-    found = speaking.estimate(case)
+    found = speaking.estimate(case, speaking.spoken(case, _gettext(case.language)))
     rate, unit = found.rate, found.rate.unit
     pace = f"{found.units} {unit} at {rate.per_minute} {unit} per minute"
     if rate.default:
@@ -443,6 +444,30 @@ def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
             WARNING,
             "speaking-time",
         )
+
+
+def _gettext(language: str) -> Translate:
+    """The catalog of ``language`` (imported here: validating needs it only for statements)."""
+    from unsubmit.i18n.translations import Translator
+
+    return Translator(language).gettext
+
+
+@rule(OralStatement)
+def salutation(case: OralStatement) -> Iterator[RuleViolation]:
+    """A paragraph that opens with the salutation the document prints before the text."""
+    forms = speaking.salutations(_gettext(case.language))
+    for index, text in enumerate(case.paragraphs):
+        found = speaking.opening_salutation(plain(text), forms)
+        if found:
+            yield RuleViolation(
+                ("paragraphs", index),
+                f"the paragraph opens with {found!r}, which the document already prints "
+                "before the statement: it is printed and timed once; remove it from the "
+                "paragraph",
+                WARNING,
+                "salutation",
+            )
 
 
 def _too_fast(case: OralStatement, rate: speaking.Rate) -> Iterator[RuleViolation]:

@@ -6,6 +6,9 @@ estimate counts the statement's paragraphs and closing question, spoken in order
 at the phrase boundary nearest to the word (or character) at which its 30 seconds are reached,
 a sentence end when one is close, so that a speaker never reads "30 May [0:30] 2023": never
 inside a date, a number with its unit or a name.
+
+The document opens with the salutation ("Thank you, Mr. President.") in its language: a
+paragraph that opens with it too is printed and timed without it, and validation warns.
 """
 
 from __future__ import annotations
@@ -20,11 +23,15 @@ from typing import Any, Literal
 from unsubmit import vocabulary
 from unsubmit.localize import plain
 from unsubmit.models import OralStatement
+from unsubmit.translatable import N_, Translate
 
 Unit = Literal["words", "characters"]
 
 #: Seconds between two marks in the speaking notes.
 MARK_EVERY = 30
+
+#: The salutation that opens every statement, by how the President is addressed.
+SALUTATIONS = {"mr": N_("Thank you, Mr. President."), "madam": N_("Thank you, Madam President.")}
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: What is counted: a word is a run of non-space characters holding a letter or digit; in
@@ -226,13 +233,48 @@ class Estimate:
         return max(0, self.units - self.limit * self.rate.per_minute // 60)
 
 
-def spoken(case: OralStatement) -> list[str]:
-    """The texts the speaker reads, in order: the paragraphs, then the closing question."""
-    return [plain(text) for text in (*case.paragraphs, *([case.question] if case.question else []))]
+def salutations(translate: Translate) -> list[str]:
+    """Every salutation a paragraph may repeat: both forms, in a language and in English."""
+    forms = [translate(message) for message in SALUTATIONS.values()]
+    return list(dict.fromkeys([*forms, *SALUTATIONS.values()]))
 
 
-def estimate(case: OralStatement, texts: Sequence[str] | None = None) -> Estimate:
-    """The statement's estimate (of ``texts`` if given: the same texts as shown, cleaned)."""
+def opening_salutation(text: str, forms: Sequence[str]) -> str:
+    """The salutation ``text`` opens with, as written there ("Thank you Mr President,"), or "".
+
+    Case, spaces and punctuation do not matter; the salutation must end where a word ends.
+    """
+    for form in forms:
+        words = r"\W*".join(re.escape(word) for word in re.findall(r"\w+", form))
+        found = re.match(rf"\W*{words}(?![^\W{_HAN}])\W*", text, re.IGNORECASE)
+        if words and found:
+            return found.group(0).rstrip()
+    return ""
+
+
+def without_salutation(text: str, forms: Sequence[str]) -> str:
+    """``text`` without the salutation it opens with (the document prints it once), its first
+    letter capitalised when it was the salutation's ("Thank you, Mr. President, we..." ->
+    "We...")."""
+    salutation = opening_salutation(text, forms)
+    rest = text[len(salutation) :].lstrip()
+    return rest[:1].upper() + rest[1:] if salutation else rest
+
+
+def spoken(case: OralStatement, translate: Translate) -> list[str]:
+    """The texts the speaker reads, in order: the salutation in the statement's language (as
+    ``translate`` gives it), the paragraphs without it, then the closing question."""
+    forms = salutations(translate)
+    body = [without_salutation(plain(text), forms) for text in case.paragraphs]
+    return [
+        translate(SALUTATIONS[case.president]),
+        *(text for text in body if text),
+        *([plain(case.question)] if case.question else []),
+    ]
+
+
+def estimate(case: OralStatement, texts: Sequence[str]) -> Estimate:
+    """The estimate of the statement's spoken ``texts`` (see :func:`spoken`)."""
     rate = statement_rate(case.language, case.words_per_minute, case.characters_per_minute)
-    units = sum(count(text, rate.unit) for text in (spoken(case) if texts is None else texts))
+    units = sum(count(text, rate.unit) for text in texts)
     return Estimate(units, rate, case.time_limit_seconds)

@@ -13,13 +13,17 @@ import pytest
 
 from tests.conftest import sample_case
 from unsubmit import speaking
+from unsubmit.i18n.translations import Translator
 from unsubmit.models import LANGUAGES, OralStatement
 from unsubmit.rules import run_rules
 from unsubmit.vocabulary import read_data
 
 
 def _statement(words: int = 0, **changes: Any) -> OralStatement:
-    paragraphs = [" ".join(["word"] * words)] if words else []
+    """The sample with another text: ``words`` words in all, the salutation's included."""
+    salutation = Translator(changes.get("language", "en")).gettext(speaking.SALUTATIONS["mr"])
+    words -= speaking.count(salutation, "words")
+    paragraphs = [" ".join(["word"] * words)] if words > 0 else []
     return sample_case(
         "hrc53-judges-lawyers-oral-statement",
         OralStatement,
@@ -176,9 +180,10 @@ def test_the_default_rate_is_named_as_such() -> None:
 
 
 def test_chinese_is_timed_in_characters() -> None:
+    # 400 characters and the 6 of the salutation, 谢谢主席先生
     [(_, message)] = _timing(_statement(paragraphs=["人" * 400], language="zh"))
-    assert message.startswith("the statement takes about 2:14 (400 characters at 180 characters")
-    assert message.endswith("cut about 40 characters")
+    assert message.startswith("the statement takes about 2:16 (406 characters at 180 characters")
+    assert message.endswith("cut about 46 characters")
 
 
 @pytest.mark.parametrize(
@@ -190,3 +195,26 @@ def test_a_pace_in_the_wrong_unit_is_a_warning(language: str, field: str, own: s
     [(severity, message)] = _timing(case)
     assert severity == "warning"
     assert f"{field} is not used; set {own or 'words_per_minute'} instead" in message
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "left"),
+    [
+        ("en", "Thank you Mr President, we welcome the report.", "We welcome the report."),
+        ("en", "Thank you, Madam President. We welcome", "We welcome"),
+        (
+            "en",
+            "Thank you, Mr. Presidents of the courts.",
+            "Thank you, Mr. Presidents of the courts.",
+        ),
+        ("fr", "Merci, Monsieur le Président. Nous saluons", "Nous saluons"),
+        ("ru", "благодарю вас, госпожа Председатель! Мы", "Мы"),
+        ("zh", "谢谢主席先生。我们欢迎", "我们欢迎"),
+        ("zh", "Thank you, Mr. President. 我们", "我们"),
+    ],
+)
+def test_a_paragraph_is_spoken_without_the_salutation_it_opens_with(
+    language: str, text: str, left: str
+) -> None:
+    forms = speaking.salutations(Translator(language).gettext)
+    assert speaking.without_salutation(text, forms) == left

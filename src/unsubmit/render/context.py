@@ -441,12 +441,14 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
     dialogue = case.dialogue
     mandate = fmt.mandate(dialogue.mandate) if dialogue.mandate else None
     kind = fmt.text(DIALOGUE_TYPES[dialogue.type])
-    body = [clean(p) for p in case.paragraphs]
+    forms = speaking.salutations(fmt.translator.gettext)
+    body = [text for p in case.paragraphs if (text := speaking.without_salutation(clean(p), forms))]
     question = _text(case.question)
-    found = speaking.estimate(case, [*body, question])
+    salutation = fmt.text(speaking.SALUTATIONS[case.president])
+    found = speaking.estimate(case, [salutation, *body, question])
     timed = [
         [{"text": s.text, "mark": s.mark} for s in paragraph]
-        for paragraph in speaking.timed([*body, question], found.rate)
+        for paragraph in speaking.timed([salutation, *body, question], found.rate)
     ]
     return {
         "heading": DASH.join((*council_session(case, fmt), kind, clean(dialogue.title))),
@@ -463,9 +465,11 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         ],
         "speaker": {"name": clean(case.speaker.name), "function": _text(case.speaker.function)},
         "president": case.president,
+        "salutation": salutation,
         "paragraphs": body,
         "question": question,
-        "timed_paragraphs": timed[: len(body)],
+        "timed_salutation": timed[0],
+        "timed_paragraphs": timed[1 : len(body) + 1],
         "timed_question": timed[-1] if question else [],
         "unit": found.rate.unit,
         "units": found.units,

@@ -1,0 +1,63 @@
+"""Oral statements as a speaker and the Council's extranet receive them, read back from DOCX."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+
+from tests.conftest import REPO, run
+
+SAMPLE = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
+
+
+def _with_salutations(tmp_path: Path) -> Path:
+    """The sample with its first paragraph opening with the salutation, in English and Russian."""
+    text = SAMPLE.read_text(encoding="utf-8")
+    text = text.replace(
+        "      We thank the Special Rapporteur",
+        "      Thank you, Mr. President. We thank the Special Rapporteur",
+    ).replace("      Мы благодарим", "      Благодарю Вас, господин Председатель. Мы благодарим")
+    path = tmp_path / "greeted.yaml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _build(tmp_path: Path, case: Path, *args: str) -> dict[str, docx.document.Document]:
+    out = tmp_path / "out"
+    result = run(["build", "-q", "-o", str(out), "--allow-untranslated", *args, str(case)])
+    assert result.exit_code == 0, result.output
+    return {path.name: docx.Document(str(path)) for path in sorted(out.glob("*.docx"))}
+
+
+def _styled(document: docx.document.Document, style: str) -> list[str]:
+    return [p.text for p in document.paragraphs if p.style is not None and p.style.name == style]
+
+
+def test_a_repeated_salutation_is_a_warning_at_its_paragraph(tmp_path: Path) -> None:
+    case = _with_salutations(tmp_path)
+    result = run(["validate", str(case)])
+    assert result.exit_code == 0
+    assert (
+        f"{case}:35:5: $.paragraphs[0]: warning: the paragraph opens with 'Thank you, Mr. "
+        "President.', which the document already prints before the statement: it is printed "
+        "and timed once; remove it from the paragraph"
+    ) in result.output.splitlines()
+    assert "salutation" not in run(["validate", str(SAMPLE)]).output
+
+
+def test_the_salutation_is_printed_and_timed_once_in_every_language(tmp_path: Path) -> None:
+    greeted = _build(tmp_path / "greeted", _with_salutations(tmp_path), "-l", "en", "-l", "ru")
+    plain = _build(tmp_path / "plain", SAMPLE, "-l", "en", "-l", "ru")
+    for language, salutation in (
+        ("en", "Thank you, Mr. President."),
+        ("ru", "Благодарю Вас, господин Председатель."),
+    ):
+        [document] = [d for name, d in greeted.items() if name.endswith(f"_{language}.docx")]
+        [unchanged] = [d for name, d in plain.items() if name.endswith(f"_{language}.docx")]
+        speech = _styled(document, "Speech")
+        assert sum(text.count(salutation) for text in speech) == 1, speech
+        assert speech[0].startswith(salutation)
+        assert speech[1].startswith(("We thank", "Мы благодарим"))
+        # the count and the time are those of the statement that says it once
+        assert _styled(document, "Box") == _styled(unchanged, "Box")
