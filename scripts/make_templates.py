@@ -1338,6 +1338,7 @@ def oral_statement() -> Any:
         ],
         label_width=2300,
     )  # fmt: skip
+    tag(doc, "if not upload")
     box = para(
         doc,
         "Box",
@@ -1373,6 +1374,7 @@ def oral_statement() -> Any:
         + "{% endif %}{% endif %}",
         style="Warning",
     )
+    tag(doc, "endif")
     _timed(doc, "case.timed_salutation")
     tag(doc, "for p in case.timed_paragraphs")
     _timed(doc, "p")

@@ -370,6 +370,13 @@ class _ProgressBars:
     help="Also write each communication as an email ready to send to the OHCHR "
     "(<name>_<locale>.eml), with the documents attached.",
 )
+@click.option(
+    "--upload",
+    is_flag=True,
+    help="Build the copy of each oral statement to upload with its registration for the "
+    'interpreters: marked "Check against delivery", without time marks, word count or '
+    "estimate (<name>_upload_<locale>.docx).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
@@ -382,6 +389,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     allow_untranslated: bool,
     public: bool,
     email: bool,
+    upload: bool,
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case and language into the output
@@ -411,6 +419,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         strict,
         public=public,
         email=email,
+        upload=upload,
         locales=tuple(dict.fromkeys(locales)),
         allow_untranslated=allow_untranslated,
     )

@@ -61,3 +61,52 @@ def test_the_salutation_is_printed_and_timed_once_in_every_language(tmp_path: Pa
         assert speech[1].startswith(("We thank", "Мы благодарим"))
         # the count and the time are those of the statement that says it once
         assert _styled(document, "Box") == _styled(unchanged, "Box")
+
+
+def _unmarked(document: docx.document.Document) -> list[str]:
+    """The speech as delivered: each Speech paragraph without its time marks."""
+    return [
+        "".join(run.text for run in p.runs if run.style is None or run.style.name != "Time Mark")
+        for p in document.paragraphs
+        if p.style is not None and p.style.name == "Speech"
+    ]
+
+
+def test_the_upload_copy_is_the_statement_without_marks_or_counts(tmp_path: Path) -> None:
+    notes = _build(tmp_path / "notes", SAMPLE, "-l", "en", "-l", "ru")
+    upload = _build(tmp_path / "upload", SAMPLE, "--upload", "-l", "en", "-l", "ru")
+    assert sorted(upload) == [
+        f"2023-06-26_oral-statement_hrc53-judges-lawyers-oral-statement_upload_{language}.docx"
+        for language in ("en", "ru")
+    ]
+    for language, count, check in (
+        ("en", "140 words", "Check against delivery"),
+        ("ru", "137 слов", "Сверить с произнесенным текстом"),
+    ):
+        [speaker] = [d for name, d in notes.items() if name.endswith(f"_{language}.docx")]
+        [clean] = [d for name, d in upload.items() if name.endswith(f"_{language}.docx")]
+        text = "\n".join(p.text for p in clean.paragraphs)
+        assert count in "\n".join(p.text for p in speaker.paragraphs)  # the notes have it...
+        assert "[0:30]" in "\n".join(p.text for p in speaker.paragraphs)
+        assert count not in text and "[0:" not in text  # ...the upload copy does not
+        assert _styled(clean, "Box") == []
+        assert not any(run.style.name == "Time Mark" for p in clean.paragraphs for run in p.runs)
+        assert check in text
+        assert _unmarked(clean) == _unmarked(speaker)  # the same statement, word for word
+
+
+def test_upload_builds_only_oral_statements(tmp_path: Path) -> None:
+    joint = REPO / "samples" / "prosecutor-srhr-joint-statement.yaml"
+    result = run(["build", "-o", str(tmp_path / "out"), "--upload", str(joint), str(SAMPLE)])
+    assert result.exit_code == 0, result.output
+    assert (
+        f"note: {joint}: skipped by --upload: a joint statement is not delivered on the "
+        "Council's floor"
+    ) in result.output.splitlines()
+    assert [p.name for p in (tmp_path / "out").iterdir()] == [
+        "2023-06-26_oral-statement_hrc53-judges-lawyers-oral-statement_upload_en.docx"
+    ]
+    refused = run(["build", "-o", str(tmp_path / "other"), "--upload", "--public", str(SAMPLE)])
+    assert refused.exit_code == 2
+    assert "--upload builds oral statements, --public communications" in refused.output
+    assert not (tmp_path / "other").exists()

@@ -436,8 +436,9 @@ def council_session(case: OralStatement, fmt: Formatter) -> tuple[str, str]:
     )
 
 
-def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
-    """The statement with its speaking-time estimate and a mark every 30 seconds."""
+def oral_statement(case: OralStatement, fmt: Formatter, *, upload: bool = False) -> dict[str, Any]:
+    """The statement with its speaking-time estimate and a mark every 30 seconds (none in the
+    copy to ``upload`` for the interpreters)."""
     dialogue = case.dialogue
     mandate = fmt.mandate(dialogue.mandate) if dialogue.mandate else None
     kind = fmt.text(DIALOGUE_TYPES[dialogue.type])
@@ -447,7 +448,7 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
     salutation = fmt.text(speaking.SALUTATIONS[case.president])
     found = speaking.estimate(case, [salutation, *body, question])
     timed = [
-        [{"text": s.text, "mark": s.mark} for s in paragraph]
+        [{"text": s.text, "mark": "" if upload else s.mark} for s in paragraph]
         for paragraph in speaking.timed([salutation, *body, question], found.rate)
     ]
     return {
@@ -517,13 +518,15 @@ def build_context(
     translator: Translator | None = None,
     *,
     public: bool = False,
+    upload: bool = False,
 ) -> dict[str, Any]:
     """The whole context for one case in one language (the case's own by default).
 
     Labels are translated by ``translator`` (a new one for the language when not given), which
     notes what it had to leave in English. ``public`` tells the template to leave out what a
     public version never shows (the case itself is made public beforehand by
-    :func:`unsubmit.public.public_version`).
+    :func:`unsubmit.public.public_version`). ``upload`` makes an oral statement the copy
+    uploaded for the interpreters: no time marks, no estimate.
     """
     fmt = Formatter(language or case.language, translator)
     case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
@@ -531,13 +534,14 @@ def build_context(
     if isinstance(case, Communication):
         body = communication(case, fmt, public=public)
     elif isinstance(case, OralStatement):
-        body = oral_statement(case, fmt)
+        body = oral_statement(case, fmt, upload=upload)
     else:
         body = joint_statement(case, fmt)
     return {
         "kind": case.kind,
         "language": fmt.language,
         "public": public,
+        "upload": upload,
         "punctuation": punctuation(fmt.language),
         "case": _typeset(body, fmt.language),
     }
