@@ -1389,13 +1389,18 @@ def oral_statement() -> Any:
 # --- joint-statement.docx -----------------------------------------------------------------------
 
 
+#: Only a joint written statement to the Council lists ECOSOC status and names supporters apart.
+_WRITTEN = '{% if case.form == "hrc-written-statement" %}'
+
+
 def joint_statement() -> Any:
     doc = new_document()
     para(doc, "Title", "{{ case.title }}")
     para(
         doc,
         "Dateline",
-        gt("Joint statement"),
+        _WRITTEN + gt("Joint written statement") + "{% else %}" + gt("Joint statement"),
+        "{% endif %}",
         " \u00b7 ",
         "{% if case.place %}"
         + gt("%(place)s, %(date)s", place="case.place", date="case.date")
@@ -1406,9 +1411,9 @@ def joint_statement() -> Any:
     paragraphs(doc, "case.demands", "List Number")
     para(doc, "Heading 1", gt("Signatories"))
     tag(doc, "for o in [case.lead] + case.signatories")
-    para(doc, "Signatory", _ORG_NAME, _STATUS)
+    para(doc, "Signatory", _ORG_NAME, _WRITTEN + _STATUS + "{% endif %}")
     tag(doc, "endfor")
-    tag(doc, "if case.supporters")
+    tag(doc, "if case.supporters")  # none in a public statement: they sign with the others
     para(
         doc,
         "Closing Note",

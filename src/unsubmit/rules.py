@@ -548,6 +548,8 @@ def _joint_listing(case: JointStatement) -> list[tuple[JsonPath, Organisation]]:
 def signatories(case: JointStatement) -> Iterator[RuleViolation]:
     """Each organisation once (the same name or acronym, whatever the case and spacing)."""
     yield from _listed_twice(_joint_listing(case))
+    if case.form != "hrc-written-statement":
+        return  # a public statement lists supporters with the signatories
     for index, organisation in enumerate(case.supporters):
         if organisation.ecosoc_status is not None:
             yield RuleViolation(
@@ -556,6 +558,45 @@ def signatories(case: JointStatement) -> Iterator[RuleViolation]:
                 WARNING,
                 "ecosoc",
             )
+
+
+#: The languages of written statements to the Council (ISHR Academy; OHCHR NGO guidelines).
+WRITTEN_STATEMENT_LANGUAGES = ("en", "fr", "es")
+
+
+@rule(JointStatement)
+def written_statement(case: JointStatement) -> Iterator[RuleViolation]:
+    """A joint written statement to the Council is submitted by an NGO with ECOSOC status,
+    co-sponsored by others with status, in English, French or Spanish."""
+    if case.form != "hrc-written-statement":
+        return
+    if case.lead.ecosoc_status is None:
+        yield RuleViolation(
+            ("lead", "ecosoc_status"),
+            "only an NGO in ECOSOC consultative status can submit a written statement to the "
+            "Human Rights Council: give the lead's status, or lead with an organisation that "
+            "has it",
+            ERROR,
+            "ecosoc",
+        )
+    for index, organisation in enumerate(case.signatories):
+        if organisation.ecosoc_status is None:
+            yield RuleViolation(
+                ("signatories", index),
+                f"{plain(organisation.name)!r} has no ECOSOC status, so it cannot co-sponsor "
+                "an HRC written statement: list it under supporters, which the closing note "
+                "names",
+                WARNING,
+                "ecosoc",
+            )
+    if case.language not in WRITTEN_STATEMENT_LANGUAGES:
+        yield RuleViolation(
+            ("language",),
+            f"written statements to the Human Rights Council are submitted in English, French "
+            f"or Spanish, not {LANGUAGES[case.language]}",
+            WARNING,
+            "language",
+        )
 
 
 @rule(JointStatement)

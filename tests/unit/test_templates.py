@@ -344,14 +344,36 @@ def test_oral_statement_marks_every_30_seconds_after_the_right_word(tmp_path: Pa
     assert "214 words · about 2:09 at 100 words per minute · time limit 5:00" in box
 
 
-def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
-    context = CONTEXTS["prosecutor-srhr-joint-statement"]
+def _joint(form: str) -> dict[str, Any]:
+    data = load_file(REPO / "samples" / "prosecutor-srhr-joint-statement.yaml").data
+    return build_context(CASE_ADAPTER.validate_python({**data, "form": form}))
+
+
+def test_a_public_joint_statement_lists_everyone_who_signs_as_given(tmp_path: Path) -> None:
+    context = _joint("public")
     document = _render(context, tmp_path)
     case = context["case"]
     assert _texts(document, "Title") == [case["title"]]
     assert _texts(document, "List Number") == case["demands"]
-    signatories = _texts(document, "Signatory")
-    assert signatories == [
+    assert _texts(document, "Dateline")[0].startswith("Joint statement · ")
+    assert _texts(document, "Signatory") == [
+        "Example Human Rights Group",
+        "Example Centre for Women\u2019s Rights",
+        "Example International Federation",
+        "Example Youth Health Network",
+        "Example LGBTQ Initiative",
+        "Example Students\u2019 Union",
+    ]
+    assert _texts(document, "Closing Note") == []
+    assert "share the views" not in " ".join(_lines(document))
+
+
+def test_an_hrc_written_statement_groups_by_status_and_names_supporters_apart(
+    tmp_path: Path,
+) -> None:
+    document = _render(_joint("hrc-written-statement"), tmp_path)
+    assert _texts(document, "Dateline")[0].startswith("Joint written statement · ")
+    assert _texts(document, "Signatory") == [
         "Example Human Rights Group (ECOSOC special consultative status)",
         "Example International Federation (ECOSOC general consultative status)",
         "Example Youth Health Network (ECOSOC special consultative status)",
@@ -364,7 +386,7 @@ def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
 
 
 def test_joint_statement_supporters_note_agrees_in_number(tmp_path: Path) -> None:
-    context = copy.deepcopy(CONTEXTS["prosecutor-srhr-joint-statement"])
+    context = _joint("hrc-written-statement")
     case = context["case"]
     case["supporters"] = case["supporters"][:1]
     case["place"] = "Vilnius"

@@ -490,21 +490,28 @@ _STATUS_ORDER = {"general": 0, "special": 1, "roster": 2, None: 3}
 
 
 def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
-    """Signatories in the conventional order: lead, then General, Special, Roster, then others.
+    """Signatories as the statement's form lists them (see :mod:`unsubmit.models.joint_statement`).
 
-    Each organisation appears once, where it is first listed (the lead before signatories
-    before supporters), whatever the case and spacing of a repeated name or acronym.
+    A public statement lists everyone who signs, in the order given; an HRC written statement
+    lists the lead, then co-sponsors General, Special, Roster, then others, and names its
+    supporters in a closing note. Each organisation appears once, where it is first listed (the
+    lead before signatories before supporters), whatever the case and spacing of a repeated name
+    or acronym.
     """
     listed = unique([case.lead, *case.signatories, *case.supporters])
     signatories = [org for org in listed[1:] if any(org is s for s in case.signatories)]
     supporters = [org for org in listed[1:] if any(org is s for s in case.supporters)]
-    ordered = sorted(signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    if case.form == "hrc-written-statement":
+        signatories.sort(key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    else:
+        signatories, supporters = signatories + supporters, []
     return {
+        "form": case.form,
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "place": _text(case.place),
         "lead": organisation(case.lead, fmt),
-        "signatories": [organisation(org, fmt) for org in ordered],
+        "signatories": [organisation(org, fmt) for org in signatories],
         "supporters": [organisation(org, fmt) for org in supporters],
         "paragraphs": [paragraph for text in case.paragraphs for paragraph in paragraphs(text)],
         "demands": _texts(case.demands),
@@ -550,7 +557,7 @@ def build_context(
 #: The values a document never shows as prose: addresses, codes, marks of time.
 _NOT_PROSE = frozenset(
     {"id", "code", "url", "email", "phone", "website", "file", "type", "kind", "mark", "unit"}
-    | {"ecosoc_status", "dialogue_type", "duration", "limit"}
+    | {"ecosoc_status", "dialogue_type", "duration", "limit", "form"}
 )
 
 
