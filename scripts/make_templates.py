@@ -1283,13 +1283,13 @@ def communication() -> Any:
 # --- oral-statement.docx ------------------------------------------------------------------------
 
 
-def _timed(doc: Any, segments: str) -> None:
+def _timed(doc: Any, segments: str) -> Any:
     """A Speech paragraph made of timed segments: each one's text, then its grey time mark.
 
     The loop and condition are run tags (``{%r %}``), which replace the run that holds them, so
     each repetition is made of whole runs and a segment without a mark leaves no empty run.
     """
-    para(
+    return para(
         doc,
         "Speech",
         "{%r for s in " + segments + " %}",
@@ -1375,7 +1375,8 @@ def oral_statement() -> Any:
         style="Warning",
     )
     tag(doc, "endif")
-    _timed(doc, "case.timed_salutation")
+    # apart from the table above it in the copy to upload, which has no box between them
+    _timed(doc, "case.timed_salutation").paragraph_format.space_before = Pt(12)
     tag(doc, "for p in case.timed_paragraphs")
     _timed(doc, "p")
     tag(doc, "endfor")
