@@ -31,11 +31,10 @@ def _text(tmp_path: Path, case: Path, language: str) -> str:
 
 def _written(tmp_path: Path, sample: Path) -> Path:
     text = sample.read_text(encoding="utf-8")
+    assert "form: public\n" in text
     path = tmp_path / sample.name
     path.write_text(
-        text.replace(
-            "kind: joint-statement\n", "kind: joint-statement\nform: hrc-written-statement\n"
-        ),
+        text.replace("form: public\n", "form: hrc-written-statement\n"),
         encoding="utf-8",
     )
     return path
