@@ -461,14 +461,24 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     help="Preview the version of a communication that may be published.",
 )
 @click.option(
+    "--upload",
+    is_flag=True,
+    help="Preview the copy of an oral statement to upload, without time marks or counts.",
+)
+@click.option(
     "--context",
     "as_context",
     is_flag=True,
     help="Print, as JSON, every value a template receives for this case: what your own "
     "template (--template) can use.",
 )
-def preview(
-    file: Path, template: Path | None, locale: str | None, public: bool, as_context: bool
+def preview(  # noqa: PLR0917 (click passes every option by position)
+    file: Path,
+    template: Path | None,
+    locale: str | None,
+    public: bool,
+    upload: bool,
+    as_context: bool,
 ) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
     from unsubmit.report import TextReporter
@@ -478,7 +488,7 @@ def preview(
     if as_context:
         from unsubmit.pipeline import preview_context
 
-        context, report = preview_context(file, locale, public=public)
+        context, report = preview_context(file, locale, public=public, upload=upload)
         from unsubmit.report import visible_json
 
         shown = None if context is None else json.dumps(context, ensure_ascii=False, indent=2)
@@ -486,7 +496,7 @@ def preview(
     else:
         from unsubmit.pipeline import preview_text
 
-        text, report = preview_text(file, template, locale, public=public)
+        text, report = preview_text(file, template, locale, public=public, upload=upload)
     if text is None:
         TextReporter(sys.stdout).report(report)
         sys.exit(1)

@@ -595,10 +595,16 @@ def _previewed(path: Path, locale: str | None) -> tuple[CaseModel | None, str, b
 
 
 def preview_text(
-    path: Path, template: Path | None = None, locale: str | None = None, *, public: bool = False
+    path: Path,
+    template: Path | None = None,
+    locale: str | None = None,
+    *,
+    public: bool = False,
+    upload: bool = False,
 ) -> tuple[str | None, Report]:
     """The document of one case as plain text (in its language, or ``locale``; its public
-    version with ``public``), or None (with the report) when it is invalid."""
+    version with ``public``, the copy of an oral statement to upload with ``upload``), or
+    None (with the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     case, chosen, draft, report = _previewed(path, locale)
@@ -606,7 +612,7 @@ def preview_text(
         return None, report
     prepared = _Templates(template).for_kind(case.kind)
     data, translator = render_document(
-        case, prepared, chosen, public=public, source=str(path), draft=draft
+        case, prepared, chosen, public=public, upload=upload, source=str(path), draft=draft
     )
     result = report.results[0]
     result.findings.extend(letterhead_result(prepared).findings)
@@ -617,12 +623,13 @@ def preview_text(
 
 
 def preview_context(
-    path: Path, locale: str | None = None, *, public: bool = False
+    path: Path, locale: str | None = None, *, public: bool = False, upload: bool = False
 ) -> tuple[dict[str, Any] | None, Report]:
     """The context a template receives for one case (in its language, or ``locale``; public
-    with ``public``), or None (with the report) when the case is invalid."""
+    with ``public``; the copy to upload with ``upload``), or None (with the report) when the
+    case is invalid."""
     case, chosen, _, report = _previewed(path, locale)
     if case is None:
         return None, report
-    _, context, _ = document_context(case, chosen, Translator(chosen), public=public)
+    _, context, _ = document_context(case, chosen, Translator(chosen), public=public, upload=upload)
     return context, report

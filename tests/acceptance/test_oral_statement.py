@@ -110,3 +110,13 @@ def test_upload_builds_only_oral_statements(tmp_path: Path) -> None:
     assert refused.exit_code == 2
     assert "--upload builds oral statements, --public communications" in refused.output
     assert not (tmp_path / "other").exists()
+
+
+def test_preview_upload_shows_the_copy_to_upload() -> None:
+    notes = run(["preview", str(SAMPLE)])
+    upload = run(["preview", "--upload", str(SAMPLE)])
+    assert notes.exit_code == upload.exit_code == 0
+    assert "140 words" in notes.output and "[0:30]" in notes.output
+    assert "140 words" not in upload.output and "[0:30]" not in upload.output
+    assert "Check against delivery" in upload.output
+    assert "February 2023. On 30 May 2023, UN experts" in upload.output
