@@ -1298,13 +1298,13 @@ def communication() -> Any:
 # --- oral-statement.docx ------------------------------------------------------------------------
 
 
-def _timed(doc: Any, segments: str) -> None:
+def _timed(doc: Any, segments: str) -> Any:
     """A Speech paragraph made of timed segments: each one's text, then its grey time mark.
 
     The loop and condition are run tags (``{%r %}``), which replace the run that holds them, so
     each repetition is made of whole runs and a segment without a mark leaves no empty run.
     """
-    para(
+    return para(
         doc,
         "Speech",
         "{%r for s in " + segments + " %}",
@@ -1353,6 +1353,7 @@ def oral_statement() -> Any:
         ],
         label_width=2300,
     )  # fmt: skip
+    tag(doc, "if not upload")
     box = para(
         doc,
         "Box",
@@ -1388,15 +1389,9 @@ def oral_statement() -> Any:
         + "{% endif %}{% endif %}",
         style="Warning",
     )
-    para(
-        doc,
-        "Speech",
-        '{% if case.president == "madam" %}'
-        + gt("Thank you, Madam President.")
-        + "{% else %}"
-        + gt("Thank you, Mr. President.")
-        + "{% endif %}",
-    )
+    tag(doc, "endif")
+    # apart from the table above it in the copy to upload, which has no box between them
+    _timed(doc, "case.timed_salutation").paragraph_format.space_before = Pt(12)
     tag(doc, "for p in case.timed_paragraphs")
     _timed(doc, "p")
     tag(doc, "endfor")
@@ -1410,13 +1405,18 @@ def oral_statement() -> Any:
 # --- joint-statement.docx -----------------------------------------------------------------------
 
 
+#: Only a joint written statement to the Council lists ECOSOC status and names supporters apart.
+_WRITTEN = '{% if case.form == "hrc-written-statement" %}'
+
+
 def joint_statement() -> Any:
     doc = new_document()
     para(doc, "Title", "{{ case.title }}")
     para(
         doc,
         "Dateline",
-        gt("Joint statement"),
+        _WRITTEN + gt("Joint written statement") + "{% else %}" + gt("Joint statement"),
+        "{% endif %}",
         " \u00b7 ",
         "{% if case.place %}"
         + gt("%(place)s, %(date)s", place="case.place", date="case.date")
@@ -1427,9 +1427,9 @@ def joint_statement() -> Any:
     paragraphs(doc, "case.demands", "List Number")
     para(doc, "Heading 1", gt("Signatories"))
     tag(doc, "for o in [case.lead] + case.signatories")
-    para(doc, "Signatory", _ORG_NAME, _STATUS)
+    para(doc, "Signatory", _ORG_NAME, _WRITTEN + _STATUS + "{% endif %}")
     tag(doc, "endfor")
-    tag(doc, "if case.supporters")
+    tag(doc, "if case.supporters")  # none in a public statement: they sign with the others
     para(
         doc,
         "Closing Note",

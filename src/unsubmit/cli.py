@@ -444,6 +444,13 @@ class _ProgressBars:
     help="Also write each communication as an email ready to send to the OHCHR "
     "(<name>_<locale>.eml), with the documents attached.",
 )
+@click.option(
+    "--upload",
+    is_flag=True,
+    help="Build the copy of each oral statement to upload with its registration for the "
+    'interpreters: marked "Check against delivery", without time marks, word count or '
+    "estimate (<name>_upload_<locale>.docx).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
@@ -456,6 +463,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     allow_untranslated: bool,
     public: bool,
     email: bool,
+    upload: bool,
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case and language into the output
@@ -488,6 +496,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         strict,
         public=public,
         email=email,
+        upload=upload,
         locales=tuple(dict.fromkeys(locales)),
         allow_untranslated=allow_untranslated,
     )
@@ -530,14 +539,24 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     help="Preview the version of a communication that may be published.",
 )
 @click.option(
+    "--upload",
+    is_flag=True,
+    help="Preview the copy of an oral statement to upload, without time marks or counts.",
+)
+@click.option(
     "--context",
     "as_context",
     is_flag=True,
     help="Print, as JSON, every value a template receives for this case: what your own "
     "template (--template) can use.",
 )
-def preview(
-    file: Path, template: Path | None, locale: str | None, public: bool, as_context: bool
+def preview(  # noqa: PLR0917 (click passes every option by position)
+    file: Path,
+    template: Path | None,
+    locale: str | None,
+    public: bool,
+    upload: bool,
+    as_context: bool,
 ) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
     from unsubmit.report import TextReporter
@@ -547,7 +566,7 @@ def preview(
     if as_context:
         from unsubmit.pipeline import preview_context
 
-        context, report = preview_context(file, locale, public=public)
+        context, report = preview_context(file, locale, public=public, upload=upload)
         from unsubmit.report import visible_json
 
         shown = None if context is None else json.dumps(context, ensure_ascii=False, indent=2)
@@ -555,7 +574,7 @@ def preview(
     else:
         from unsubmit.pipeline import preview_text
 
-        text, report = preview_text(file, template, locale, public=public)
+        text, report = preview_text(file, template, locale, public=public, upload=upload)
     if text is None:
         TextReporter(sys.stdout).report(report)
         sys.exit(1)

@@ -13,7 +13,10 @@ completed by running the same command again, and only a file with other content 
 (:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
 (:mod:`unsubmit.render.mail`). Both concern communications only: statements are public
 documents that are registered or published, not emailed to the OHCHR, so they are skipped
-with a note.
+with a note. ``--upload`` builds the copy of each oral statement that is uploaded with its
+registration on the Council's extranet for the interpreters: the statement as delivered, marked
+"Check against delivery", without the speaker's time marks, word count and estimate; other
+kinds are skipped with a note.
 
 Each case is built in every locale asked for (its own language by default). A document in a
 language that some of the case's own text is not translated into is refused before anything
@@ -88,6 +91,8 @@ class BuildOptions:
     strict: bool = False
     public: bool = False
     email: bool = False
+    #: Build the clean copies of oral statements to upload for the interpreters.
+    upload: bool = False
     #: The locales to build every case in; empty: each case in its own language.
     locales: tuple[str, ...] = ()
     #: Build a document even where the case's text lacks its language, showing that text in
@@ -127,15 +132,21 @@ def _located(error: HiddenNameError, results: Sequence[FileResult]) -> HiddenNam
     return error
 
 
-def output_stem(case: CaseModel, source: Path, locale: str, *, public: bool = False) -> str:
-    """``<date>_<kind>_<slug>[_public]_<locale>``: sortable by date, grouped by kind, named
-    after the case file, one per locale.
+def output_stem(
+    case: CaseModel, source: Path, locale: str, *, public: bool = False, upload: bool = False
+) -> str:
+    """``<date>_<kind>_<slug>[_public|_upload]_<locale>``: sortable by date, grouped by kind,
+    named after the case file, one per locale.
 
-    Public versions carry ``_public``, so they are never mistaken for the confidential one.
+    The copy of an oral statement to upload carries ``_upload``, so that the speaker's notes
+    are never uploaded by mistake. Public versions carry ``_public``, so they are never
+    mistaken for the confidential one.
     When they hide someone, their name never derives from the case file's, which is often the
     victim's: it is made of the words of the title that the public version shows (or the
     communication's type), and it is checked for hidden names like the document itself.
     """
+    if upload and isinstance(case, OralStatement):
+        return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}_upload_{locale}"
     if not (public and isinstance(case, Communication)):
         return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}_{locale}"
     gettext = Translator(case.language).gettext
@@ -168,17 +179,21 @@ def render_document(
     language: str,
     *,
     public: bool = False,
+    upload: bool = False,
     source: str = "",
     draft: bool = False,
 ) -> tuple[bytes, Translator]:
     """One case's document in one language, and the translator that noted what is missing.
 
     With ``public``, a communication is first made public (:mod:`unsubmit.public`) and the
-    rendered document is checked for every name it must not show. With ``draft``, every page
-    is marked as an untranslated draft.
+    rendered document is checked for every name it must not show. With ``upload``, an oral
+    statement is the copy to upload (see the module docstring). With ``draft``, every page is
+    marked as an untranslated draft.
     """
     translator = Translator(language)
-    case, context, version = document_context(case, language, translator, public=public)
+    case, context, version = document_context(
+        case, language, translator, public=public, upload=upload
+    )
     fmt = Formatter(language, translator)
     docx = template.render(
         context,
@@ -207,7 +222,12 @@ def _listed(problems: list[str]) -> str:
 
 
 def document_context(
-    case: CaseModel, language: str, translator: Translator, *, public: bool = False
+    case: CaseModel,
+    language: str,
+    translator: Translator,
+    *,
+    public: bool = False,
+    upload: bool = False,
 ) -> tuple[CaseModel, dict[str, Any], PublicVersion | None]:
     """What a template receives for one case in one language: the case as the document shows
     it (made public first with ``public``), the context, and the public version to check the
@@ -217,7 +237,7 @@ def document_context(
     if public and isinstance(case, Communication):
         version = public_version(case, translator.gettext)
         case = version.case
-    context = build_context(case, language, translator, public=version is not None)
+    context = build_context(case, language, translator, public=version is not None, upload=upload)
     return case, context, version
 
 
@@ -253,6 +273,8 @@ class _Job:
     template: Path
     public: bool
     source: str
+    #: The copy of an oral statement to upload for the interpreters.
+    upload: bool = False
     #: Whether some of the case's text is shown untranslated (the page mark).
     draft: bool = False
 
@@ -291,7 +313,13 @@ def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
     """
     template = PreparedTemplate.load(job.template)
     docx, translator = render_document(
-        job.case, template, job.locale, public=job.public, source=job.source, draft=job.draft
+        job.case,
+        template,
+        job.locale,
+        public=job.public,
+        upload=job.upload,
+        source=job.source,
+        draft=job.draft,
     )
     return docx, missing_translations(translator, job.source, _mandates(job.case))
 
@@ -313,7 +341,7 @@ def _plan(
         assert result.case is not None
         for locale in options.locales or (result.case.language,):
             target = options.out_dir / output_stem(
-                result.case, source, locale, public=options.public
+                result.case, source, locale, public=options.public, upload=options.upload
             )
             if target in stems:
                 raise UsageError(
@@ -348,6 +376,11 @@ def build(
     if options.public and options.email:
         raise UsageError(
             "--email sends the confidential communication to the UN: build it without --public"
+        )
+    if options.upload and (options.public or options.email):
+        raise UsageError(
+            f"--upload builds oral statements, --{'public' if options.public else 'email'} "
+            "communications: build them separately"
         )
     found = case_files(paths, skip=options.out_dir)
     paths = found.files
@@ -421,14 +454,24 @@ def _localized_jobs(
     draft = options.allow_untranslated
     for result, source, locale, target in _plan(report.results, paths, options):
         case, fallbacks = _localize(result, locale, source, draft=draft)
-        statement = not isinstance(case, Communication)
-        if (options.public or options.email) and statement and result.file not in noted:
+        skipped = _skipped(result.file, case, options)
+        if skipped and result.file not in noted:
             noted.add(result.file)
-            outcome.notes.append(_skipped(result.file, case, options))
+            outcome.notes.append(skipped)
         job = None
-        if not (options.public and statement):
+        statement = not isinstance(case, Communication)
+        oral = isinstance(case, OralStatement)
+        if not ((options.public and statement) or (options.upload and not oral)):
             template = template_path(case.kind, options.template)
-            job = _Job(case, locale, template, options.public, result.file, bool(fallbacks))
+            job = _Job(
+                case,
+                locale,
+                template,
+                options.public,
+                result.file,
+                upload=options.upload,
+                draft=bool(fallbacks),
+            )
             _add_findings(result, fallbacks)
         planned.append(_Planned(result, target, case, job))
     return planned
@@ -480,6 +523,14 @@ def _outputs(
 
 
 def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
+    """Why ``case`` is left out of this build (or gets no email), or "" when it is not."""
+    if options.upload:
+        if isinstance(case, OralStatement):
+            return ""
+        what = "a communication" if isinstance(case, Communication) else "a joint statement"
+        return f"{file}: skipped by --upload: {what} is not delivered on the Council's floor"
+    if isinstance(case, Communication) or not (options.public or options.email):
+        return ""
     what = "an oral statement" if isinstance(case, OralStatement) else "a joint statement"
     if options.public:
         return f"{file}: skipped by --public: {what} is a public document already"
@@ -548,10 +599,16 @@ def _previewed(path: Path, locale: str | None) -> tuple[CaseModel | None, str, b
 
 
 def preview_text(
-    path: Path, template: Path | None = None, locale: str | None = None, *, public: bool = False
+    path: Path,
+    template: Path | None = None,
+    locale: str | None = None,
+    *,
+    public: bool = False,
+    upload: bool = False,
 ) -> tuple[str | None, Report]:
     """The document of one case as plain text (in its language, or ``locale``; its public
-    version with ``public``), or None (with the report) when it is invalid."""
+    version with ``public``, the copy of an oral statement to upload with ``upload``), or
+    None (with the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     case, chosen, draft, report = _previewed(path, locale)
@@ -559,7 +616,7 @@ def preview_text(
         return None, report
     prepared = _Templates(template).for_kind(case.kind)
     data, translator = render_document(
-        case, prepared, chosen, public=public, source=str(path), draft=draft
+        case, prepared, chosen, public=public, upload=upload, source=str(path), draft=draft
     )
     result = report.results[0]
     result.findings.extend(letterhead_result(prepared).findings)
@@ -570,12 +627,13 @@ def preview_text(
 
 
 def preview_context(
-    path: Path, locale: str | None = None, *, public: bool = False
+    path: Path, locale: str | None = None, *, public: bool = False, upload: bool = False
 ) -> tuple[dict[str, Any] | None, Report]:
     """The context a template receives for one case (in its language, or ``locale``; public
-    with ``public``), or None (with the report) when the case is invalid."""
+    with ``public``; the copy to upload with ``upload``), or None (with the report) when the
+    case is invalid."""
     case, chosen, _, report = _previewed(path, locale)
     if case is None:
         return None, report
-    _, context, _ = document_context(case, chosen, Translator(chosen), public=public)
+    _, context, _ = document_context(case, chosen, Translator(chosen), public=public, upload=upload)
     return context, report

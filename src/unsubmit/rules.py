@@ -34,6 +34,7 @@ from unsubmit.routing import missing
 from unsubmit.schema_errors import suggest
 from unsubmit.signatories import first_listings, mentions, unique
 from unsubmit.source import JsonPath, format_path
+from unsubmit.translatable import Translate
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -554,7 +555,7 @@ def dialogue_mandate(case: OralStatement) -> Iterator[RuleViolation]:
 @rule(OralStatement)
 def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
     """The statement must fit its time limit at the pace of its language (or its own)."""
-    found = speaking.estimate(case)
+    found = speaking.estimate(case, speaking.spoken(case, _gettext(case.language)))
     rate, unit = found.rate, found.rate.unit
     pace = f"{found.units} {unit} at {rate.per_minute} {unit} per minute"
     if rate.default:
@@ -591,6 +592,30 @@ def speaking_time(case: OralStatement) -> Iterator[RuleViolation]:
             WARNING,
             "speaking-time",
         )
+
+
+def _gettext(language: str) -> Translate:
+    """The catalog of ``language`` (imported here: validating needs it only for statements)."""
+    from unsubmit.i18n.translations import Translator
+
+    return Translator(language).gettext
+
+
+@rule(OralStatement)
+def salutation(case: OralStatement) -> Iterator[RuleViolation]:
+    """A paragraph that opens with the salutation the document prints before the text."""
+    forms = speaking.salutations(_gettext(case.language))
+    for index, text in enumerate(case.paragraphs):
+        found = speaking.opening_salutation(plain(text), forms)
+        if found:
+            yield RuleViolation(
+                ("paragraphs", index),
+                f"the paragraph opens with {found!r}, which the document already prints "
+                "before the statement: it is printed and timed once; remove it from the "
+                "paragraph",
+                WARNING,
+                "salutation",
+            )
 
 
 def _too_fast(case: OralStatement, rate: speaking.Rate) -> Iterator[RuleViolation]:
@@ -671,6 +696,8 @@ def _joint_listing(case: JointStatement) -> list[tuple[JsonPath, Organisation]]:
 def signatories(case: JointStatement) -> Iterator[RuleViolation]:
     """Each organisation once (the same name or acronym, whatever the case and spacing)."""
     yield from _listed_twice(_joint_listing(case))
+    if case.form != "hrc-written-statement":
+        return  # a public statement lists supporters with the signatories
     for index, organisation in enumerate(case.supporters):
         if organisation.ecosoc_status is not None:
             yield RuleViolation(
@@ -679,6 +706,45 @@ def signatories(case: JointStatement) -> Iterator[RuleViolation]:
                 WARNING,
                 "ecosoc",
             )
+
+
+#: The languages of written statements to the Council (ISHR Academy; OHCHR NGO guidelines).
+WRITTEN_STATEMENT_LANGUAGES = ("en", "fr", "es")
+
+
+@rule(JointStatement)
+def written_statement(case: JointStatement) -> Iterator[RuleViolation]:
+    """A joint written statement to the Council is submitted by an NGO with ECOSOC status,
+    co-sponsored by others with status, in English, French or Spanish."""
+    if case.form != "hrc-written-statement":
+        return
+    if case.lead.ecosoc_status is None:
+        yield RuleViolation(
+            ("lead", "ecosoc_status"),
+            "only an NGO in ECOSOC consultative status can submit a written statement to the "
+            "Human Rights Council: give the lead's status, or lead with an organisation that "
+            "has it",
+            ERROR,
+            "ecosoc",
+        )
+    for index, organisation in enumerate(case.signatories):
+        if organisation.ecosoc_status is None:
+            yield RuleViolation(
+                ("signatories", index),
+                f"{plain(organisation.name)!r} has no ECOSOC status, so it cannot co-sponsor "
+                "an HRC written statement: list it under supporters, which the closing note "
+                "names",
+                WARNING,
+                "ecosoc",
+            )
+    if case.language not in WRITTEN_STATEMENT_LANGUAGES:
+        yield RuleViolation(
+            ("language",),
+            f"written statements to the Human Rights Council are submitted in English, French "
+            f"or Spanish, not {LANGUAGES[case.language]}",
+            WARNING,
+            "language",
+        )
 
 
 @rule(JointStatement)

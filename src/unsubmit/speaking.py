@@ -2,8 +2,13 @@
 
 Rates live in ``data/speaking_rates.json`` with their sources, per language: words per minute
 for most languages, characters per minute for Chinese. A statement may set its own pace. The
-estimate counts the statement's paragraphs and closing question, spoken in order; the marks
-fall after the word (or character) at which each 30 seconds is reached.
+estimate counts the statement's paragraphs and closing question, spoken in order. A mark falls
+at the phrase boundary nearest to the word (or character) at which its 30 seconds are reached,
+a sentence end when one is close, so that a speaker never reads "30 May [0:30] 2023": never
+inside a date, a number with its unit or a name.
+
+The document opens with the salutation ("Thank you, Mr. President.") in its language: a
+paragraph that opens with it too is printed and timed without it, and validation warns.
 """
 
 from __future__ import annotations
@@ -18,11 +23,15 @@ from typing import Any, Literal
 from unsubmit import vocabulary
 from unsubmit.localize import plain
 from unsubmit.models import OralStatement
+from unsubmit.translatable import N_, Translate
 
 Unit = Literal["words", "characters"]
 
 #: Seconds between two marks in the speaking notes.
 MARK_EVERY = 30
+
+#: The salutation that opens every statement, by how the President is addressed.
+SALUTATIONS = {"mr": N_("Thank you, Mr. President."), "madam": N_("Thank you, Madam President.")}
 
 _HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
 #: What is counted: a word is a run of non-space characters holding a letter or digit; in
@@ -100,24 +109,98 @@ class Segment:
     mark: str = ""
 
 
-def timed(texts: Sequence[str], rate: Rate, every: int = MARK_EVERY) -> list[list[Segment]]:
-    """Each text cut into segments, a mark after the unit at which each ``every`` s is reached.
+#: How far (in seconds of speech) a mark may move to reach a sentence end rather than a pause
+#: within a sentence.
+SENTENCE_REACH = 5
 
-    The clock runs on across texts: the first mark may fall in the second paragraph. A mark
-    falls after the n-th unit where n is the smallest count whose time reaches the mark.
-    """
-    out: list[list[Segment]] = []
+_SENTENCE_END = re.compile(r"[.!?\u2026\u3002\uff01\uff1f\u061f]")
+_CLAUSE_END = re.compile(r"[,;:\u2014\u2013\uff0c\uff1b\uff1a\u3001\u060c\u061b]")
+#: Words whose full stop does not end a sentence (titles, "No.", "art.", "г." for год...): a
+#: mark after "Mr." would split the name that follows.
+_ABBREVIATIONS = frozenset({
+    "mr", "mrs", "ms", "dr", "st", "no", "nos", "art", "arts", "para", "paras", "vol", "p", "pp",
+    "cf", "vs", "prof", "gen", "jr", "sr", "mme", "mlle", "sra", "núm", "nº", "n°",
+    "г", "гг", "ст", "ч", "п", "пп", "ул", "им", "т", "др",
+})  # fmt: skip
+_YEAR = re.compile(r"\d{4}\W*$")
+_TAIL = re.compile(r"[^\w]+$")
+_WORD = re.compile(r"^[^\w]+|[^\w]+$")
+
+
+@dataclass(frozen=True)
+class _Boundary:
+    """A place a mark may go: after the ``units``-th unit spoken, at ``cut`` in text ``text``."""
+
+    units: int
+    sentence: bool
+    text: int
+    cut: int
+
+
+def _ending(token: str, gap: str, following: str) -> str:
+    """``"sentence"``, ``"clause"`` or ``""``: what the punctuation after a token ends."""
+    tail = _TAIL.search(token)
+    punctuation = (tail.group(0) if tail else "") + gap
+    word = _WORD.sub("", token).casefold()
+    if _SENTENCE_END.search(punctuation):
+        if punctuation.strip() == "." and (len(word) == 1 or word in _ABBREVIATIONS):
+            return ""  # "Mr. President", "M. Kalesnikava"
+        if not following[:1].islower():
+            return "sentence"
+    if _CLAUSE_END.search(punctuation):
+        if word.isdigit() and punctuation.strip() == "," and _YEAR.match(following):
+            return ""  # "June 26, 2023": the date goes on
+        return "clause"
+    return ""
+
+
+def _boundaries(texts: Sequence[str], unit: Unit) -> list[_Boundary]:
+    """Every phrase boundary of the texts in speaking order; each text's end is one."""
+    found: list[_Boundary] = []
     spoken = 0
-    next_mark = every
-    for text in texts:
+    for index, text in enumerate(texts):
+        tokens = list(_TOKENS[unit].finditer(text))
+        for position, match in enumerate(tokens):
+            spoken += 1
+            last = position == len(tokens) - 1
+            following = "" if last else tokens[position + 1].group(0)
+            gap = text[match.end() : len(text) if last else tokens[position + 1].start()]
+            ending = "sentence" if last else _ending(match.group(0), gap, following)
+            if ending:
+                cut = match.end() + len(gap.rstrip())
+                found.append(_Boundary(spoken, ending == "sentence", index, cut))
+    return found
+
+
+def timed(texts: Sequence[str], rate: Rate, every: int = MARK_EVERY) -> list[list[Segment]]:
+    """Each text cut into segments, a mark at the boundary nearest each ``every`` seconds.
+
+    The clock runs on across texts: the first mark may fall in the second paragraph. The n-th
+    mark belongs after the smallest count of units whose time reaches n * ``every``; it goes to
+    the nearest sentence end within :data:`SENTENCE_REACH` seconds of there, else to the
+    nearest boundary of a phrase (after , ; : or a dash), always after the previous mark.
+    """
+    boundaries = _boundaries(texts, rate.unit)
+    total = sum(count(text, rate.unit) for text in texts)
+    reach = SENTENCE_REACH * rate.per_minute / 60
+    cuts: dict[int, list[tuple[int, str]]] = {}
+    placed = 0
+    mark = every
+    while (due := math.ceil(mark * rate.per_minute / 60)) <= total:
+        after = [b for b in boundaries if b.units > placed]
+        near = [b for b in after if b.sentence and abs(b.units - due) <= reach] or after
+        if near:
+            chosen = min(near, key=lambda b: (abs(b.units - due), b.units))
+            cuts.setdefault(chosen.text, []).append((chosen.cut, clock(mark)))
+            placed = chosen.units
+        mark += every
+    out: list[list[Segment]] = []
+    for index, text in enumerate(texts):
         segments: list[Segment] = []
         start = 0
-        for match in _TOKENS[rate.unit].finditer(text):
-            spoken += 1
-            if spoken * 60 >= next_mark * rate.per_minute:
-                segments.append(Segment(text[start : match.end()], clock(next_mark)))
-                start = match.end()
-                next_mark += every
+        for cut, label in cuts.get(index, []):
+            segments.append(Segment(text[start:cut], label))
+            start = cut
         segments.append(Segment(text[start:]))
         out.append([s for s in segments if s.text or s.mark])
     return out
@@ -150,13 +233,48 @@ class Estimate:
         return max(0, self.units - self.limit * self.rate.per_minute // 60)
 
 
-def spoken(case: OralStatement) -> list[str]:
-    """The texts the speaker reads, in order: the paragraphs, then the closing question."""
-    return [plain(text) for text in (*case.paragraphs, *([case.question] if case.question else []))]
+def salutations(translate: Translate) -> list[str]:
+    """Every salutation a paragraph may repeat: both forms, in a language and in English."""
+    forms = [translate(message) for message in SALUTATIONS.values()]
+    return list(dict.fromkeys([*forms, *SALUTATIONS.values()]))
 
 
-def estimate(case: OralStatement, texts: Sequence[str] | None = None) -> Estimate:
-    """The statement's estimate (of ``texts`` if given: the same texts as shown, cleaned)."""
+def opening_salutation(text: str, forms: Sequence[str]) -> str:
+    """The salutation ``text`` opens with, as written there ("Thank you Mr President,"), or "".
+
+    Case, spaces and punctuation do not matter; the salutation must end where a word ends.
+    """
+    for form in forms:
+        words = r"\W*".join(re.escape(word) for word in re.findall(r"\w+", form))
+        found = re.match(rf"\W*{words}(?![^\W{_HAN}])\W*", text, re.IGNORECASE)
+        if words and found:
+            return found.group(0).rstrip()
+    return ""
+
+
+def without_salutation(text: str, forms: Sequence[str]) -> str:
+    """``text`` without the salutation it opens with (the document prints it once), its first
+    letter capitalised when it was the salutation's ("Thank you, Mr. President, we..." ->
+    "We...")."""
+    salutation = opening_salutation(text, forms)
+    rest = text[len(salutation) :].lstrip()
+    return rest[:1].upper() + rest[1:] if salutation else rest
+
+
+def spoken(case: OralStatement, translate: Translate) -> list[str]:
+    """The texts the speaker reads, in order: the salutation in the statement's language (as
+    ``translate`` gives it), the paragraphs without it, then the closing question."""
+    forms = salutations(translate)
+    body = [without_salutation(plain(text), forms) for text in case.paragraphs]
+    return [
+        translate(SALUTATIONS[case.president]),
+        *(text for text in body if text),
+        *([plain(case.question)] if case.question else []),
+    ]
+
+
+def estimate(case: OralStatement, texts: Sequence[str]) -> Estimate:
+    """The estimate of the statement's spoken ``texts`` (see :func:`spoken`)."""
     rate = statement_rate(case.language, case.words_per_minute, case.characters_per_minute)
-    units = sum(count(text, rate.unit) for text in (spoken(case) if texts is None else texts))
+    units = sum(count(text, rate.unit) for text in texts)
     return Estimate(units, rate, case.time_limit_seconds)

@@ -75,12 +75,12 @@ FACTS = {
         "unjustified interference by the State",
         "LGBTQ people, teenagers and women",
         "Withdraw the initiative.",
-        "Example Human Rights Group",
+        "Example Human Rights Group",  # a public statement: the organisations as listed
+        "Example Centre for Women's Rights",
         "Example International Federation",
         "Example Youth Health Network",
-        "Example Centre for Women's Rights",
         "Example LGBTQ Initiative",
-        "also share the views expressed in this statement",
+        "Example Students' Union",
     ],
     "article-368-other-letter": [
         "Special Rapporteur on the promotion and protection of the right to freedom of opinion",
@@ -101,9 +101,9 @@ FACTS = {
         "20 November 2023",
         "We, the undersigned organisations, condemn",
         "Stop recording and publishing",
-        "Example Human Rights Group",
-        "Example Academic Freedom Network",
+        "Example Human Rights Group",  # a public statement: the organisations as listed
         "Example Lawyers' Network",
+        "Example Academic Freedom Network",
         "Example Students' Union",
     ],
 }

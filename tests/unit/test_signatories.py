@@ -75,7 +75,8 @@ def test_an_organisation_listed_twice_is_a_warning_naming_the_first_listing() ->
 def test_the_document_lists_each_organisation_once_in_conventional_order() -> None:
     signatories = [{"name": "Example Human Rights Group"}, *JOINT["signatories"]]
     supporters = [{"name": "Example  International Federation"}, *JOINT["supporters"]]
-    context = build_context(_joint(signatories=signatories, supporters=supporters))["case"]
+    case = _joint(signatories=signatories, supporters=supporters, form="hrc-written-statement")
+    context = build_context(case)["case"]
     assert context["lead"]["name"] == "Example Human Rights Group"
     assert [o["name"] for o in context["signatories"]] == [
         "Example International Federation",
@@ -87,6 +88,16 @@ def test_the_document_lists_each_organisation_once_in_conventional_order() -> No
         "Example Students\u2019 Union",
     ]
     assert context["count"] == 6
+    # a public statement: the same organisations once each, as listed, supporters among them
+    public = build_context(case.model_copy(update={"form": "public"}))["case"]
+    assert [o["name"] for o in public["signatories"]] == [
+        "Example Centre for Women\u2019s Rights",
+        "Example International Federation",
+        "Example Youth Health Network",
+        "Example LGBTQ Initiative",
+        "Example Students\u2019 Union",
+    ]
+    assert public["supporters"] == [] and public["count"] == 6
 
 
 @pytest.mark.parametrize(
@@ -155,3 +166,34 @@ def test_an_oral_statement_counts_the_speaker_and_on_behalf_of() -> None:
     assert _findings(case, "duplicate")[0][:2] == ("on_behalf_of.1.name", "warning")
     context = build_context(case)["case"]
     assert [o["name"] for o in context["on_behalf_of"]] == ["Example Lawyers\u2019 Network"]
+
+
+def test_an_hrc_written_statement_is_led_and_co_sponsored_by_ngos_with_status() -> None:
+    lead = {"name": "Example Human Rights Group"}
+    signatories = [{"name": "Example Local Group"}, *JOINT["signatories"]]
+    case = _joint(form="hrc-written-statement", lead=lead, signatories=signatories, language="ru")
+    assert _findings(case, "ecosoc") == [
+        (
+            "lead.ecosoc_status",
+            "error",
+            "only an NGO in ECOSOC consultative status can submit a written statement to the "
+            "Human Rights Council: give the lead's status, or lead with an organisation that "
+            "has it",
+        ),
+        (
+            "signatories.0",
+            "warning",
+            "'Example Local Group' has no ECOSOC status, so it cannot co-sponsor an HRC written "
+            "statement: list it under supporters, which the closing note names",
+        ),
+    ]
+    assert _findings(case, "language") == [
+        (
+            "language",
+            "warning",
+            "written statements to the Human Rights Council are submitted in English, French or "
+            "Spanish, not Russian",
+        )
+    ]
+    public = _joint(lead=lead, signatories=signatories, language="ru")  # the default form
+    assert _findings(public, "ecosoc") == [] and _findings(public, "language") == []

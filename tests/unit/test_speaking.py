@@ -13,13 +13,17 @@ import pytest
 
 from tests.conftest import sample_case
 from unsubmit import speaking
+from unsubmit.i18n.translations import Translator
 from unsubmit.models import LANGUAGES, OralStatement
 from unsubmit.rules import run_rules
 from unsubmit.vocabulary import read_data
 
 
 def _statement(words: int = 0, **changes: Any) -> OralStatement:
-    paragraphs = [" ".join(["word"] * words)] if words else []
+    """The sample with another text: ``words`` words in all, the salutation's included."""
+    salutation = Translator(changes.get("language", "en")).gettext(speaking.SALUTATIONS["mr"])
+    words -= speaking.count(salutation, "words")
+    paragraphs = [" ".join(["word"] * words)] if words > 0 else []
     return sample_case(
         "hrc53-judges-lawyers-oral-statement",
         OralStatement,
@@ -87,17 +91,71 @@ def test_a_statement_may_set_its_own_pace_in_its_languages_unit() -> None:
     assert speaking.statement_rate("zh", 110, None).per_minute == 180
 
 
-def test_marks_fall_after_the_unit_where_each_30_seconds_is_reached() -> None:
+def _read(paragraphs: list[list[speaking.Segment]]) -> str:
+    """The statement as the speaker reads it, each mark in brackets."""
+    return "\n".join(
+        "".join(s.text + (f" [{s.mark}]" if s.mark else "") for s in paragraph)
+        for paragraph in paragraphs
+    )
+
+
+#: A sentence with a date in it, in three languages, and the date that must stay whole.
+DATED = [
+    ("en", "On 30 May 2023, UN experts named her among the prisoners held incommunicado.",
+     "30 May 2023"),
+    ("ru", "30 мая 2023 года эксперты ООН назвали её в числе заключённых, содержащихся под "
+     "стражей без связи с внешним миром.", "30 мая 2023 года"),
+    ("fr", "Le 30 mai 2023, des experts de l’ONU l’ont citée parmi les détenus au secret.",
+     "30 mai 2023"),
+    ("en", "Mr. Klimovich, 61, was sentenced on February 28, 2023 to one year in a colony.",
+     "February 28, 2023"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("language", "sentence", "date"), DATED)
+def test_a_mark_never_falls_inside_a_date_a_number_or_a_name(
+    language: str, sentence: str, date: str
+) -> None:
+    rate = speaking.Rate("words", 150, "ishr")  # the 30 seconds end at the 75th word
+    words = speaking.count(sentence, "words")
+    for filler in range(75 - words, 75):  # the 75th word swept across the sentence
+        text = " ".join(["word"] * filler) + " " + sentence
+        read = _read(speaking.timed([text], rate))
+        assert "[0:30]" in read
+        assert date in read, read
+        assert "Mr. [" not in read and "years [" not in read
+        marked = read.split(" [0:30]")[0]
+        assert marked.endswith((",", ".")), read
+
+
+def test_a_mark_goes_to_a_close_sentence_end_else_the_nearest_pause() -> None:
+    rate = speaking.Rate("words", 150, "ishr")
+    # the 75th word is 2 words before a full stop: the mark waits for it
+    text = " ".join(["w"] * 72) + " one two three. Then, more words follow here."
+    assert "three. [0:30] Then" in _read(speaking.timed([text], rate))
+    # no sentence end within 5 seconds (12.5 words): the comma nearest the 75th word
+    text = " ".join(["w"] * 70) + ", " + " ".join(["w"] * 12) + ", " + " ".join(["w"] * 30)
+    read = _read(speaking.timed([text], rate))
+    assert read.index("[0:30]") == len(" ".join(["w"] * 70)) + 2
+    # a dash standing alone stays before the mark
+    text = " ".join(["w"] * 74) + " end — then " + " ".join(["w"] * 30)
+    assert "end — [0:30] then" in _read(speaking.timed([text], rate))
+
+
+def test_marks_run_on_across_paragraphs_and_in_chinese_characters() -> None:
     rate = speaking.Rate("characters", 180, "li-2010")  # 90 characters every 30 seconds
-    text = "人" * 100 + "。"
-    [[first, second]] = speaking.timed([text], rate)
-    assert (first.text, first.mark) == ("人" * 90, "0:30")
-    assert (second.text, second.mark) == ("人" * 10 + "。", "")
-    # punctuation right after the marked word stays with it
-    words = speaking.Rate("words", 150, "ishr")
-    [[marked, rest]] = speaking.timed([" ".join(["a"] * 74) + " end, then more"], words)
-    assert marked.text.endswith(" end,") and marked.mark == "0:30"
-    assert rest.text == " then more"
+    first = "人" * 50 + "，" + "人" * 20 + "。"
+    [[opening], [marked, rest]] = speaking.timed([first, "人" * 20 + "，" + "人" * 40], rate)
+    assert opening.mark == ""  # the 90th character is in the second paragraph...
+    assert (marked.text, marked.mark) == ("人" * 20 + "，", "0:30")  # ...ending a phrase
+    assert rest.text == "人" * 40
+    # a sentence end 5 characters before the 90th wins over a comma 5 after it
+    first = "人" * 60 + "，" + "人" * 25 + "。"
+    [[opening], _] = speaking.timed([first, "人" * 10 + "，" + "人" * 20], rate)
+    assert (opening.text, opening.mark) == (first, "0:30")
+    # with no pause in the text, the mark goes to the paragraph's end
+    [[whole]] = speaking.timed(["人" * 100 + "。"], rate)
+    assert (whole.text, whole.mark) == ("人" * 100 + "。", "0:30")
 
 
 def test_a_statement_over_its_limit_is_an_error_with_the_time_and_the_cut() -> None:
@@ -122,9 +180,10 @@ def test_the_default_rate_is_named_as_such() -> None:
 
 
 def test_chinese_is_timed_in_characters() -> None:
+    # 400 characters and the 6 of the salutation, 谢谢主席先生
     [(_, message)] = _timing(_statement(paragraphs=["人" * 400], language="zh"))
-    assert message.startswith("the statement takes about 2:14 (400 characters at 180 characters")
-    assert message.endswith("cut about 40 characters")
+    assert message.startswith("the statement takes about 2:16 (406 characters at 180 characters")
+    assert message.endswith("cut about 46 characters")
 
 
 @pytest.mark.parametrize(
@@ -136,3 +195,26 @@ def test_a_pace_in_the_wrong_unit_is_a_warning(language: str, field: str, own: s
     [(severity, message)] = _timing(case)
     assert severity == "warning"
     assert f"{field} is not used; set {own or 'words_per_minute'} instead" in message
+
+
+@pytest.mark.parametrize(
+    ("language", "text", "left"),
+    [
+        ("en", "Thank you Mr President, we welcome the report.", "We welcome the report."),
+        ("en", "Thank you, Madam President. We welcome", "We welcome"),
+        (
+            "en",
+            "Thank you, Mr. Presidents of the courts.",
+            "Thank you, Mr. Presidents of the courts.",
+        ),
+        ("fr", "Merci, Monsieur le Président. Nous saluons", "Nous saluons"),
+        ("ru", "благодарю вас, госпожа Председатель! Мы", "Мы"),
+        ("zh", "谢谢主席先生。我们欢迎", "我们欢迎"),
+        ("zh", "Thank you, Mr. President. 我们", "我们"),
+    ],
+)
+def test_a_paragraph_is_spoken_without_the_salutation_it_opens_with(
+    language: str, text: str, left: str
+) -> None:
+    forms = speaking.salutations(Translator(language).gettext)
+    assert speaking.without_salutation(text, forms) == left

@@ -272,16 +272,18 @@ def test_oral_statement_reads_as_speaking_notes(tmp_path: Path) -> None:
     lines = _lines(document)
     assert lines[0] == case["heading"]
     assert "Check against delivery" in lines
-    assert f"{case['units']} words · about 0:55 at 150 words per minute" in " ".join(lines)
+    # 136 words of text and the 4 of the salutation
+    assert f"{case['units']} words · about 0:56 at 150 words per minute" in " ".join(lines)
     assert not any("Over the time limit" in line or "Close to" in line for line in lines)
     speech_style = document.styles["Speech"]
     assert speech_style.font.size is not None and speech_style.font.size.pt == 16
 
 
 def test_oral_statement_warns_when_over_the_limit(tmp_path: Path) -> None:
-    context = copy.deepcopy(CONTEXTS["hrc53-judges-lawyers-oral-statement"])
+    data = load_file(REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml").data
+    context = build_context(CASE_ADAPTER.validate_python({**data, "president": "madam"}))
     context["case"].update(
-        president="madam", question="", units=400, seconds=160, duration="2:40", fits=False,
+        question="", units=400, seconds=160, duration="2:40", fits=False,
         cut=100,
     )  # fmt: skip
     document = _render(context, tmp_path)
@@ -313,7 +315,7 @@ def _unmarked(paragraph: Paragraph) -> str:
 
 def _words_before_each_mark(document: Document) -> list[tuple[int, str]]:
     words, marks = 0, []
-    for paragraph in _speech(document)[1:]:
+    for paragraph in _speech(document):
         for run in paragraph.runs:
             if run.style is not None and run.style.name == "Time Mark":
                 marks.append((words, run.text.strip()))
@@ -325,29 +327,53 @@ def _words_before_each_mark(document: Document) -> list[tuple[int, str]]:
 def test_oral_statement_marks_every_30_seconds_after_the_right_word(tmp_path: Path) -> None:
     sample = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
     data = load_file(sample).data
-    data["paragraphs"] = [" ".join(f"w{i}" for i in range(n)) for n in (50, 100, 60)]
+    # sentences of one word: a mark may go after any of them
+    data["paragraphs"] = [" ".join(f"W{i}." for i in range(n)) for n in (50, 100, 60)]
     data.update(question=None, time_limit_seconds=300)
     context = build_context(CASE_ADAPTER.validate_python(data))
     document = _render(context, tmp_path)
-    # 150 words per minute: 75 words every 30 seconds, the clock running across paragraphs
+    # 150 words per minute: 75 words every 30 seconds, the clock running from the salutation
+    # (4 words) across paragraphs
     assert _words_before_each_mark(document) == [(75, "[0:30]"), (150, "[1:00]")]
     second = _speech(document)[2]
-    assert second.text.startswith("w0 w1") and " w24 [0:30] w25 " in second.text
+    assert second.text.startswith("W0. W1.") and " W20. [0:30] W21. " in second.text
     data["words_per_minute"] = 100  # the speaker's own pace: 50 words every 30 seconds
     document = _render(build_context(CASE_ADAPTER.validate_python(data)), tmp_path, "slow")
     assert [n for n, _ in _words_before_each_mark(document)] == [50, 100, 150, 200]
     box = " ".join(_texts(document, "Box"))
-    assert "210 words · about 2:06 at 100 words per minute · time limit 5:00" in box
+    assert "214 words · about 2:09 at 100 words per minute · time limit 5:00" in box
 
 
-def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
-    context = CONTEXTS["prosecutor-srhr-joint-statement"]
+def _joint(form: str) -> dict[str, Any]:
+    data = load_file(REPO / "samples" / "prosecutor-srhr-joint-statement.yaml").data
+    return build_context(CASE_ADAPTER.validate_python({**data, "form": form}))
+
+
+def test_a_public_joint_statement_lists_everyone_who_signs_as_given(tmp_path: Path) -> None:
+    context = _joint("public")
     document = _render(context, tmp_path)
     case = context["case"]
     assert _texts(document, "Title") == [case["title"]]
     assert _texts(document, "List Number") == case["demands"]
-    signatories = _texts(document, "Signatory")
-    assert signatories == [
+    assert _texts(document, "Dateline")[0].startswith("Joint statement · ")
+    assert _texts(document, "Signatory") == [
+        "Example Human Rights Group",
+        "Example Centre for Women\u2019s Rights",
+        "Example International Federation",
+        "Example Youth Health Network",
+        "Example LGBTQ Initiative",
+        "Example Students\u2019 Union",
+    ]
+    assert _texts(document, "Closing Note") == []
+    assert "share the views" not in " ".join(_lines(document))
+
+
+def test_an_hrc_written_statement_groups_by_status_and_names_supporters_apart(
+    tmp_path: Path,
+) -> None:
+    document = _render(_joint("hrc-written-statement"), tmp_path)
+    assert _texts(document, "Dateline")[0].startswith("Joint written statement · ")
+    assert _texts(document, "Signatory") == [
         "Example Human Rights Group (ECOSOC special consultative status)",
         "Example International Federation (ECOSOC general consultative status)",
         "Example Youth Health Network (ECOSOC special consultative status)",
@@ -360,7 +386,7 @@ def test_joint_statement_lists_signatories_in_order(tmp_path: Path) -> None:
 
 
 def test_joint_statement_supporters_note_agrees_in_number(tmp_path: Path) -> None:
-    context = copy.deepcopy(CONTEXTS["prosecutor-srhr-joint-statement"])
+    context = _joint("hrc-written-statement")
     case = context["case"]
     case["supporters"] = case["supporters"][:1]
     case["place"] = "Vilnius"

@@ -111,7 +111,8 @@ class OralStatement(CaseModel):
     )
     paragraphs: list[Text] = Field(
         min_length=1,
-        description="The text, one paragraph per item.",
+        description='The text, one paragraph per item, without the salutation ("Thank you, '
+        'Mr. President."), which the document prints before it in its language.',
         examples=[["Thank you for your report on reimagining justice."]],
     )
     question: Text | None = Field(

@@ -457,17 +457,20 @@ def council_session(case: OralStatement, fmt: Formatter) -> tuple[str, str]:
     )
 
 
-def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
-    """The statement with its speaking-time estimate and a mark every 30 seconds."""
+def oral_statement(case: OralStatement, fmt: Formatter, *, upload: bool = False) -> dict[str, Any]:
+    """The statement with its speaking-time estimate and a mark every 30 seconds (none in the
+    copy to ``upload`` for the interpreters)."""
     dialogue = case.dialogue
     mandate = fmt.mandate(dialogue.mandate) if dialogue.mandate else None
     kind = fmt.text(DIALOGUE_TYPES[dialogue.type])
-    body = [clean(p) for p in case.paragraphs]
+    forms = speaking.salutations(fmt.translator.gettext)
+    body = [text for p in case.paragraphs if (text := speaking.without_salutation(clean(p), forms))]
     question = _text(case.question)
-    found = speaking.estimate(case, [*body, question])
+    salutation = fmt.text(speaking.SALUTATIONS[case.president])
+    found = speaking.estimate(case, [salutation, *body, question])
     timed = [
-        [{"text": s.text, "mark": s.mark} for s in paragraph]
-        for paragraph in speaking.timed([*body, question], found.rate)
+        [{"text": s.text, "mark": "" if upload else s.mark} for s in paragraph]
+        for paragraph in speaking.timed([salutation, *body, question], found.rate)
     ]
     return {
         "heading": DASH.join((*council_session(case, fmt), kind, clean(dialogue.title))),
@@ -484,9 +487,11 @@ def oral_statement(case: OralStatement, fmt: Formatter) -> dict[str, Any]:
         ],
         "speaker": {"name": clean(case.speaker.name), "function": _text(case.speaker.function)},
         "president": case.president,
+        "salutation": salutation,
         "paragraphs": body,
         "question": question,
-        "timed_paragraphs": timed[: len(body)],
+        "timed_salutation": timed[0],
+        "timed_paragraphs": timed[1 : len(body) + 1],
         "timed_question": timed[-1] if question else [],
         "unit": found.rate.unit,
         "units": found.units,
@@ -506,21 +511,28 @@ _STATUS_ORDER = {"general": 0, "special": 1, "roster": 2, None: 3}
 
 
 def joint_statement(case: JointStatement, fmt: Formatter) -> dict[str, Any]:
-    """Signatories in the conventional order: lead, then General, Special, Roster, then others.
+    """Signatories as the statement's form lists them (see :mod:`unsubmit.models.joint_statement`).
 
-    Each organisation appears once, where it is first listed (the lead before signatories
-    before supporters), whatever the case and spacing of a repeated name or acronym.
+    A public statement lists everyone who signs, in the order given; an HRC written statement
+    lists the lead, then co-sponsors General, Special, Roster, then others, and names its
+    supporters in a closing note. Each organisation appears once, where it is first listed (the
+    lead before signatories before supporters), whatever the case and spacing of a repeated name
+    or acronym.
     """
     listed = unique([case.lead, *case.signatories, *case.supporters])
     signatories = [org for org in listed[1:] if any(org is s for s in case.signatories)]
     supporters = [org for org in listed[1:] if any(org is s for s in case.supporters)]
-    ordered = sorted(signatories, key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    if case.form == "hrc-written-statement":
+        signatories.sort(key=lambda org: _STATUS_ORDER[org.ecosoc_status])
+    else:
+        signatories, supporters = signatories + supporters, []
     return {
+        "form": case.form,
         "title": clean(case.title),
         "date": fmt.date(case.date),
         "place": _text(case.place),
         "lead": organisation(case.lead, fmt),
-        "signatories": [organisation(org, fmt) for org in ordered],
+        "signatories": [organisation(org, fmt) for org in signatories],
         "supporters": [organisation(org, fmt) for org in supporters],
         "paragraphs": [paragraph for text in case.paragraphs for paragraph in paragraphs(text)],
         "demands": _texts(case.demands),
@@ -534,13 +546,15 @@ def build_context(
     translator: Translator | None = None,
     *,
     public: bool = False,
+    upload: bool = False,
 ) -> dict[str, Any]:
     """The whole context for one case in one language (the case's own by default).
 
     Labels are translated by ``translator`` (a new one for the language when not given), which
     notes what it had to leave in English. ``public`` tells the template to leave out what a
     public version never shows (the case itself is made public beforehand by
-    :func:`unsubmit.public.public_version`).
+    :func:`unsubmit.public.public_version`). ``upload`` makes an oral statement the copy
+    uploaded for the interpreters: no time marks, no estimate.
     """
     fmt = Formatter(language or case.language, translator)
     case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
@@ -548,13 +562,14 @@ def build_context(
     if isinstance(case, Communication):
         body = communication(case, fmt, public=public)
     elif isinstance(case, OralStatement):
-        body = oral_statement(case, fmt)
+        body = oral_statement(case, fmt, upload=upload)
     else:
         body = joint_statement(case, fmt)
     return {
         "kind": case.kind,
         "language": fmt.language,
         "public": public,
+        "upload": upload,
         "punctuation": punctuation(fmt.language),
         "case": _typeset(body, fmt.language),
     }
@@ -563,7 +578,7 @@ def build_context(
 #: The values a document never shows as prose: addresses, codes, marks of time.
 _NOT_PROSE = frozenset(
     {"id", "code", "url", "email", "phone", "website", "file", "type", "kind", "mark", "unit"}
-    | {"ecosoc_status", "dialogue_type", "duration", "limit"}
+    | {"ecosoc_status", "dialogue_type", "duration", "limit", "form"}
 )
 
 
