@@ -250,6 +250,19 @@ def _explain_required(error: ValidationError, schema: dict[str, Any]) -> str:
     return f"missing required field {missing!r}{tail}"
 
 
+def _misspelt(error: ValidationError, schema: dict[str, Any]) -> bool:
+    """Whether a required field is missing only because it is misspelt (``nmae:`` for
+    ``name:``): the unknown field's finding already says "did you mean 'name'?", so the
+    mistake gets one finding, not two."""
+    missing = str(error.message).split("'")[1] if "'" in error.message else None
+    value = error.instance
+    if missing is None or not isinstance(value, dict) or schema.get("additionalProperties", True):
+        return False
+    allowed = list(schema.get("properties", {}))
+    extras = [str(key) for key in value if key not in allowed]
+    return any(f"{missing!r}" in suggest(extra, allowed) for extra in extras)
+
+
 def _explain_type(error: ValidationError) -> str:
     expected = error.validator_value
     names = [expected] if isinstance(expected, str) else list(expected)
@@ -361,7 +374,8 @@ def explain(error: ValidationError) -> Iterator[tuple[JsonPath, str, bool]]:
         for key in extras:
             yield (*path, key), _explain_unknown_key(key, schema), True
     elif keyword == "required":
-        yield path, _explain_required(error, schema), False
+        if not _misspelt(error, schema):
+            yield path, _explain_required(error, schema), False
     elif keyword == "type":
         yield path, _explain_type(error), False
     else:

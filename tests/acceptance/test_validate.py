@@ -75,7 +75,7 @@ def test_json_output_lists_findings_with_locations_and_a_summary(in_repo: Path) 
     assert report["summary"] == {
         "files": 2,
         "failed_files": [path],
-        "errors": 5,
+        "errors": 4,
         "warnings": 0,
         "strict": False,
         "ok": False,
@@ -117,3 +117,20 @@ def test_usage_errors_exit_2(args: list[str]) -> None:
 def test_quiet_prints_nothing_when_valid(in_repo: Path) -> None:
     result = run(["validate", "-q", str(SAMPLES[0].relative_to(in_repo))])
     assert (result.exit_code, result.output) == (0, "")
+
+
+def test_a_misspelt_required_field_is_one_finding(tmp_path: Path) -> None:
+    """`nmae:` for `name:` is one mistake: the unknown field with its suggestion, not also a
+    missing `name`."""
+    sample = next(path for path in SAMPLES if path.name == "kalesnikava-urgent-appeal.yaml")
+    text = sample.read_text("utf-8").replace(
+        "  - name: Example Human Rights Group", "  - nmae: Example Human Rights Group", 1
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(text, "utf-8")
+    result = run(["validate", str(case)])
+    assert result.exit_code == 1
+    findings = [line for line in result.output.splitlines() if line.startswith(str(case))]
+    assert findings == [
+        f"{case}:22:5: $.submitters[0].nmae: unknown field 'nmae'; did you mean 'name'?"
+    ]
