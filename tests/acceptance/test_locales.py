@@ -423,3 +423,23 @@ def test_countries_carry_the_names_the_un_gives_them(built: dict[str, bytes]) ->
     assert "Biélorussie" not in french
     assert "Belarús" in spanish
     assert "Bielorrusia" not in spanish
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("ru", "Около февраля 2023 г."),
+        ("be", "Каля лютага 2023"),
+        ("uk", "Близько лютого 2023 р."),
+        ("en", "Around February 2023"),
+    ],
+)
+def test_an_approximate_month_is_declined_after_its_preposition(
+    language: str, heading: str
+) -> None:
+    """ "Около" governs the genitive: "Около февраля", never "Около февраль"."""
+    sample = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
+    result = run(["preview", "-l", language, str(sample)])
+    assert result.exit_code == 0, result.output
+    lines = [" ".join(line.split()) for line in result.output.splitlines()]  # no-break spaces
+    assert heading in lines

@@ -168,11 +168,16 @@ class Formatter:
             return "1er" + text[1:]
         return text
 
-    def date(self, value: datetime.date | str | None, *, standalone: bool = False) -> str:
+    def date(
+        self, value: datetime.date | str | None, *, standalone: bool = False, governed: bool = False
+    ) -> str:
         """A full or partial date (YYYY, YYYY-MM, YYYY-MM-DD) in words.
 
         A month and year take the month's stand-alone form ("ноябрь 2022 г."), capitalised
-        when the date stands alone (a heading, a table cell: "Ноябрь 2022 г.").
+        when the date stands alone (a heading, a table cell: "Ноябрь 2022 г."). ``governed``:
+        the date follows a word that governs its case, such as "Around", so the month takes
+        its format form, which Russian, Belarusian and Ukrainian decline ("Около ноября
+        2022 г.").
         """
         if value is None:
             return ""
@@ -182,6 +187,11 @@ class Formatter:
         first, _ = date_span(value)
         if len(parts) == 3:
             return self._day(first)
+        if len(parts) == 2 and governed:
+            skeleton = self.locale.datetime_skeletons.get("yMMMM")
+            if skeleton is not None:
+                pattern = str(skeleton.pattern).replace("LLLL", "MMMM")
+                return str(format_date(first, pattern, locale=self.locale))
         if len(parts) == 2:
             month = str(format_skeleton("yMMMM", first, locale=self.locale))
             return month[:1].upper() + month[1:] if standalone else month
@@ -373,7 +383,11 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "victims": [_victim(victim, fmt) for victim in case.victims],
         "incidents": [
             {
-                "date": fmt.date(incident.date, standalone=not incident.approximate),
+                "date": fmt.date(
+                    incident.date,
+                    standalone=not incident.approximate,
+                    governed=incident.approximate,
+                ),
                 "approximate": incident.approximate,
                 "place": _text(incident.place),
                 "victims": _names(incident.victims, names),
