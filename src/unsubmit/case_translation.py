@@ -28,14 +28,14 @@ from pydantic import BaseModel
 from unsubmit.check import check_document, check_file
 from unsubmit.errors import InputError, Location, ReadError, UsageError
 from unsubmit.findings import FileResult, Finding, Severity
-from unsubmit.localize import TextValue, by_language, texts
+from unsubmit.localize import TextValue, by_language, confidential, texts
 from unsubmit.models import CaseModel
 from unsubmit.models.common import LANGUAGES
 from unsubmit.render.output import write_atomic
 from unsubmit.source import JsonPath, Limits, format_path, load_text
 from unsubmit.yamledit import set_texts
 
-__all__ = ["ImportOutcome", "confidential", "export_po", "import_po"]
+__all__ = ["ImportOutcome", "export_po", "import_po"]
 
 
 def _language(code: str, case: CaseModel) -> str:
@@ -69,16 +69,6 @@ def _description(case: BaseModel, path: JsonPath) -> str | None:
 def _valid_case(path: Path) -> tuple[FileResult, CaseModel | None]:
     result = check_file(path)
     return result, None if result.failed() else result.case
-
-
-def confidential(case: CaseModel, path: JsonPath) -> bool:
-    """Whether the text at ``path`` is for the UN only: the confidentiality notes, the consent
-    record, and the titles of confidential sources and annexes."""
-    if path[:1] == ("confidentiality",) or "consent" in path:
-        return True
-    if len(path) >= 2 and path[0] in ("sources", "annexes") and isinstance(path[1], int):
-        return bool(getattr(getattr(case, str(path[0]))[path[1]], "confidential", False))
-    return False
 
 
 def export_po(

@@ -30,6 +30,7 @@ from unsubmit.source import JsonPath, SourceDocument, format_path
 __all__ = [
     "TextValue",
     "by_language",
+    "confidential",
     "fallback_findings",
     "localize",
     "missing_originals",
@@ -134,6 +135,16 @@ def plain(value: TextValue) -> str:
     raise TypeError("case text was used before localize() chose its language")
 
 
+def confidential(case: CaseModel, path: JsonPath) -> bool:
+    """Whether the text at ``path`` is for the UN only: the confidentiality notes, the consent
+    record, and the titles of confidential sources and annexes."""
+    if path[:1] == ("confidentiality",) or "consent" in path:
+        return True
+    if len(path) >= 2 and path[0] in ("sources", "annexes") and isinstance(path[1], int):
+        return bool(getattr(getattr(case, str(path[0]))[path[1]], "confidential", False))
+    return False
+
+
 def fallback_findings(
     document: SourceDocument,
     case: CaseModel,
@@ -158,7 +169,10 @@ def fallback_findings(
     severity = Severity.WARNING if draft else Severity.ERROR
     source = Path(document.name)
     po = source.with_name(f"{source.stem}.{language}.po")
-    export = f"`unsubmit i18n case-export {document.name} -l {language} -o {po}`"
+    # The confidential texts (notes, consent record) are shown to the UN, so they need their
+    # translation too; the export leaves them out unless asked.
+    asked = " --include-confidential" if any(confidential(case, p) for p in missing) else ""
+    export = f"`unsubmit i18n case-export {document.name} -l {language}{asked} -o {po}`"
 
     def finding(path: JsonPath, message: str) -> Finding:
         where = document.locate(path)
