@@ -250,6 +250,23 @@ def _explain_required(error: ValidationError, schema: dict[str, Any]) -> str:
     return f"missing required field {missing!r}{tail}"
 
 
+#: The fields that hold a mandate's id, at any depth.
+_MANDATE_FIELDS = frozenset({"mandates", "mandate", "mandates_declined"})
+
+
+def _explain_mandate(value: object) -> str:
+    """A mandate written as people say it ('SR Belarus', 'WGAD'): the id it stands for."""
+    from unsubmit.mandates import registry
+
+    mandates = registry()
+    written = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")
+    pointer = "unsubmit mandates lists every id with its title"
+    if written in mandates:
+        title = mandates[written].titles.get("en", "")
+        return f"{short(value)} is not a mandate id: write {written!r} ({title}); {pointer}"
+    return f"{short(value)} is not a mandate id{suggest(written, list(mandates))} ({pointer})"
+
+
 def _misspelt(error: ValidationError, schema: dict[str, Any]) -> bool:
     """Whether a required field is missing only because it is misspelt (``nmae:`` for
     ``name:``): the unknown field's finding already says "did you mean 'name'?", so the
@@ -275,6 +292,8 @@ def _explain_type(error: ValidationError) -> str:
         tip = f": remove the quotes, write {value.strip().lower()} (in quotes it is text)"
     elif {"integer", "number"} & set(names) and isinstance(value, str) and _is_number(value):
         tip = f": remove the quotes, write {value.strip()} (in quotes it is text)"
+    elif "integer" in names and isinstance(value, str) and len(re.findall(r"\d+", value)) == 1:
+        tip = f": write the number alone, {int(re.findall(r'[0-9]+', value)[0])}"
     return f"expected {wanted}, found {describe_value(value)}{tip}"
 
 
@@ -378,5 +397,7 @@ def explain(error: ValidationError) -> Iterator[tuple[JsonPath, str, bool]]:
             yield path, _explain_required(error, schema), False
     elif keyword == "type":
         yield path, _explain_type(error), False
+    elif keyword == "pattern" and _MANDATE_FIELDS & {str(step) for step in path}:
+        yield path, _explain_mandate(value), False
     else:
         yield path, _explain_simple(error, schema), False

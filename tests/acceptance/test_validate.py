@@ -134,3 +134,29 @@ def test_a_misspelt_required_field_is_one_finding(tmp_path: Path) -> None:
     assert findings == [
         f"{case}:22:5: $.submitters[0].nmae: unknown field 'nmae'; did you mean 'name'?"
     ]
+
+
+def test_a_mandate_and_a_session_written_as_people_say_them(tmp_path: Path) -> None:
+    """'SR Belarus', 'WGAD' and 'HRC53' are answered with what to write instead."""
+    letter = next(path for path in SAMPLES if path.name == "kalesnikava-urgent-appeal.yaml")
+    case = tmp_path / "letter.yaml"
+    case.write_text(
+        letter.read_text("utf-8")
+        .replace("  - sr-belarus\n", "  - SR Belarus\n", 1)
+        .replace("  - wgad\n", "  - WGAD\n", 1),
+        "utf-8",
+    )
+    speech = next(path for path in SAMPLES if path.name.startswith("hrc53"))
+    statement = tmp_path / "speech.yaml"
+    statement.write_text(speech.read_text("utf-8").replace("\nsession: 53\n", "\nsession: HRC53\n"))
+    result = run(["validate", str(case), str(statement)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:3] == [
+        f"{case}:16:5: $.mandates[0]: 'SR Belarus' is not a mandate id: write 'sr-belarus' "
+        "(Special Rapporteur on the situation of human rights in Belarus); unsubmit mandates "
+        "lists every id with its title",
+        f"{case}:17:5: $.mandates[1]: 'WGAD' is not a mandate id: write 'wgad' (Working Group "
+        "on Arbitrary Detention); unsubmit mandates lists every id with its title",
+        f"{statement}:12:10: $.session: expected a whole number, found the text 'HRC53': write "
+        "the number alone, 53",
+    ]
