@@ -45,14 +45,14 @@ import jinja2
 import yaml
 from docxtpl import DocxTemplate
 
-from unsubmit.check import check_file
+from unsubmit.check.validate import check_file
 from unsubmit.i18n.translations import Translator
-from unsubmit.localize import localize
+from unsubmit.languages import codes
 from unsubmit.models import CaseModel
+from unsubmit.models.localize import localize
 from unsubmit.parallel import process_count
 from unsubmit.pipeline import BuildOptions, build, properties, template_path
 from unsubmit.render.context import (
-    LOCALES,
     Formatter,
     build_context,
     right_to_left,
@@ -176,7 +176,7 @@ def batch_files(folder: Path, at_least: int) -> list[Path]:
     """Copies of the samples, enough for ``at_least`` documents when built in every locale."""
     folder.mkdir(parents=True, exist_ok=True)
     files = []
-    for number in range(-(-at_least // (len(SAMPLES) * len(LOCALES)))):
+    for number in range(-(-at_least // (len(SAMPLES) * len(codes())))):
         for sample in SAMPLES:
             path = folder / f"{number:03d}-{sample.name}"
             shutil.copyfile(sample, path)
@@ -213,7 +213,7 @@ def batch(folder: Path, size: int, rounds: int) -> float:
     load changes.
     """
     paths = batch_files(folder / "cases", size)
-    locales = tuple(LOCALES)
+    locales = codes()
     documents = len(paths) * len(locales)
     print(
         f"\n2. a batch: {len(paths)} copies of the {len(SAMPLES)} samples in {len(locales)} "

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner, Result
 
 from unsubmit.cli import cli
+from unsubmit.load.source import load_file
 from unsubmit.models import CASE_ADAPTER
-from unsubmit.source import load_file
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((REPO / "samples").glob("*.yaml"))

@@ -14,9 +14,9 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
-from unsubmit.check import check_file, check_files
+from unsubmit.check.results import Report
+from unsubmit.check.validate import check_file, check_files
 from unsubmit.errors import InvalidCaseError, UsageError
-from unsubmit.findings import Report
 from unsubmit.models import CaseModel
 from unsubmit.pipeline import FORMATS, BuildOptions, BuildOutcome
 from unsubmit.pipeline import build as _build

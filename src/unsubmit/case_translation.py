@@ -25,15 +25,16 @@ from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import PoFileError, read_po, write_po
 from pydantic import BaseModel
 
-from unsubmit.check import check_document, check_file
+from unsubmit.check.results import FileResult
+from unsubmit.check.validate import check_document, check_file
 from unsubmit.errors import InputError, Location, ReadError, UsageError
-from unsubmit.findings import FileResult, Finding, Severity
-from unsubmit.localize import TextValue, by_language, confidential, texts
+from unsubmit.findings import Finding, Severity
+from unsubmit.load.source import JsonPath, Limits, format_path, load_text
+from unsubmit.load.yamledit import set_texts
 from unsubmit.models import CaseModel
 from unsubmit.models.common import LANGUAGES
-from unsubmit.render.output import write_atomic
-from unsubmit.source import JsonPath, Limits, format_path, load_text
-from unsubmit.yamledit import set_texts
+from unsubmit.models.localize import TextValue, by_language, confidential, texts
+from unsubmit.write import write_atomic
 
 __all__ = ["ImportOutcome", "export_po", "import_po"]
 
@@ -237,7 +238,7 @@ def import_po(case_path: Path, po_path: Path, limits: Limits = Limits()) -> Impo
     try:
         document = load_text(after, name, limits)
     except InputError as exc:
-        outcome.refused = [Finding.from_error(exc, name, "yaml")]
+        outcome.refused = [exc.finding(name, "yaml")]
         return outcome
     check = check_document(document)
     if check.failed():

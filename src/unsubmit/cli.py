@@ -21,14 +21,15 @@ import click
 
 from unsubmit import __version__
 from unsubmit.errors import UnsubmitError
+from unsubmit.languages import codes as language_codes
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
 #: The types of communication (unsubmit.models.communication.COMMUNICATION_TYPES, kept light).
 COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter")
-#: The languages documents are written in (unsubmit.render.context.LOCALES, kept light here).
-LOCALE_NAMES = ("en", "fr", "es", "ru", "ar", "zh", "be", "uk")
+#: The languages documents are written in: those with a catalog (unsubmit.languages).
+LOCALE_NAMES = language_codes()
 
 
 def _visible(text: str) -> str:
@@ -152,13 +153,14 @@ def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: boo
     `file:line:col: $.json.path: message`. Exit 0 when every file is valid, 1 when any has an
     error (or a warning, with --strict).
     """
-    from unsubmit.case_files import case_files
-    from unsubmit.check import check_files
+    from unsubmit.check.results import FileResult
+    from unsubmit.check.validate import check_files
+    from unsubmit.load.case_files import case_files
     from unsubmit.report import REPORTERS
 
     found = case_files(files)
     report = check_files(found.files)
-    report.results[:0] = found.empty
+    report.results[:0] = [FileResult(f.location.file, [f]) for f in found.empty]
     reporter = REPORTERS[output_format](sys.stdout, strict=strict, quiet=quiet)
     with _while_read():
         reporter.report(report)
@@ -185,7 +187,7 @@ def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> No
     With --out DIR, writes one schema per kind and case.schema.json (any kind).
     With KIND, prints that schema.
     """
-    from unsubmit import schema as schemas
+    from unsubmit.models import schema as schemas
 
     if out_dir is None and check_dir is None and kind is None:
         raise click.UsageError("give --out DIR, --check DIR or a KIND to print")
@@ -251,7 +253,7 @@ def new(  # noqa: PLR0917 (click passes every option by position)
     if path is None:
         _echo(text, nl=False)
         return
-    from unsubmit.render.output import ensure_output_dir, write_atomic
+    from unsubmit.write import ensure_output_dir, write_atomic
 
     ensure_output_dir(path.parent)
     write_atomic(path, text.encode("utf-8"), overwrite=force)
@@ -279,7 +281,7 @@ def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -
     """
     import json
 
-    from unsubmit.mandates import as_json, search
+    from unsubmit.un.mandates import as_json, search
 
     if case_file is not None:
         if words:
@@ -302,7 +304,7 @@ def mandates(words: Sequence[str], output_format: str, case_file: Path | None) -
 def _suggest(case_file: Path, output_format: str) -> None:
     import json
 
-    from unsubmit.routing import suggest_for_file
+    from unsubmit.pipeline import suggest_for_file
 
     suggestions, report = suggest_for_file(case_file)
     if suggestions is None:
@@ -333,7 +335,7 @@ def codes(name: str | None, output_format: str) -> None:
 
     Without NAME, lists the names of the lists.
     """
-    from unsubmit.codes import code_lists
+    from unsubmit.models.codes import code_lists
 
     lists = code_lists()
     if name is None:
@@ -603,7 +605,7 @@ def template_check(files: Sequence[Path], output_format: str) -> None:
     Exit 0 when nothing would be removed; 1 when something would (a build warns about it,
     and refuses the letterhead with --strict) or a FILE cannot be used as a template at all.
     """
-    from unsubmit.findings import Report
+    from unsubmit.check.results import Report
     from unsubmit.pipeline import check_letterhead
     from unsubmit.report import REPORTERS
 
@@ -733,7 +735,7 @@ def case_export(
         text = data.decode("utf-8")  # a PO file: exactly the case's text, unless on a terminal
         click.echo(_visible(text) if sys.stdout.isatty() else text, nl=False)
         return
-    from unsubmit.render.output import write_atomic
+    from unsubmit.write import write_atomic
 
     write_atomic(output, data, overwrite=force)
     _echo(f"wrote {output}: translate it, then run unsubmit i18n case-import {case} {output}")
@@ -770,7 +772,7 @@ def case_import(case: Path, po: Path) -> None:
 
 def _show(file: str, findings: Sequence[Any]) -> None:
     """Findings about one file, printed as ``unsubmit validate`` prints them."""
-    from unsubmit.findings import FileResult, Report
+    from unsubmit.check.results import FileResult, Report
     from unsubmit.report import TextReporter
 
     TextReporter(sys.stdout, quiet=True).report(Report([FileResult(file, list(findings))]))

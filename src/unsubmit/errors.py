@@ -21,29 +21,22 @@ catches ``UnsubmitError`` once, prints ``str(error)`` and exits with ``error.exi
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from unsubmit.findings import Finding
+from unsubmit.findings import Finding, Location, Severity
 
-
-@dataclass(frozen=True)
-class Location:
-    """Where a finding or an error points: a file, a line and column (1-based), a JSON path."""
-
-    file: str
-    line: int | None = None
-    column: int | None = None
-    path: str = "$"
-
-    def __str__(self) -> str:
-        where = self.file
-        if self.line is not None:
-            where += f":{self.line}"
-            if self.column is not None:
-                where += f":{self.column}"
-        return where
+__all__ = [
+    "ConversionError",
+    "InputError",
+    "InvalidCaseError",
+    "Location",
+    "OutputError",
+    "PublicationError",
+    "ReadError",
+    "TemplateError",
+    "UnsubmitError",
+    "UsageError",
+    "YamlError",
+]
 
 
 class UnsubmitError(Exception):
@@ -63,6 +56,10 @@ class UnsubmitError(Exception):
             return f"{self.location}: {self.location.path}: {self.message}"
         return f"{self.location}: {self.message}"
 
+    def finding(self, file: str, code: str) -> Finding:
+        """This error as the one finding about a file it stopped from being read at all."""
+        return Finding(self.location or Location(file), self.message, Severity.ERROR, code)
+
 
 class UsageError(UnsubmitError):
     """The command line asks for something that cannot be done."""
@@ -78,8 +75,6 @@ class InvalidCaseError(InputError):
     """A case file was read but does not validate; ``findings`` holds its errors and warnings."""
 
     def __init__(self, file: str, findings: Sequence[Finding]) -> None:
-        from unsubmit.findings import Severity  # findings imports this module
-
         errors = [finding for finding in findings if finding.severity is Severity.ERROR]
         first = errors[0] if errors else None
         more = len(errors) - 1

@@ -10,7 +10,7 @@ bytes a build would write is left alone (builds are deterministic), so an interr
 completed by running the same command again, and only a file with other content needs --force.
 
 ``--public`` builds the versions of communications that may be published
-(:mod:`unsubmit.public`); ``--email`` adds to each communication an ``.eml`` ready to send
+(:mod:`unsubmit.un.public`); ``--email`` adds to each communication an ``.eml`` ready to send
 (:mod:`unsubmit.render.mail`). Both concern communications only: statements are public
 documents that are registered or published, not emailed to the OHCHR, so they are skipped
 with a note. ``--upload`` builds the copy of each oral statement that is uploaded with its
@@ -20,7 +20,7 @@ kinds are skipped with a note.
 
 Each case is built in every locale asked for (its own language by default). A document in a
 language that some of the case's own text is not translated into is refused before anything
-is rendered, each such field listed (:func:`unsubmit.localize.fallback_findings`);
+is rendered, each such field listed (:func:`unsubmit.models.localize.fallback_findings`);
 ``--allow-untranslated`` builds it anyway, shows those texts in the case's language, warns,
 and marks every page as an untranslated draft (:mod:`unsubmit.render.draft`). A text that a
 locale's catalog does not translate, or a mandate title the registry does not give in that
@@ -35,27 +35,28 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from unsubmit.case_files import case_files
-from unsubmit.check import check_files, source_document
-from unsubmit.errors import ConversionError, Location, OutputError, TemplateError, UsageError
-from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
+from unsubmit.check.results import FileResult, Report
+from unsubmit.check.validate import check_file, check_files, source_document
+from unsubmit.errors import (
+    ConversionError,
+    InputError,
+    Location,
+    OutputError,
+    TemplateError,
+    UsageError,
+)
+from unsubmit.findings import Finding, Severity, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
-from unsubmit.localize import fallback_findings, localize, plain
+from unsubmit.languages import languages
+from unsubmit.load.case_files import case_files
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
+from unsubmit.models.localize import fallback_findings, localize, plain
+from unsubmit.models.translatable import N_
 from unsubmit.parallel import map_in_order
-from unsubmit.public import (
-    HiddenNameError,
-    PublicVersion,
-    check_file_name,
-    hides_someone,
-    public_title_words,
-    public_version,
-)
 from unsubmit.render.context import (
     DASH,
-    LOCALES,
     Formatter,
     build_context,
     council_session,
@@ -66,11 +67,19 @@ from unsubmit.render.draft import MARK
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.inspector import docx_problems, pdf_problems
 from unsubmit.render.mail import email_message, recipient
-from unsubmit.render.output import ensure_output_dir, write_all
 from unsubmit.render.package import DocumentProperties
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
-from unsubmit.translatable import N_
+from unsubmit.un.public import (
+    HiddenNameError,
+    PublicVersion,
+    check_file_name,
+    hides_someone,
+    public_title_words,
+    public_version,
+)
+from unsubmit.un.routing import Suggestion, suggest
+from unsubmit.write import ensure_output_dir, write_all
 
 FORMATS = ("docx", "pdf")
 
@@ -169,7 +178,7 @@ def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
         subject = fmt.text(N_("Oral statement"))
     else:
         title, subject = plain(case.title), fmt.text(N_("Joint statement"))
-    language = LOCALES[fmt.language].replace("_", "-")
+    language = languages()[fmt.language].cldr.replace("_", "-")
     return DocumentProperties(title=title, language=language, date=case.date, subject=subject)
 
 
@@ -185,7 +194,7 @@ def render_document(
 ) -> tuple[bytes, Translator]:
     """One case's document in one language, and the translator that noted what is missing.
 
-    With ``public``, a communication is first made public (:mod:`unsubmit.public`) and the
+    With ``public``, a communication is first made public (:mod:`unsubmit.un.public`) and the
     rendered document is checked for every name it must not show. With ``upload``, an oral
     statement is the copy to upload (see the module docstring). With ``draft``, every page is
     marked as an untranslated draft.
@@ -301,7 +310,7 @@ def check_letterhead(path: Path) -> FileResult:
     try:
         return letterhead_result(PreparedTemplate.load(path))
     except TemplateError as exc:
-        return FileResult(str(path), [Finding.from_error(exc, str(path), "template")])
+        return FileResult(str(path), [exc.finding(str(path), "template")])
 
 
 def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
@@ -385,7 +394,9 @@ def build(
     found = case_files(paths, skip=options.out_dir)
     paths = found.files
     report = check_files(paths, _stage(progress, "validating", len(paths)))
-    report.results[:0] = found.empty  # an error each: the build stops below
+    report.results[:0] = [
+        FileResult(f.location.file, [f]) for f in found.empty
+    ]  # an error each: the build stops below
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
         return outcome
@@ -544,7 +555,7 @@ def localized(
     not translated (a preview then shows a draft, and warns).
 
     ``source`` is the case file, read again for the warnings' places when ``result`` was
-    checked in another process (see :func:`unsubmit.check.source_document`).
+    checked in another process (see :func:`unsubmit.check.validate.source_document`).
     """
     assert result.case is not None
     case, fallbacks = _localize(result, language or result.case.language, source, draft=True)
@@ -637,3 +648,18 @@ def preview_context(
         return None, report
     _, context, _ = document_context(case, chosen, Translator(chosen), public=public, upload=upload)
     return context, report
+
+
+def suggest_for_file(path: Path) -> tuple[list[Suggestion] | None, Report]:
+    """Mandate suggestions for a communication file; ``None`` with the findings if it cannot
+    be read. A file with findings still gets suggestions as long as it makes a case model."""
+    result = check_file(path)
+    report = Report([result])
+    if result.case is None:
+        return None, report
+    if not isinstance(result.case, Communication):
+        raise InputError(
+            f"suggestions are for communications; this file's kind is {result.case.kind}",
+            Location(str(path), path="$.kind"),
+        )
+    return suggest(localize(result.case, result.case.language)[0]), report

@@ -12,7 +12,7 @@ import json
 import re
 from typing import Any, TextIO
 
-from unsubmit.findings import Report
+from unsubmit.check.results import Report
 
 #: What a terminal acts on or reorders instead of showing: C0 controls but tab and line feed
 #: (ESC and CR among them), DEL and C1 controls (CSI among them), bidirectional controls, and

@@ -1,4 +1,4 @@
-"""Where the files that ship with unsubmit are: DOCX templates and published schemas.
+"""Where the files that ship with unsubmit are: templates, schemas, catalogs and data files.
 
 In a wheel they sit inside the package (``unsubmit/templates``, ``unsubmit/schemas``); in a
 source checkout they sit at the repository's top level, where people edit them.
@@ -6,7 +6,10 @@ source checkout they sit at the repository's top level, where people edit them.
 
 from __future__ import annotations
 
+import json
+import os
 from pathlib import Path
+from typing import Any
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -24,3 +27,15 @@ def templates_dir() -> Path:
 
 def schemas_dir() -> Path:
     return _shipped("schemas")
+
+
+def catalogs_dir() -> Path:
+    """The message catalogs (``<code>/LC_MESSAGES/unsubmit.po`` and ``.mo``): the package's,
+    or those of the folder the ``UNSUBMIT_CATALOGS`` environment variable names."""
+    chosen = os.environ.get("UNSUBMIT_CATALOGS")
+    return Path(chosen) if chosen else _PACKAGE / "locale"
+
+
+def read_data(name: str) -> Any:
+    """The parsed JSON data file ``name`` shipped in ``unsubmit/data``."""
+    return json.loads((_PACKAGE / "data" / name).read_text("utf-8"))

@@ -11,16 +11,12 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import textwrap
 from pathlib import Path
 from typing import Any
 
 from unsubmit.models.common import PARTIAL_DATE
-from unsubmit.schema import kind_schema
-
-#: A value that still waits for the user: the whole text wrapped in angle brackets.
-PLACEHOLDER = re.compile(r"^<[^<>\n]{2,}>$")
+from unsubmit.models.schema import kind_schema
 
 _WIDTH = 96
 

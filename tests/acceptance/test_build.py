@@ -17,9 +17,9 @@ import docx
 import pytest
 
 from tests.conftest import REPO, SAMPLES, run
+from unsubmit.i18n.typography import folded
 from unsubmit.render.package import docx_leaks
 from unsubmit.render.reader import document_lines
-from unsubmit.render.typography import folded
 
 #: Facts each sample's document must show, in this order.
 FACTS = {

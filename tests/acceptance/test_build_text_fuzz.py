@@ -11,14 +11,14 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO
+from unsubmit.i18n.typography import typeset
+from unsubmit.load.source import load_file
 from unsubmit.models import CASE_ADAPTER
 from unsubmit.pipeline import render_document
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
-from unsubmit.render.typography import typeset
 from unsubmit.resources import templates_dir
-from unsubmit.source import load_file
 
 BASE = load_file(REPO / "samples" / "klimovich-allegation-letter.yaml").data
 TEMPLATE = PreparedTemplate.load(templates_dir() / "communication.docx")

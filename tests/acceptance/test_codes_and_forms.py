@@ -71,8 +71,8 @@ def test_codes_lists_every_list_and_every_code() -> None:
 
 
 def test_every_form_a_schema_asks_for_is_told_with_an_example() -> None:
-    from unsubmit.schema import case_schema
-    from unsubmit.schema_errors import FORMS
+    from unsubmit.check.schema_errors import FORMS
+    from unsubmit.models.schema import case_schema
 
     asked: set[str] = set()
     stack: list[object] = [case_schema()]

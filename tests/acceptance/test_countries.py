@@ -9,7 +9,7 @@ import pytest
 import yaml
 
 from tests.conftest import run, sample_data
-from unsubmit.schema_errors import country_meant
+from unsubmit.check.schema_errors import country_meant
 
 
 @pytest.mark.parametrize(

@@ -17,11 +17,11 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import REPO, SAMPLES, run, sample_data
-from unsubmit.addresses import OHCHR_ADDRESS, check_address
 from unsubmit.models import Communication
 from unsubmit.pipeline import BuildOptions, build
 from unsubmit.render.context import clean
 from unsubmit.render.mail import one_line
+from unsubmit.un.addresses import OHCHR_ADDRESS, check_address
 
 KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
 KLIMOVICH = REPO / "samples" / "klimovich-allegation-letter.yaml"

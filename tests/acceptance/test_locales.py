@@ -19,10 +19,10 @@ from lxml import etree
 
 from tests.conftest import REPO, SAMPLES, run
 from unsubmit.i18n import catalogs
-from unsubmit.i18n.catalogs import LANGUAGES
 from unsubmit.i18n.translations import Translator
+from unsubmit.i18n.typography import folded, unembedded
+from unsubmit.languages import codes
 from unsubmit.render.reader import document_lines
-from unsubmit.render.typography import folded, unembedded
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 STEMS = [sample.stem for sample in SAMPLES]
@@ -32,7 +32,7 @@ STEMS = [sample.stem for sample in SAMPLES]
 def built(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     """Every sample in every locale, in one run: file name -> bytes."""
     out = tmp_path_factory.mktemp("locales")
-    locales = [arg for language in LANGUAGES for arg in ("-l", language)]
+    locales = [arg for language in codes() for arg in ("-l", language)]
     args = ["build", "-q", "--allow-untranslated", "-o", str(out), *locales]
     result = run([*args, *map(str, SAMPLES)])
     assert result.exit_code == 0, result.output
@@ -72,9 +72,9 @@ def _case_strings(stem: str) -> set[str]:
 def test_every_sample_is_built_in_every_locale_named_by_its_locale(
     built: dict[str, bytes],
 ) -> None:
-    assert len(built) == len(SAMPLES) * len(LANGUAGES)
+    assert len(built) == len(SAMPLES) * len(codes())
     for stem in STEMS:
-        for language in LANGUAGES:
+        for language in codes():
             _document(built, stem, language)
 
 
@@ -89,7 +89,7 @@ def _fixed_lines(lines: list[str]) -> list[str]:
     return fixed
 
 
-@pytest.mark.parametrize("language", [language for language in LANGUAGES if language != "en"])
+@pytest.mark.parametrize("language", [language for language in codes() if language != "en"])
 @pytest.mark.parametrize("stem", STEMS)
 def test_fixed_text_is_translated_and_no_english_label_is_left(
     built: dict[str, bytes], stem: str, language: str
@@ -246,7 +246,7 @@ def test_each_language_sits_in_the_language_attribute_of_its_script(
     there, it makes LibreOffice break the Latin words of a Chinese document mid-word."""
     expected = {"zh": ("en-GB", "zh-CN", "ar-SA"), "ar": ("en-GB", "zh-CN", "ar-SA")}
     expected.update({"ru": ("ru-RU", "zh-CN", "ar-SA"), "fr": ("fr-FR", "zh-CN", "ar-SA")})
-    for language in LANGUAGES:
+    for language in codes():
         data = _document(built, stem, language)
         for part in ("word/styles.xml", "word/document.xml"):
             for lang in _xml(data, part).iter(f"{{{W}}}lang"):
@@ -374,7 +374,9 @@ def test_the_translator_commands_in_a_fresh_catalog_folder(
     assert run(["i18n", "extract"]).output.startswith("unchanged ")
     assert run(["i18n", "init", "uk"]).exit_code == 0
     assert run(["i18n", "init", "uk"]).exit_code == 2  # exists: update it instead
-    assert run(["i18n", "init", "de"]).exit_code == 2
+    refused = run(["i18n", "init", "xx"])  # no such language: a typo, not a new catalog
+    assert refused.exit_code == 2
+    assert "'xx' is not a language CLDR knows" in refused.output
     stats = run(["i18n", "stats", "-o", "json"])
     assert stats.exit_code == 1  # nothing is translated yet
     counts = json.loads(stats.output)
@@ -399,7 +401,7 @@ def test_stats_show_every_shipped_catalog_complete() -> None:
     result = run(["i18n", "stats", "-o", "json"])
     assert result.exit_code == 0, result.output
     counts = json.loads(result.output)
-    assert list(counts) == list(LANGUAGES)
+    assert list(counts) == list(codes())
     for language, numbers in counts.items():
         assert set(numbers) == {"translated", "fuzzy", "total"}
         assert all(isinstance(value, int) for value in numbers.values())
@@ -412,7 +414,7 @@ def test_stats_show_every_shipped_catalog_complete() -> None:
 def test_the_command_line_offers_exactly_the_languages_documents_are_written_in() -> None:
     from unsubmit.cli import LOCALE_NAMES
 
-    assert LOCALE_NAMES == LANGUAGES
+    assert codes() == LOCALE_NAMES
 
 
 def test_countries_carry_the_names_the_un_gives_them(built: dict[str, bytes]) -> None:

@@ -14,8 +14,8 @@ import pytest
 
 from tests.conftest import REPO, run
 from unsubmit.i18n.translations import Translator
-from unsubmit.mandates import registry
-from unsubmit.render.typography import folded, unembedded
+from unsubmit.i18n.typography import folded, unembedded
+from unsubmit.un.mandates import registry
 
 KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
 MANDATES = ["sr-belarus", "wgad", "sr-torture", "sr-health", "sr-defenders"]

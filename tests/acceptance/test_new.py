@@ -9,9 +9,9 @@ import pytest
 import yaml
 
 from tests.conftest import run
-from unsubmit.scaffold import PLACEHOLDER
-from unsubmit.schema import kind_schema
-from unsubmit.source import load_file
+from unsubmit.load.source import load_file
+from unsubmit.models.common import PLACEHOLDER
+from unsubmit.models.schema import kind_schema
 
 KINDS = ["communication", "oral-statement", "joint-statement"]
 

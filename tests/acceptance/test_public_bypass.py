@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tests.conftest import REPO
-from unsubmit.check import check_files
+from unsubmit.check.validate import check_files
 from unsubmit.errors import PublicationError
 from unsubmit.models import Communication
 from unsubmit.pipeline import render_document, template_path

@@ -13,7 +13,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from tests.conftest import INVALID, REPO, SAMPLES, run
-from unsubmit.schema import all_schemas
+from unsubmit.models.schema import all_schemas
 
 SCHEMAS = REPO / "schemas"
 NAMES = sorted(all_schemas())

@@ -20,11 +20,11 @@ from tests.conftest import REPO
 from tests.hostile.conftest import unsubmit_command, unsubmit_env
 from tests.hostile.expectations import EXPECTED, Expectation, Refused, Valid
 from tests.hostile.generate import CORPUS, GENERATED
+from unsubmit.i18n.typography import folded
+from unsubmit.load.source import format_path, load_file
 from unsubmit.render.package import docx_leaks
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
-from unsubmit.render.typography import folded
-from unsubmit.source import format_path, load_file
 
 TIMEOUT = 60
 

@@ -19,7 +19,7 @@ import pytest
 from tests.conftest import SAMPLES, run
 from tests.hostile.conftest import listing, unsubmit_command, unsubmit_env
 from tests.unit.test_output import hang_on_fsync, kill_when_it_hangs
-from unsubmit.render import output
+from unsubmit import write as output
 
 posix_only = pytest.mark.skipif(os.name != "posix", reason="POSIX signals and permissions")
 COPIES = 4  # copies of each sample in the batch: 20 documents

@@ -32,9 +32,10 @@ from email_validator import SPECIAL_USE_DOMAIN_NAMES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from unsubmit.check import check_file
-from unsubmit.mandates import registry
+from unsubmit.check.validate import check_file
+from unsubmit.i18n.typography import typeset, unembedded
 from unsubmit.models import CASE_ADAPTER, LANGUAGES
+from unsubmit.models.common import PLACEHOLDER
 from unsubmit.models.communication import (
     ACCESS,
     COMMUNICATION_TYPES,
@@ -43,12 +44,11 @@ from unsubmit.models.communication import (
     SEXES,
     STATUSES,
 )
+from unsubmit.models.vocabulary import countries, violations
 from unsubmit.pipeline import BuildOptions, build
 from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
-from unsubmit.render.typography import typeset, unembedded
-from unsubmit.scaffold import PLACEHOLDER
-from unsubmit.vocabulary import countries, violations
+from unsubmit.un.mandates import registry
 
 _QUIET = [HealthCheck.too_slow, HealthCheck.data_too_large, HealthCheck.large_base_example]
 settings.register_profile(

@@ -24,8 +24,8 @@ from tests.conftest import REPO, SAMPLES, run
 from tests.hostile.expectations import EXPECTED, Valid
 from tests.hostile.generate import CORPUS
 from tests.unit.test_package import _dirty_docx
+from unsubmit.load.source import load_file
 from unsubmit.resources import templates_dir
-from unsubmit.source import load_file
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 CP = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"

@@ -15,8 +15,8 @@ from typing import Any
 import pytest
 
 from tests.conftest import SAMPLES
-from unsubmit.check import check_document
-from unsubmit.source import JsonPath, SourceDocument, load_file
+from unsubmit.check.validate import check_document
+from unsubmit.load.source import JsonPath, SourceDocument, load_file
 
 #: One value of each type a case file can hold, each wrong somewhere.
 WRONG: list[Any] = [None, True, 10**30, float("nan"), "", "yes", [[]], {"a": 1}]

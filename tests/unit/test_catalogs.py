@@ -15,7 +15,6 @@ from babel.messages.pofile import read_po
 
 from tests.conftest import REPO
 from unsubmit.i18n.catalogs import (
-    LANGUAGES,
     compiled,
     extracted_catalog,
     mo_path,
@@ -23,10 +22,11 @@ from unsubmit.i18n.catalogs import (
     template_path,
 )
 from unsubmit.i18n.translations import MANDATE_TITLE, SOURCE, compiled_catalog
-from unsubmit.mandates import registry
+from unsubmit.languages import codes
 from unsubmit.models.communication import AGREEING_LABELS, AGREEING_SEXES
+from unsubmit.un.mandates import registry
 
-TRANSLATED = [language for language in LANGUAGES if language != SOURCE]
+TRANSLATED = [language for language in codes() if language != SOURCE]
 
 #: Translations that are rightly the same as the English source. Messages made only of
 #: placeholders and punctuation ("%(place)s, %(date)s") may always be; besides those, only
@@ -78,14 +78,14 @@ def test_the_template_holds_exactly_the_messages_of_the_sources() -> None:
     )
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", codes())
 def test_each_catalog_has_every_message_of_the_template_and_no_other(language: str) -> None:
     catalog = _read(po_path(language), language)
     assert _ids(catalog) == _ids(_read(template_path())), "run: unsubmit i18n update"
     assert not catalog.obsolete
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", codes())
 def test_each_catalog_is_complete_and_nothing_is_fuzzy(language: str) -> None:
     catalog = _read(po_path(language), language)
     plural = get_plural(language)
@@ -142,13 +142,13 @@ def test_the_catalogs_are_in_their_own_script() -> None:
                 assert latin == [], (language, message.id, text)
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", codes())
 def test_each_compiled_catalog_is_what_its_po_file_compiles_to(language: str) -> None:
     expected = compiled(_read(po_path(language), language))
     assert mo_path(language).read_bytes() == expected, "run: unsubmit i18n compile"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", codes())
 def test_the_package_finds_its_compiled_catalogs(language: str) -> None:
     """importlib.resources, as an installed wheel would."""
     assert compiled_catalog(language) == mo_path(language).read_bytes()
@@ -192,7 +192,7 @@ def test_pybabel_extract_finds_the_templates_and_the_labels(tmp_path: Path) -> N
     assert extracted.get("Deceased", context="female") is not None  # a label of a woman
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", codes())
 def test_a_mandate_title_is_the_official_one_where_the_registry_has_it(language: str) -> None:
     """Documents show the registry's official title: a catalog that said otherwise would be
     a second, diverging home for it. Elsewhere the catalog's translation is its own."""
@@ -208,7 +208,7 @@ def test_a_mandate_title_is_the_official_one_where_the_registry_has_it(language:
             assert message.string and message.string != english, mandate.id
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("language", codes())
 def test_each_role_and_status_agrees_with_a_womans_and_a_mans_sex(language: str) -> None:
     """Every label of a role and a status in the "female" and "male" contexts, with no
     neutral "(e)", "(а)", "(-ла)" or "/a" left in them."""

@@ -10,8 +10,8 @@ import pytest
 from tests.conftest import sample_case, sample_data
 from unsubmit.models import Communication
 from unsubmit.models.communication import CONSENT_BASES, CONSENT_NOT_OBTAINED_REASONS
-from unsubmit.public import public_name
-from unsubmit.vocabulary import read_data
+from unsubmit.models.vocabulary import read_data
+from unsubmit.un.public import public_name
 
 
 def _entries(data: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:

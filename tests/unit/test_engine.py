@@ -138,7 +138,7 @@ FIELD = (
 @pytest.mark.parametrize("language", [None, "en", "fr"])
 def test_gettext_on_case_text_cannot_switch_escaping_off(tag: str, language: str | None) -> None:
     from unsubmit.i18n.translations import Translator
-    from unsubmit.render.typography import folded
+    from unsubmit.i18n.typography import folded
 
     translator = None if language is None else Translator(language)
     data = PreparedTemplate(make_template(tag), "letterhead.docx").render(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from unsubmit.invisible import disguising_characters, invisible_in_names, name_fields
+from unsubmit.load.invisible import disguising_characters, invisible_in_names, name_fields
 
 
 @pytest.mark.parametrize(

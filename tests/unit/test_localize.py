@@ -9,10 +9,10 @@ import pytest
 
 from tests.conftest import REPO
 from unsubmit.findings import Severity
-from unsubmit.localize import fallback_findings, localize, missing_originals, plain, texts
+from unsubmit.load.source import format_path, load_file, load_text
 from unsubmit.models import CASE_ADAPTER, Communication, OralStatement
+from unsubmit.models.localize import fallback_findings, localize, missing_originals, plain, texts
 from unsubmit.render.context import build_context
-from unsubmit.source import format_path, load_file, load_text
 
 #: An oral statement in English, plain text only.
 STATEMENT = load_text(

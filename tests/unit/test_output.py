@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from unsubmit.errors import OutputError
-from unsubmit.render.output import ensure_output_dir, write_atomic
+from unsubmit.write import ensure_output_dir, write_atomic
 
 SRC = Path(__file__).resolve().parents[2] / "src"
 
@@ -286,7 +286,7 @@ os.fsync = fsync_that_hangs
 CHILD = (
     hang_on_fsync(4)
     + r"""
-from unsubmit.render.output import write_atomic
+from unsubmit.write import write_atomic
 
 directory = Path(sys.argv[2])
 for index in range(10):

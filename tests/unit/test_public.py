@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
-from unsubmit.check import check_files
+from unsubmit.check.rules import run_rules
+from unsubmit.check.validate import check_files
 from unsubmit.errors import PublicationError
 from unsubmit.findings import Severity
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication
-from unsubmit.public import initials, public_name, public_version, redaction
-from unsubmit.rules import run_rules
+from unsubmit.un.public import initials, public_name, public_version, redaction
 
 EN = Translator("en").gettext
 

@@ -11,11 +11,11 @@ from hypothesis import strategies as st
 from jsonschema import Draft202012Validator
 
 from tests.conftest import INVALID, SAMPLES
+from unsubmit.check.quick_schema import lean_schema
 from unsubmit.errors import UnsubmitError
+from unsubmit.load.source import load_file
 from unsubmit.models import KINDS
-from unsubmit.quick_schema import lean_schema
-from unsubmit.schema import kind_schema
-from unsubmit.source import load_file
+from unsubmit.models.schema import kind_schema
 
 FORMATS = Draft202012Validator.FORMAT_CHECKER
 FULL = {kind: Draft202012Validator(kind_schema(kind), format_checker=FORMATS) for kind in KINDS}

@@ -1,4 +1,4 @@
-"""Mandate suggestions (``unsubmit.routing``): each for a reason a reviewer can check.
+"""Mandate suggestions (``unsubmit.un.routing``): each for a reason a reviewer can check.
 
 A death in custody in Belarus points to the country mandate, executions, torture, health and
 arbitrary detention; roles point to their mandates; validation warns only when an obvious
@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import sample_case, sample_data
-from unsubmit.mandates import registry
+from unsubmit.check.rules import run_rules
 from unsubmit.models import Communication
-from unsubmit.routing import SITUATIONS, suggest
-from unsubmit.rules import run_rules
-from unsubmit.vocabulary import read_data
+from unsubmit.models.vocabulary import read_data
+from unsubmit.un.mandates import registry
+from unsubmit.un.routing import SITUATIONS, suggest
 
 KLIMOVICH = sample_data("klimovich-allegation-letter")
 

@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import sample_case, sample_data
+from unsubmit.check.rules import run_rules
 from unsubmit.models import JointStatement, OralStatement
 from unsubmit.models.common import Organisation
 from unsubmit.render.context import build_context
-from unsubmit.rules import run_rules
-from unsubmit.signatories import mentions, unique
+from unsubmit.un.signatories import mentions, unique
 
 JOINT = sample_data("prosecutor-srhr-joint-statement")
 ORAL = sample_data("hrc53-judges-lawyers-oral-statement")

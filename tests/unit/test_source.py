@@ -1,4 +1,4 @@
-"""Tests for unsubmit.source: safe YAML loading with positions kept."""
+"""Tests for unsubmit.load.source: safe YAML loading with positions kept."""
 
 from __future__ import annotations
 
@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 import yaml
 
-from unsubmit import source
 from unsubmit.errors import Location, ReadError, YamlError
-from unsubmit.source import (
+from unsubmit.load import source
+from unsubmit.load.source import (
     Limits,
     Position,
     SourceDocument,

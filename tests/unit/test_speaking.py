@@ -1,4 +1,4 @@
-"""Speaking time (``unsubmit.speaking`` and the ``speaking-time`` rule).
+"""Speaking time (``unsubmit.un.speaking`` and the ``speaking-time`` rule).
 
 Every language is timed at a documented rate (words per minute; characters per minute for
 Chinese), a statement may set its own pace, a statement that cannot fit its limit is an error
@@ -12,11 +12,11 @@ from typing import Any
 import pytest
 
 from tests.conftest import sample_case
-from unsubmit import speaking
+from unsubmit.check.rules import run_rules
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import LANGUAGES, OralStatement
-from unsubmit.rules import run_rules
-from unsubmit.vocabulary import read_data
+from unsubmit.models.vocabulary import read_data
+from unsubmit.un import speaking
 
 
 def _statement(words: int = 0, **changes: Any) -> OralStatement:

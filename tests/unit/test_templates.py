@@ -25,12 +25,12 @@ from docx.text.paragraph import Paragraph
 from lxml import etree
 
 from tests.conftest import REPO, SAMPLES
-from unsubmit.check import check_file
+from unsubmit.check.validate import check_file
+from unsubmit.load.source import load_file
 from unsubmit.models import CASE_ADAPTER
 from unsubmit.render.context import build_context
 from unsubmit.render.engine import PreparedTemplate, environment
 from unsubmit.render.package import DocumentProperties
-from unsubmit.source import load_file
 
 TEMPLATES = REPO / "templates"
 KINDS = ("communication", "oral-statement", "joint-statement")

@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
+from unsubmit.i18n.typography import folded, punctuation, typeset, unembedded
 from unsubmit.render.context import Formatter, continuing
-from unsubmit.render.typography import folded, punctuation, typeset, unembedded
 
 NNBSP = "\u202f"
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from unsubmit.errors import OutputError
-from unsubmit.render.output import write_all
+from unsubmit.write import write_all
 
 
 def _listing(directory: Path) -> list[str]:

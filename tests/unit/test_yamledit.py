@@ -6,7 +6,7 @@ import pytest
 import yaml
 
 from unsubmit.errors import InputError
-from unsubmit.yamledit import set_texts
+from unsubmit.load.yamledit import set_texts
 
 #: (what the file holds, the path, the language, the translation, what it holds after).
 EDITS = {

@@ -37,14 +37,9 @@ from babel.messages.pofile import read_po, write_po
 from unsubmit import __version__
 from unsubmit.errors import Location, UnsubmitError, UsageError
 from unsubmit.i18n.extract import ExtractionError, extract_data, extract_docx, extract_gendered
-from unsubmit.i18n.translations import DOMAIN
-from unsubmit.render.context import LOCALES
-from unsubmit.render.output import write_atomic
-from unsubmit.resources import templates_dir
-
-#: Every language a catalog is kept for: English (the source), the six UN languages'
-#: other five, Belarusian and Ukrainian.
-LANGUAGES = tuple(LOCALES)
+from unsubmit.languages import DOMAIN, codes, known
+from unsubmit.resources import catalogs_dir, templates_dir
+from unsubmit.write import write_atomic
 
 #: How wide the .po files are wrapped (Babel's default is 76; long legal sentences read better
 #: when wrapped less often).
@@ -93,7 +88,7 @@ def _package() -> Path:
 
 
 def locale_dir() -> Path:
-    return _package() / "locale"
+    return catalogs_dir()
 
 
 def template_path() -> Path:
@@ -110,16 +105,19 @@ def mo_path(language: str) -> Path:
 
 
 def _check_language(language: str) -> None:
-    if language not in LOCALES:
+    if not known(language):
         raise UsageError(
-            f"unsubmit writes documents in {', '.join(LANGUAGES)}, not {language!r}: a new "
-            "language needs its CLDR locale in unsubmit.render.context.LOCALES first"
+            f"{language!r} is not a language CLDR knows: give its ISO 639 code, such as 'pl' "
+            "for Polish (the catalogs kept now: " + ", ".join(codes()) + ")"
         )
 
 
 def existing_languages() -> list[str]:
-    """The languages that have a ``.po`` catalog, in the order of :data:`LANGUAGES`."""
-    return [language for language in LANGUAGES if po_path(language).is_file()]
+    """The languages that have a ``.po`` catalog: in the order of :func:`codes`, then others."""
+    found = sorted(path.parents[1].name for path in locale_dir().glob(f"*/LC_MESSAGES/{DOMAIN}.po"))
+    return [code for code in codes() if code in found] + [
+        code for code in found if code not in codes()
+    ]
 
 
 # --- Extraction ---------------------------------------------------------------------------------

@@ -27,6 +27,7 @@ import jinja2.ext
 from lxml import etree
 
 from unsubmit.i18n.translations import MANDATE_TITLE
+from unsubmit.safexml import parse
 
 #: What an extractor yields: line, function name, message (a tuple for plurals), comments.
 Extracted = tuple[int, str, str | tuple[str | None, ...], list[str]]
@@ -37,7 +38,6 @@ _PSTYLE = f"{{{_W}}}pStyle"
 _VAL = f"{{{_W}}}val"
 _PART_ORDER = ("document", "header", "footer", "footnotes", "endnotes")
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's own tags, made plain Jinja: {%p if x %} -> {% if x %}, {{r x }} -> {{ x }}; and
 # its cell tags ({% vm %}, {% colspan n %}) dropped, since Jinja does not know them.
@@ -99,7 +99,7 @@ def template_paragraphs(data: bytes) -> Iterator[tuple[str, int, str, str]]:
         raise ExtractionError(f"not a DOCX file: {exc}") from exc
     for name, xml in parts:
         try:
-            root = etree.fromstring(xml, _PARSER)
+            root = parse(xml)
         except etree.XMLSyntaxError as exc:
             raise ExtractionError(f"{name} is not well-formed XML: {exc}") from exc
         for number, paragraph in enumerate(root.iter(_P), start=1):

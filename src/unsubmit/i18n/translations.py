@@ -17,15 +17,14 @@ import gettext
 import io
 from collections.abc import Callable
 from functools import cache
-from importlib import resources
 from typing import Any
 
 from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-#: The gettext domain: the catalogs are ``locale/<language>/LC_MESSAGES/unsubmit.mo``.
-DOMAIN = "unsubmit"
+from unsubmit.languages import DOMAIN
+from unsubmit.resources import catalogs_dir
 
 #: The source language of every message.
 SOURCE = "en"
@@ -38,7 +37,7 @@ MANDATE_TITLE = "mandate title"
 @cache
 def compiled_catalog(language: str) -> bytes | None:
     """The ``.mo`` bytes shipped for ``language``, or None when there is none."""
-    path = resources.files("unsubmit").joinpath(f"locale/{language}/LC_MESSAGES/{DOMAIN}.mo")
+    path = catalogs_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
     try:
         return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):

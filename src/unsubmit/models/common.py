@@ -13,21 +13,17 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, WithJsonSchema
 from typing_extensions import TypeAliasType
 
-from unsubmit import vocabulary
+from unsubmit.languages import languages
+from unsubmit.models import vocabulary
 
 SCHEMA_VERSION = 1
 
-#: The locales unsubmit writes documents in: the six UN languages, Belarusian and Ukrainian.
-LANGUAGES: dict[str, str] = {
-    "en": "English",
-    "fr": "French",
-    "es": "Spanish",
-    "ru": "Russian",
-    "ar": "Arabic",
-    "zh": "Chinese",
-    "be": "Belarusian",
-    "uk": "Ukrainian",
-}
+#: A value that still waits for the user: the whole text wrapped in angle brackets, as
+#: ``unsubmit new`` writes it.
+PLACEHOLDER = re.compile(r"^<[^<>\n]{2,}>$")
+
+#: The languages unsubmit writes documents in (:mod:`unsubmit.languages`), code → English name.
+LANGUAGES: dict[str, str] = {code: language.name for code, language in languages().items()}
 
 PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 _SLUG = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -115,10 +111,16 @@ ViolationCode = Annotated[
     ),
 ]
 
-LanguageCode = Literal["en", "fr", "es", "ru", "ar", "zh", "be", "uk"]
+
+def _check_language(value: str) -> str:
+    if value not in LANGUAGES:
+        raise ValueError(f"{value!r} is not a language unsubmit writes documents in")
+    return value
+
 
 Language = Annotated[
-    LanguageCode,
+    str,
+    AfterValidator(_check_language),
     documented_choice(
         {code: (name, f"{name} ({code})") for code, name in LANGUAGES.items()},
         "A language unsubmit writes documents in: the six UN languages, Belarusian, Ukrainian.",
@@ -150,7 +152,7 @@ MAX_TEXT = 1_000_000
 PlainText = Annotated[str, Field(min_length=1, max_length=MAX_TEXT)]
 
 #: Language code → the same text in that language; always holds the case's own language.
-Translations = dict[LanguageCode, PlainText]
+Translations = dict[Language, PlainText]
 
 #: The schema of a language → text mapping; its title is how error messages recognise it.
 TRANSLATIONS_TITLE = "Translations"

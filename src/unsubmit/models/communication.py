@@ -32,7 +32,7 @@ from unsubmit.models.common import (
     documented_choice,
     schema_version_field,
 )
-from unsubmit.translatable import N_
+from unsubmit.models.translatable import N_
 
 #: Value → (label, description) for each closed list; the labels appear in documents,
 #: marked for the message catalog and translated into the document's locale.

@@ -17,11 +17,10 @@ from typing import Any
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
-from unsubmit import speaking, vocabulary
 from unsubmit.i18n.translations import Translator
-from unsubmit.localize import TextValue, localize, plain
-from unsubmit.mandates import registry
-from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement
+from unsubmit.i18n.typography import punctuation, typeset
+from unsubmit.languages import languages
+from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement, vocabulary
 from unsubmit.models.common import Organisation
 from unsubmit.models.communication import (
     ACCESS,
@@ -37,14 +36,16 @@ from unsubmit.models.communication import (
     STATUSES,
     Victim,
 )
-from unsubmit.public import public_name
+from unsubmit.models.dates import date_span
+from unsubmit.models.localize import TextValue, localize, plain
+from unsubmit.models.translatable import N_
 from unsubmit.render.language import WordLanguage
 from unsubmit.render.text import clean as _clean
 from unsubmit.render.text import paragraphs as _paragraphs
-from unsubmit.render.typography import punctuation, typeset
-from unsubmit.rules import date_span
-from unsubmit.signatories import unique
-from unsubmit.translatable import N_
+from unsubmit.un import speaking
+from unsubmit.un.mandates import registry
+from unsubmit.un.public import public_name
+from unsubmit.un.signatories import unique
 
 #: Council headings join their parts with an en dash: "HRC53 – Item 3 – Interactive Dialogue".
 DASH = " \u2013 "
@@ -59,31 +60,6 @@ UNOFFICIAL_TITLES = N_(
     "not an official UN title."
 )
 
-#: The CLDR locale that formats each language as the UN writes it ("7 May 2023", not "May 7").
-LOCALES = {
-    "en": "en_GB",
-    "fr": "fr",
-    "es": "es",
-    "ru": "ru",
-    "ar": "ar",
-    "zh": "zh_Hans",
-    "be": "be",
-    "uk": "uk",
-}
-
-
-#: The language Word and LibreOffice spell-check and hyphenate each language's documents in.
-WORD_LANGUAGES = {
-    "en": "en-GB",
-    "fr": "fr-FR",
-    "es": "es-ES",
-    "ru": "ru-RU",
-    "ar": "ar-SA",
-    "zh": "zh-CN",
-    "be": "be-BY",
-    "uk": "uk-UA",
-}
-
 #: Languages written in an East Asian script (Han), which Word keeps apart from Latin text.
 EAST_ASIAN = frozenset({"zh"})
 
@@ -94,7 +70,7 @@ _OTHER_SCRIPTS = WordLanguage(latin="en-GB", east_asian="zh-CN", complex_script=
 
 def word_language(language: str) -> WordLanguage:
     """The ``w:lang`` attributes of a document in ``language``: its tag in its own script's."""
-    tag = WORD_LANGUAGES[language]
+    tag = languages()[language].word
     if language in EAST_ASIAN:
         return replace(_OTHER_SCRIPTS, east_asian=tag, script="east_asian")
     if right_to_left(language):
@@ -104,7 +80,7 @@ def word_language(language: str) -> WordLanguage:
 
 def right_to_left(language: str) -> bool:
     """Whether CLDR writes ``language`` right to left (Arabic)."""
-    return bool(Locale.parse(LOCALES[language]).character_order == "right-to-left")
+    return bool(Locale.parse(languages()[language].cldr).character_order == "right-to-left")
 
 
 class Formatter:
@@ -112,7 +88,7 @@ class Formatter:
 
     def __init__(self, language: str, translator: Translator | None = None) -> None:
         self.language = language
-        self.locale = Locale.parse(LOCALES[language])
+        self.locale = Locale.parse(languages()[language].cldr)
         self.translator = translator or Translator(language)
 
     def text(self, message: str, **variables: object) -> str:
@@ -210,7 +186,7 @@ class Formatter:
 def clean(value: TextValue) -> str:
     """Case text as a document shows it: unwritable characters out, outer white space trimmed.
 
-    Texts arrive localized (``unsubmit.localize``): one language's plain string each.
+    Texts arrive localized (``unsubmit.models.localize``): one language's plain string each.
     """
     return _clean(plain(value)).strip()
 
@@ -300,7 +276,7 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
 
 def _consent(victim: Victim, fmt: Formatter) -> dict[str, Any]:
     """The consent record; the name in public reports is what a public version will do
-    (:func:`unsubmit.public.public_name`), which is "withheld" when consent could not be
+    (:func:`unsubmit.un.public.public_name`), which is "withheld" when consent could not be
     obtained, whatever the case's ``public_name`` says."""
     consent = victim.consent
     missing = consent.not_obtained
@@ -334,7 +310,7 @@ _PRIVATE_CONTACT = ("name", "email", "phone", "address")
 def _withhold(body: dict[str, Any]) -> dict[str, Any]:
     """A public version's context: no submitter contact and no consent record at all.
 
-    The case is made public beforehand (:func:`unsubmit.public.public_version`), but these two
+    The case is made public beforehand (:func:`unsubmit.un.public.public_version`), but these two
     stay in its model, where validation needs them; here they go.
     """
     for org in body["submitters"]:
@@ -567,7 +543,7 @@ def build_context(
     Labels are translated by ``translator`` (a new one for the language when not given), which
     notes what it had to leave in English. ``public`` tells the template to leave out what a
     public version never shows (the case itself is made public beforehand by
-    :func:`unsubmit.public.public_version`). ``upload`` makes an oral statement the copy
+    :func:`unsubmit.un.public.public_version`). ``upload`` makes an oral statement the copy
     uploaded for the interpreters: no time marks, no estimate.
     """
     fmt = Formatter(language or case.language, translator)
@@ -597,7 +573,7 @@ _NOT_PROSE = frozenset(
 
 
 def _typeset(value: Any, language: str, key: str = "") -> Any:
-    """Every text of a context in ``language``'s typography (:mod:`unsubmit.render.typography`),
+    """Every text of a context in ``language``'s typography (:mod:`unsubmit.i18n.typography`),
     addresses and codes left as they are."""
     if isinstance(value, str):
         return value if key in _NOT_PROSE else typeset(value, language)

@@ -17,7 +17,8 @@ from xml.sax.saxutils import escape
 
 from lxml import etree
 
-from unsubmit.translatable import N_
+from unsubmit.models.translatable import N_
+from unsubmit.safexml import parse
 
 __all__ = ["MARK", "mark_every_page"]
 
@@ -37,7 +38,6 @@ _CONTENT_TYPES = "[Content_Types].xml"
 #: section or the settings ask for them, and are harmless otherwise.
 _KINDS = ("default", "first", "even")
 _RED = "A4161A"
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def _q(namespace: str, name: str) -> str:
@@ -70,13 +70,13 @@ def mark_every_page(
     content types, headers); ``layout`` is applied to the mark before it is placed (the
     right-to-left layout of an Arabic document).
     """
-    mark = etree.fromstring(_mark_paragraph(text), _PARSER)
+    mark = parse(_mark_paragraph(text))
     if layout is not None:
         holder = etree.Element(_q(_W, "hdr"), nsmap={"w": _W})
         holder.append(mark)
         layout(holder)
-    document = etree.fromstring(part(_DOCUMENT), _PARSER)
-    rels = etree.fromstring(part(_RELS), _PARSER)
+    document = parse(part(_DOCUMENT))
+    rels = parse(part(_RELS))
     targets = {
         rel.get("Id"): "word/" + str(rel.get("Target")).lstrip("/").removeprefix("word/")
         for rel in rels
@@ -94,7 +94,7 @@ def mark_every_page(
             if rel_id in targets:
                 name = targets[str(rel_id)]
                 if name not in headers:
-                    headers[name] = etree.fromstring(part(name), _PARSER)
+                    headers[name] = parse(part(name))
                     headers[name].insert(0, _copy(mark))
                 continue
             name, rel_id = _new_header(rels, targets, changed, mark)
@@ -113,7 +113,7 @@ def mark_every_page(
 
 
 def _copy(element: etree._Element) -> etree._Element:
-    return etree.fromstring(etree.tostring(element), _PARSER)
+    return parse(etree.tostring(element))
 
 
 def _new_header(
@@ -145,7 +145,7 @@ def _new_header(
 
 
 def _with_overrides(content_types: bytes, names: list[str]) -> bytes:
-    root = etree.fromstring(content_types, _PARSER)
+    root = parse(content_types)
     for name in names:
         override = etree.SubElement(root, _q(_CT, "Override"))
         override.set("PartName", "/" + name)

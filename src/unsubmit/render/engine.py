@@ -39,6 +39,7 @@ from lxml import etree
 
 from unsubmit.errors import Location, TemplateError
 from unsubmit.i18n.translations import SOURCE, Translator, template_functions
+from unsubmit.i18n.typography import typeset
 from unsubmit.render.draft import mark_every_page
 from unsubmit.render.east_asian import east_asian
 from unsubmit.render.language import WordLanguage, document_styles, parse_static, right_to_left_part
@@ -52,8 +53,8 @@ from unsubmit.render.limits import (
 )
 from unsubmit.render.package import DocumentProperties, assemble, clean_letterhead
 from unsubmit.render.rtl import aligned_styles, right_to_left
-from unsubmit.render.typography import typeset
 from unsubmit.render.zipwrite import Deflated, deflate
+from unsubmit.safexml import parse
 
 #: The parts of a WordprocessingML package that may carry template tags.
 _TEMPLATED = re.compile(r"^word/(document|header\d*|footer\d*|footnotes|endnotes)\.xml$")
@@ -61,7 +62,6 @@ _DOCPR_ID = re.compile(r'(<wp:docPr\b[^>]*?\bid=")(\d+)(")')
 _XML_TAGS = re.compile(r"<[^>]+>")
 _PARAGRAPH = re.compile(r"<w:p(?: [^>]*)?>.*?</w:p>", re.DOTALL)
 _LISTING = re.compile("[\t\a\n\f]")
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 # docxtpl's tag patching and listing rules, used as they are so templates written for docxtpl
 # (``{%p ... %}``, ``{%tr ... %}``, ``{{r ... }}``, ``\n`` as a line break) work unchanged.
@@ -253,7 +253,7 @@ class PreparedTemplate:
         xml = _DOCPR_ID.sub(lambda m: f"{m.group(1)}{next(ids)}{m.group(3)}", xml)
         data = xml.encode("utf-8")
         try:
-            root = etree.fromstring(data, _PARSER)
+            root = parse(data)
         except etree.XMLSyntaxError as exc:
             raise TemplateError(
                 f"{part.name}: the template produced a broken document ({exc}): check that "

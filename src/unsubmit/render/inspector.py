@@ -29,6 +29,8 @@ from urllib.parse import unquote
 
 from lxml import etree
 
+from unsubmit.safexml import parse
+
 __all__ = ["docx_problems", "pdf_problems"]
 
 # --- DOCX --------------------------------------------------------------------------------------
@@ -140,8 +142,7 @@ def docx_problems(data: bytes) -> list[str]:
 
 
 def _xml(blob: bytes) -> Any:
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
-    return etree.fromstring(blob, parser)
+    return parse(blob)
 
 
 def _part_problems(members: dict[str, bytes], types: Any) -> Iterator[str]:

@@ -10,6 +10,7 @@ from lxml import etree
 
 from unsubmit.render.east_asian import upright
 from unsubmit.render.rtl import right_to_left_numbering, right_to_left_styles
+from unsubmit.safexml import parse
 
 
 @dataclass(frozen=True)
@@ -39,12 +40,11 @@ class WordLanguage:
 
 #: The ``w:lang`` of the styles' document defaults, which :meth:`WordLanguage.element` replaces.
 _DEFAULT_LANGUAGE = re.compile(rb"(<w:docDefaults>.*?)<w:lang\b[^>]*/>", re.DOTALL)
-_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
 
 
 def parse_static(data: bytes) -> Any:
     """A styles or numbering part of a template, as an element tree."""
-    return etree.fromstring(data, _PARSER)
+    return parse(data)
 
 
 def _serialize(root: Any) -> bytes:

@@ -22,12 +22,12 @@ from email import policy
 from email.message import EmailMessage
 from email.utils import format_datetime
 
-from unsubmit.addresses import OHCHR_ADDRESS, AddressError, CheckedAddress, check_address
 from unsubmit.errors import InputError
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication
+from unsubmit.models.translatable import N_, Translate
 from unsubmit.render.context import DASH, UNOFFICIAL_TITLES, Formatter, clean
-from unsubmit.translatable import N_, Translate
+from unsubmit.un.addresses import OHCHR_ADDRESS, AddressError, CheckedAddress, check_address
 
 __all__ = ["OHCHR_ADDRESS", "email_message", "one_line", "recipient"]
 
@@ -110,7 +110,7 @@ class _Headers:
     break, control character or run of spaces becomes one space), and written as it is only
     when it is printable ASCII holding no ``=?``; otherwise it is written as base64 encoded
     words made here, which show any ``=?...?=`` in it literally. Addresses are written as
-    email-validator normalised them (:mod:`unsubmit.addresses`).
+    email-validator normalised them (:mod:`unsubmit.un.addresses`).
     """
 
     def __init__(self) -> None:

@@ -31,6 +31,7 @@ from lxml import etree
 from unsubmit.errors import TemplateError
 from unsubmit.render.letterhead import Removal, relationship_removal, strip_active_content
 from unsubmit.render.zipwrite import Deflated, deflate, write_zip
+from unsubmit.safexml import parse
 
 __all__ = ["DocumentProperties", "clean_letterhead", "docx_leaks", "finalize_docx"]
 
@@ -484,9 +485,8 @@ def _write_package(members: Mapping[str, bytes | Deflated]) -> bytes:
 
 def _parse(name: str, data: bytes) -> Any:
     """Parse one part without resolving entities or touching the network."""
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        root = etree.fromstring(data, parser)
+        root = parse(data)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise TemplateError(
             f"the rendered document is not a valid DOCX package: {name} is not well-formed XML "

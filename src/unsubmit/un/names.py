@@ -41,7 +41,7 @@ from functools import cache, cached_property, lru_cache
 from typing import Any, Final
 from urllib.parse import unquote
 
-from unsubmit.invisible import INVISIBLE
+from unsubmit.load.invisible import INVISIBLE
 
 __all__ = [
     "Hidden",

@@ -23,9 +23,9 @@ from pydantic import BaseModel
 
 from unsubmit.errors import Location
 from unsubmit.findings import Finding, Severity
+from unsubmit.load.source import JsonPath, SourceDocument, format_path
 from unsubmit.models import CaseModel
 from unsubmit.models.common import LANGUAGES, Text, Translations
-from unsubmit.source import JsonPath, SourceDocument, format_path
 
 __all__ = [
     "TextValue",

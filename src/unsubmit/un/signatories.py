@@ -19,8 +19,8 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TypeVar
 
-from unsubmit.localize import plain
 from unsubmit.models.common import Organisation
+from unsubmit.models.localize import plain
 
 OrgT = TypeVar("OrgT", bound=Organisation)
 

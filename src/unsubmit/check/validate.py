@@ -16,17 +16,18 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError as PydanticError
 
+from unsubmit.check.quick_schema import lean_schema
+from unsubmit.check.results import FileResult, Report
+from unsubmit.check.rules import run_rules
+from unsubmit.check.schema_errors import explain, short, suggest
 from unsubmit.errors import InputError, Location, YamlError
-from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
-from unsubmit.localize import missing_originals
+from unsubmit.findings import Finding, Severity, sort_key
+from unsubmit.load.source import JsonPath, Limits, SourceDocument, format_path, load_file
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
+from unsubmit.models.common import PLACEHOLDER
+from unsubmit.models.localize import missing_originals
+from unsubmit.models.schema import kind_schema
 from unsubmit.parallel import map_in_order
-from unsubmit.quick_schema import lean_schema
-from unsubmit.rules import run_rules
-from unsubmit.scaffold import PLACEHOLDER
-from unsubmit.schema import kind_schema
-from unsubmit.schema_errors import explain, short, suggest
-from unsubmit.source import JsonPath, Limits, SourceDocument, format_path, load_file
 
 
 @cache
@@ -37,7 +38,7 @@ def _validator(kind: str) -> Draft202012Validator:
 
 @cache
 def _lean_validator(kind: str) -> Draft202012Validator | None:
-    """The quick yes/no of :mod:`unsubmit.quick_schema`; findings come from the full schema."""
+    """The quick yes/no of :mod:`unsubmit.check.quick_schema`; findings from the full schema."""
     lean = lean_schema(kind_schema(kind))
     if lean is None:
         return None
@@ -170,7 +171,7 @@ def check_file(path: Path, name: str | None = None, limits: Limits = Limits()) -
         document = load_file(path, display, limits)
     except InputError as exc:
         code = "yaml" if isinstance(exc, YamlError) else "read"
-        return FileResult(display, [Finding.from_error(exc, display, code)])
+        return FileResult(display, [exc.finding(display, code)])
     return check_document(document)
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 import difflib
 from collections.abc import Sequence
 
-from unsubmit import vocabulary
+from unsubmit.models import vocabulary
 from unsubmit.models.communication import ROLES
 
 

@@ -13,8 +13,18 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from unsubmit import speaking, vocabulary
-from unsubmit.addresses import (
+from unsubmit.check.schema_errors import suggest
+from unsubmit.findings import Severity
+from unsubmit.load.invisible import invisible_in_names
+from unsubmit.load.source import JsonPath, format_path
+from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement, vocabulary
+from unsubmit.models.common import LANGUAGES, Organisation
+from unsubmit.models.communication import COMMUNICATION_TYPES, Victim
+from unsubmit.models.dates import date_span, surely_before
+from unsubmit.models.localize import localize, plain
+from unsubmit.models.translatable import Translate
+from unsubmit.un import speaking
+from unsubmit.un.addresses import (
     OHCHR_ADDRESS,
     UN_DOMAINS,
     AddressError,
@@ -22,19 +32,10 @@ from unsubmit.addresses import (
     check_address,
     mixed_scripts,
 )
-from unsubmit.findings import Severity
-from unsubmit.invisible import invisible_in_names
-from unsubmit.localize import localize, plain
-from unsubmit.mandates import registry
-from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement
-from unsubmit.models.common import LANGUAGES, Organisation
-from unsubmit.models.communication import COMMUNICATION_TYPES, Victim
-from unsubmit.public import near_misses, overlaps
-from unsubmit.routing import missing
-from unsubmit.schema_errors import suggest
-from unsubmit.signatories import first_listings, mentions, unique
-from unsubmit.source import JsonPath, format_path
-from unsubmit.translatable import Translate
+from unsubmit.un.mandates import registry
+from unsubmit.un.public import near_misses, overlaps
+from unsubmit.un.routing import missing
+from unsubmit.un.signatories import first_listings, mentions, unique
 
 ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
@@ -71,26 +72,6 @@ def run_rules(case: CaseModel) -> list[RuleViolation]:
     """
     original, _ = localize(case, case.language)
     return [found for check in _RULES.get(type(case), []) for found in check(original)]
-
-
-def date_span(value: str | datetime.date) -> tuple[datetime.date, datetime.date]:
-    """The first and last day a possibly partial date (YYYY, YYYY-MM, YYYY-MM-DD) can mean."""
-    if isinstance(value, datetime.date):
-        return value, value
-    parts = [int(p) for p in value.split("-")]
-    if len(parts) == 3:
-        day = datetime.date(*parts)
-        return day, day
-    if len(parts) == 2:
-        first = datetime.date(parts[0], parts[1], 1)
-        after = datetime.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
-        return first, after - datetime.timedelta(days=1)
-    return datetime.date(parts[0], 1, 1), datetime.date(parts[0], 12, 31)
-
-
-def surely_before(later: str | datetime.date, earlier: str | datetime.date) -> bool:
-    """True when ``later`` certainly comes before ``earlier``: their order is wrong."""
-    return date_span(later)[1] < date_span(earlier)[0]
 
 
 # --- communications -------------------------------------------------------------------------
@@ -314,7 +295,7 @@ def _consent_given(where: JsonPath, victim: Victim) -> Iterator[RuleViolation]:
 
 def _consent_not_obtained(where: JsonPath, victim: Victim, kind: str) -> Iterator[RuleViolation]:
     """Consent that could not be obtained: nothing may say it was given, and the name stays
-    out of public versions (:func:`unsubmit.public.public_name`)."""
+    out of public versions (:func:`unsubmit.un.public.public_name`)."""
     given = victim.consent
     assert given.not_obtained is not None
     if given.given_by is not None:
@@ -500,7 +481,7 @@ def country_mandates(case: Communication) -> Iterator[RuleViolation]:
 @rule(Communication)
 def email_addresses(case: Communication) -> Iterator[RuleViolation]:
     """The addresses ``build --email`` writes into the draft: each one valid address; the
-    recipient at the UN, or named in a warning (see :mod:`unsubmit.addresses`)."""
+    recipient at the UN, or named in a warning (see :mod:`unsubmit.un.addresses`)."""
     for index, submitter in enumerate(case.submitters):
         try:
             check_address(submitter.contact.email)

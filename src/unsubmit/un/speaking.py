@@ -20,10 +20,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from unsubmit import vocabulary
-from unsubmit.localize import plain
-from unsubmit.models import OralStatement
-from unsubmit.translatable import N_, Translate
+from unsubmit.models import OralStatement, vocabulary
+from unsubmit.models.localize import plain
+from unsubmit.models.translatable import N_, Translate
 
 Unit = Literal["words", "characters"]
 

@@ -35,7 +35,7 @@ from yaml.events import (
 )
 
 from unsubmit.errors import Location, ReadError, YamlError
-from unsubmit.yaml_errors import explain_syntax
+from unsubmit.load.yaml_errors import explain_syntax
 
 __all__ = [
     "JsonPath",

@@ -15,18 +15,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cache
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from unsubmit import vocabulary
-from unsubmit.errors import InputError, Location
-from unsubmit.localize import localize, plain
-from unsubmit.mandates import Mandate, registry
-from unsubmit.models import Communication
+from unsubmit.models import Communication, vocabulary
 from unsubmit.models.communication import ROLES, Victim
+from unsubmit.models.localize import plain
+from unsubmit.un.mandates import Mandate, registry
 
 if TYPE_CHECKING:
-    from unsubmit.findings import Report
+    pass
 
 #: Kinds of reason, in the order suggestions list them.
 COUNTRY, VIOLATION, ROLE, SITUATION = "country", "violation", "role", "situation"
@@ -108,7 +105,7 @@ def suggest(case: Communication) -> list[Suggestion]:
     """Every mandate the case gives a reason for, the country mandate first, then by weight;
     then the mandates the case addresses for no reason found in it, so a reviewer sees them.
 
-    ``case`` is localized (:func:`unsubmit.localize.localize`) to its own language.
+    ``case`` is localized (:func:`unsubmit.models.localize.localize`) to its own language.
     """
     mandates = registry()
     found: dict[str, Suggestion] = {}
@@ -166,23 +163,3 @@ def missing(case: Communication) -> list[Suggestion]:
     """The obvious suggestions the case neither addresses nor declines: what validation warns
     about."""
     return [s for s in suggest(case) if s.obvious and not s.addressed and s.declined is None]
-
-
-def suggest_for_file(path: Path) -> tuple[list[Suggestion] | None, Report]:
-    """Suggestions for a communication file; ``None`` with the findings if it cannot be read.
-
-    A file with findings still gets suggestions as long as it makes a case model.
-    """
-    from unsubmit.check import check_file  # check imports the rules, which import this module
-    from unsubmit.findings import Report
-
-    result = check_file(path)
-    report = Report([result])
-    if result.case is None:
-        return None, report
-    if not isinstance(result.case, Communication):
-        raise InputError(
-            f"suggestions are for communications; this file's kind is {result.case.kind}",
-            Location(str(path), path="$.kind"),
-        )
-    return suggest(localize(result.case, result.case.language)[0]), report

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from unsubmit.vocabulary import read_data
+from unsubmit.models.vocabulary import read_data
 
 __all__ = ["Typography", "folded", "punctuation", "typeset", "typography", "unembedded"]
 
@@ -57,6 +57,10 @@ def punctuation(language: str) -> dict[str, str]:
     ``comma`` (between the parts of a citation), ``series`` (between items that hold commas),
     ``colon`` (before what a colon introduces) and ``label_space`` (after a label ending in a
     colon of the catalog)."""
+    if language not in _described():
+        separators = dict(read_data("typography.json")["default_separators"])
+        del separators["about"]
+        return separators
     found = typography(language)
     return {
         "list": found.list,

@@ -9,7 +9,7 @@ attaches to a value along with it when that value becomes a mapping of languages
 ruamel.yaml cannot reproduce every layout (it re-joins plain text wrapped over several lines,
 for instance). Before any edit the file is written back unchanged; when that does not give the
 same bytes, the edit is refused with the first line that would change, rather than reformat
-lines nobody asked to touch. Reading for validation stays with ``unsubmit.source``; this module
+lines nobody asked to touch. Reading for validation stays with ``unsubmit.load.source``; this module
 only writes, and only files that have passed validation.
 """
 
@@ -26,7 +26,7 @@ from ruamel.yaml.error import YAMLError
 from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
 
 from unsubmit.errors import InputError, Location
-from unsubmit.source import JsonPath, format_path
+from unsubmit.load.source import JsonPath, format_path
 
 __all__ = ["set_texts"]
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from unsubmit.errors import Location
-from unsubmit.findings import FileResult, Finding
+from unsubmit.findings import Finding
 
 #: The endings of the files a folder is searched for.
 CASE_SUFFIXES = (".yaml", ".yml")
@@ -23,10 +23,10 @@ CASE_SUFFIXES = (".yaml", ".yml")
 
 @dataclass
 class CaseFiles:
-    """The files to check, and a result with one error for each folder without case files."""
+    """The files to check, and one error finding for each folder without case files."""
 
     files: list[Path] = field(default_factory=list)
-    empty: list[FileResult] = field(default_factory=list)
+    empty: list[Finding] = field(default_factory=list)
 
 
 def _hidden(name: str) -> bool:
@@ -66,6 +66,6 @@ def case_files(paths: Iterable[Path], *, skip: Path | None = None) -> CaseFiles:
             "subfolders: check the folder's name, or give the case files themselves"
         )
         finding = Finding(Location(str(path)), message, code="read")
-        out.empty.append(FileResult(str(path), [finding]))
+        out.empty.append(finding)
     out.files = list(dict.fromkeys(out.files))
     return out

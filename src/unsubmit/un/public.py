@@ -15,11 +15,11 @@ This happens in two steps, so that one catches what the other might miss:
    identifiers, often the surname, become neutral ones (``victim-1``...).
 2. :meth:`PublicVersion.check` reads every XML part of the rendered DOCX (the text, the core
    properties, alt text and every other attribute), and :meth:`PublicVersion.check_name` the
-   output's file name, with the wider search of :meth:`unsubmit.names.Matcher.suspicious`,
+   output's file name, with the wider search of :meth:`unsubmit.un.names.Matcher.suspicious`,
    and refuses the document if a hidden name or a contact detail is still there.
 
 What counts as "the same name" (spelling, script, transliteration, declension, names inside
-addresses and hashtags) is :mod:`unsubmit.names`' one notion, used by both steps and by the
+addresses and hashtags) is :mod:`unsubmit.un.names`' one notion, used by both steps and by the
 validation warnings about near misses.
 
 Replacements: initials ("M. K.", or "K." for a surname alone), or for a withheld name the
@@ -43,12 +43,13 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from unsubmit.errors import Location, PublicationError
-from unsubmit.localize import texts
+from unsubmit.load.source import JsonPath, format_path
 from unsubmit.models import Communication
 from unsubmit.models.communication import Victim
-from unsubmit.names import Hidden, Matcher, Texts, initials, matcher
-from unsubmit.source import JsonPath, format_path
-from unsubmit.translatable import N_, Translate
+from unsubmit.models.localize import texts
+from unsubmit.models.translatable import N_, Translate
+from unsubmit.safexml import parse
+from unsubmit.un.names import Hidden, Matcher, Texts, initials, matcher
 
 __all__ = [
     "HiddenNameError",
@@ -418,12 +419,10 @@ def _texts(xml: bytes) -> Texts:
 
 
 def _each_text(xml: bytes) -> Iterator[str]:
-    from lxml import etree
 
-    from unsubmit.render.typography import folded, unembedded
+    from unsubmit.i18n.typography import folded, unembedded
 
-    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=True)
-    root = etree.fromstring(xml, parser)
+    root = parse(xml)
     paragraphs = ["".join(p.itertext()) for p in root.xpath("//*[local-name()='p']")]
     found = [
         *map(str, root.xpath("//@*")),
@@ -438,7 +437,7 @@ def _each_text(xml: bytes) -> Iterator[str]:
 
 def public_title_words(case: Communication, gettext: Translate) -> str:
     """The words of the case's title that are no one's name, for a public file name."""
-    from unsubmit.localize import by_language
+    from unsubmit.models.localize import by_language
 
     title = by_language(case.title, case.language)
     text = title.get(case.language) or next(iter(title.values()))

@@ -17,9 +17,9 @@ from typing import Any
 
 from jsonschema.exceptions import ValidationError
 
-from unsubmit import vocabulary
+from unsubmit.load.source import JsonPath
+from unsubmit.models import vocabulary
 from unsubmit.models.common import LANGUAGES, PARTIAL_DATE, TRANSLATIONS_TITLE
-from unsubmit.source import JsonPath
 
 _TYPE_NAMES = {
     "string": "text",
@@ -171,7 +171,7 @@ def _choice_message(value: Any, choices: list[Any], schema: dict[str, Any]) -> s
 def _codes_hint(value: Any, choices: list[str], hint: str) -> str:
     """The codes close to ``value`` that the "did you mean" ``hint`` does not name already, and
     the command that lists all of ``choices``."""
-    from unsubmit.codes import close_codes, list_name
+    from unsubmit.models.codes import close_codes, list_name
 
     name = list_name(choices)
     command = "" if name is None else f" (unsubmit codes {name} lists them all)"
@@ -256,7 +256,7 @@ _MANDATE_FIELDS = frozenset({"mandates", "mandate", "mandates_declined"})
 
 def _explain_mandate(value: object) -> str:
     """A mandate written as people say it ('SR Belarus', 'WGAD'): the id it stands for."""
-    from unsubmit.mandates import registry
+    from unsubmit.un.mandates import registry
 
     mandates = registry()
     written = re.sub(r"[^a-z0-9]+", "-", str(value).lower()).strip("-")

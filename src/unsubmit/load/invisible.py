@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterator, Mapping
 from typing import Any, Final
 
-from unsubmit.source import JsonPath
+from unsubmit.load.source import JsonPath
 
 __all__ = ["INVISIBLE", "disguising_characters", "invisible_in_names", "name_fields"]
 

@@ -1,0 +1,1 @@
+"""UN practice: mandates and routing, speaking time, signatories, consent and public versions."""
