@@ -70,17 +70,18 @@ def checked_options(options: BuildOptions) -> BuildOptions:
     from unsubmit.models.common import LANGUAGES
 
     changes: dict[str, Any] = {}
-    for name in ("out_dir", "template"):
+    for name in ("out_dir", "template", "letterhead"):
         value = getattr(options, name)
-        if value is None and name == "template":
+        if value is None and name != "out_dir":
             continue
         if not isinstance(value, (str, Path)):
             raise UsageError(
                 f"BuildOptions.{name} must be a str or pathlib.Path, not {type(value).__name__}"
             )
         changes[name] = Path(value)
-    if changes.get("template") is not None and not changes["template"].is_file():
-        raise UsageError(f"BuildOptions.template: no such file: {changes['template']}")
+    for name in ("template", "letterhead"):
+        if changes.get(name) is not None and not changes[name].is_file():
+            raise UsageError(f"BuildOptions.{name}: no such file: {changes[name]}")
     parts = (part.strip().lower() for item in _items(options.formats) for part in item.split(","))
     chosen = tuple(dict.fromkeys(part for part in parts if part))
     unknown = [item for item in chosen if item not in FORMATS]

@@ -400,11 +400,17 @@ class _ProgressBars:
     help="The directory to write documents into.",
 )
 @click.option(
+    "--letterhead",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Your organisation's look (a DOCX made from `unsubmit template new`: page, styles, "
+    "fonts, header with logo and address) on the built-in documents.",
+)
+@click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),
-    help="A DOCX template of your own (your letterhead) instead of the built-in one; what a "
-    "letterhead may not hold (external links, embedded objects, fields but page numbers) is "
-    "removed with a warning.",
+    help="A DOCX template of your own, with template tags, instead of the built-in one; what "
+    "a letterhead may not hold (external links, embedded objects, fields but page numbers) "
+    "is removed with a warning.",
 )
 @click.option(
     "--format",
@@ -457,6 +463,7 @@ class _ProgressBars:
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
     out_dir: Path,
+    letterhead: Path | None,
     template: Path | None,
     formats: str,
     force: bool,
@@ -501,6 +508,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         upload=upload,
         locales=tuple(dict.fromkeys(locales)),
         allow_untranslated=allow_untranslated,
+        letterhead=letterhead,
     )
     bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:
@@ -524,6 +532,11 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 
 @cli.command()
 @click.argument("file", type=click.Path(path_type=Path))
+@click.option(
+    "--letterhead",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Preview with your organisation's look on the built-in document.",
+)
 @click.option(
     "--template",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -554,6 +567,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 )
 def preview(  # noqa: PLR0917 (click passes every option by position)
     file: Path,
+    letterhead: Path | None,
     template: Path | None,
     locale: str | None,
     public: bool,
@@ -576,7 +590,9 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
     else:
         from unsubmit.pipeline import preview_text
 
-        text, report = preview_text(file, template, locale, public=public, upload=upload)
+        text, report = preview_text(
+            file, template, locale, public=public, upload=upload, letterhead=letterhead
+        )
     if text is None:
         TextReporter(sys.stdout).report(report)
         sys.exit(1)
@@ -587,14 +603,32 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
 
 @cli.group()
 def template() -> None:
-    """Check a letterhead (a DOCX template of your own) before anyone builds with it."""
+    """Make your organisation's letterhead, and check a letterhead or template before use."""
+
+
+@template.command("new")
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+def template_new(file: Path) -> None:
+    """Write a letterhead to start from: open FILE in Word or LibreOffice, put your
+    organisation's name, logo and address in the header, change the page, fonts and styles,
+    save it, and build with `unsubmit build --letterhead FILE`."""
+    from unsubmit.render.look import write_starting_letterhead
+
+    _echo(f"wrote {write_starting_letterhead(file)}")
 
 
 @template.command("check")
 @click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--letterhead",
+    "look",
+    is_flag=True,
+    help="FILES are letterheads (for build --letterhead), not templates (for --template).",
+)
 @_output_format("Text for people, JSON for scripts.")
-def template_check(files: Sequence[Path], output_format: str) -> None:
-    """Say what `build --template FILE` would remove from each letterhead FILE.
+def template_check(files: Sequence[Path], look: bool, output_format: str) -> None:
+    """Say what `build --template FILE` (or with --letterhead, `build --letterhead FILE`)
+    would remove from each FILE.
 
     A letterhead keeps text, styles, numbering, headers and footers, embedded raster
     images, page-number fields and http, https and mailto links; anything else (external or
@@ -609,7 +643,7 @@ def template_check(files: Sequence[Path], output_format: str) -> None:
     from unsubmit.pipeline import check_letterhead
     from unsubmit.report import REPORTERS
 
-    report = Report([check_letterhead(path) for path in files])
+    report = Report([check_letterhead(path, look=look) for path in files])
     REPORTERS[output_format](sys.stdout, strict=True).report(report)
     sys.exit(1 if report.failed(strict=True) else 0)
 

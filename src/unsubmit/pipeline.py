@@ -107,6 +107,8 @@ class BuildOptions:
     #: Build a document even where the case's text lacks its language, showing that text in
     #: the case's language and marking every page as an untranslated draft.
     allow_untranslated: bool = False
+    #: An organisation's look (page, styles, fonts, header) put on the built-in documents.
+    letterhead: Path | None = None
 
 
 @dataclass
@@ -262,14 +264,15 @@ def _mandates(case: CaseModel) -> str:
 class _Templates:
     """Each template prepared once per run, whatever the number of cases that use it."""
 
-    def __init__(self, override: Path | None) -> None:
+    def __init__(self, override: Path | None, letterhead: Path | None = None) -> None:
         self.override = override
+        self.letterhead = letterhead
         self.cache: dict[Path, PreparedTemplate] = {}
 
     def for_kind(self, kind: str) -> PreparedTemplate:
         path = template_path(kind, self.override)
         if path not in self.cache:
-            self.cache[path] = PreparedTemplate.load(path)
+            self.cache[path] = PreparedTemplate.load(path, self.letterhead)
         return self.cache[path]
 
 
@@ -286,6 +289,8 @@ class _Job:
     upload: bool = False
     #: Whether some of the case's text is shown untranslated (the page mark).
     draft: bool = False
+    #: The organisation's look the template is put in.
+    letterhead: Path | None = None
 
 
 def letterhead_result(template: PreparedTemplate) -> FileResult:
@@ -304,10 +309,15 @@ def letterhead_result(template: PreparedTemplate) -> FileResult:
     )
 
 
-def check_letterhead(path: Path) -> FileResult:
-    """``unsubmit template check``: what a build would remove from the template at ``path``,
-    or the error that stops a build from using it at all."""
+def check_letterhead(path: Path, *, look: bool = False) -> FileResult:
+    """``unsubmit template check``: what a build would remove from the template at ``path``
+    (with ``look``, from the letterhead at ``path`` put on the built-in communication), or the
+    error that stops a build from using it at all."""
     try:
+        if look:
+            return letterhead_result(
+                PreparedTemplate.load(template_path("communication", None), path)
+            )
         return letterhead_result(PreparedTemplate.load(path))
     except TemplateError as exc:
         return FileResult(str(path), [exc.finding(str(path), "template")])
@@ -320,7 +330,7 @@ def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
     here too (:func:`render_document`). A :class:`Translator` does not travel between processes:
     what it noted comes back as findings.
     """
-    template = PreparedTemplate.load(job.template)
+    template = PreparedTemplate.load(job.template, job.letterhead)
     docx, translator = render_document(
         job.case,
         template,
@@ -400,6 +410,11 @@ def build(
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
         return outcome
+    if options.template is not None and options.letterhead is not None:
+        raise UsageError(
+            "--letterhead puts your look on the built-in documents, --template replaces them: "
+            "choose one"
+        )
     if options.template is not None:
         kinds = {result.case.kind for result in report.results if result.case is not None}
         if len(kinds) > 1:
@@ -411,10 +426,10 @@ def build(
     if report.failed(strict=options.strict):
         return outcome  # untranslated text: refused before anything is rendered
     jobs = [item.job for item in planned if item.job is not None]
-    for template in dict.fromkeys(job.template for job in jobs):
+    for template, letterhead in dict.fromkeys((job.template, job.letterhead) for job in jobs):
         # A broken template fails once, before any work; what a letterhead may not hold is
         # removed, and named as a warning that --strict makes a refusal.
-        result = letterhead_result(PreparedTemplate.load(template))
+        result = letterhead_result(PreparedTemplate.load(template, letterhead))
         if result.findings:
             report.results.append(result)
     try:
@@ -482,6 +497,7 @@ def _localized_jobs(
                 result.file,
                 upload=options.upload,
                 draft=bool(fallbacks),
+                letterhead=options.letterhead,
             )
             _add_findings(result, fallbacks)
         planned.append(_Planned(result, target, case, job))
@@ -616,6 +632,7 @@ def preview_text(
     *,
     public: bool = False,
     upload: bool = False,
+    letterhead: Path | None = None,
 ) -> tuple[str | None, Report]:
     """The document of one case as plain text (in its language, or ``locale``; its public
     version with ``public``, the copy of an oral statement to upload with ``upload``), or
@@ -625,7 +642,7 @@ def preview_text(
     case, chosen, draft, report = _previewed(path, locale)
     if case is None:
         return None, report
-    prepared = _Templates(template).for_kind(case.kind)
+    prepared = _Templates(template, letterhead).for_kind(case.kind)
     data, translator = render_document(
         case, prepared, chosen, public=public, upload=upload, source=str(path), draft=draft
     )

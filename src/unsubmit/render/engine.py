@@ -51,6 +51,7 @@ from unsubmit.render.limits import (
     interruptible,
     render_budget,
 )
+from unsubmit.render.look import apply_look
 from unsubmit.render.package import DocumentProperties, assemble, clean_letterhead
 from unsubmit.render.rtl import aligned_styles, right_to_left
 from unsubmit.render.zipwrite import Deflated, deflate
@@ -131,8 +132,17 @@ def _resolve_listing(xml: str) -> str:
 
 
 #: Templates prepared in this process, by path and content; the oldest goes when it is full.
-_PREPARED: dict[tuple[str, bytes], PreparedTemplate] = {}
+_PREPARED: dict[tuple[str, str, bytes], PreparedTemplate] = {}
 _PREPARED_KEPT = 16
+
+
+def _read_template(path: Path) -> bytes:
+    try:
+        return path.read_bytes()
+    except OSError as exc:
+        raise TemplateError(
+            f"cannot read the template: {exc.strerror or exc}", Location(str(path))
+        ) from exc
 
 
 class PreparedTemplate:
@@ -176,21 +186,31 @@ class PreparedTemplate:
         self._aligned = aligned_styles(parse_static(styles)) if styles else frozenset()
 
     @classmethod
-    def load(cls, path: Path) -> PreparedTemplate:
-        """The template at ``path``, prepared once per process for as long as its bytes stay."""
-        try:
-            data = path.read_bytes()
-        except OSError as exc:
-            raise TemplateError(
-                f"cannot read the template: {exc.strerror or exc}", Location(str(path))
-            ) from exc
-        key = (str(path), hashlib.sha256(data).digest())
+    def load(cls, path: Path, letterhead: Path | None = None) -> PreparedTemplate:
+        """The template at ``path`` (in the look of ``letterhead``, :mod:`.look`), prepared
+        once per process for as long as the bytes of both stay."""
+        data = _read_template(path)
+        look = _read_template(letterhead) if letterhead is not None else b""
+        key = (str(path), str(letterhead), hashlib.sha256(data + look).digest())
         prepared = _PREPARED.get(key)
         if prepared is None:
-            prepared = cls(data, str(path))
+            if letterhead is None:
+                prepared = cls(data, str(path))
+            else:
+                prepared = cls._with_look(data, letterhead, look)
             if len(_PREPARED) >= _PREPARED_KEPT:
                 del _PREPARED[next(iter(_PREPARED))]
             _PREPARED[key] = prepared
+        return prepared
+
+    @classmethod
+    def _with_look(cls, data: bytes, letterhead: Path, look: bytes) -> PreparedTemplate:
+        try:
+            merged, removals = apply_look(data, look)
+        except TemplateError as exc:
+            raise TemplateError(exc.message, exc.location or Location(str(letterhead))) from exc
+        prepared = cls(merged, str(letterhead))
+        prepared.removals = removals
         return prepared
 
     def _parts_in(self, language: WordLanguage | None, script: str) -> dict[str, Deflated]:
