@@ -31,12 +31,16 @@ language, shows in English and adds a warning listing it to the case's findings;
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from unsubmit.check.results import FileResult, Report
-from unsubmit.check.validate import check_file, check_files, source_document
+from unsubmit.check.validate import (
+    check_file,
+    check_files,
+    source_document,
+)
 from unsubmit.errors import (
     ConversionError,
     InputError,
@@ -261,21 +265,6 @@ def _mandates(case: CaseModel) -> str:
     return "$.dialogue.mandate" if isinstance(case, OralStatement) else "$.mandates"
 
 
-class _Templates:
-    """Each template prepared once per run, whatever the number of cases that use it."""
-
-    def __init__(self, override: Path | None, letterhead: Path | None = None) -> None:
-        self.override = override
-        self.letterhead = letterhead
-        self.cache: dict[Path, PreparedTemplate] = {}
-
-    def for_kind(self, kind: str) -> PreparedTemplate:
-        path = template_path(kind, self.override)
-        if path not in self.cache:
-            self.cache[path] = PreparedTemplate.load(path, self.letterhead)
-        return self.cache[path]
-
-
 @dataclass(frozen=True)
 class _Job:
     """One document to render: a localized case in one locale, with the template it uses."""
@@ -403,10 +392,10 @@ def build(
         )
     found = case_files(paths, skip=options.out_dir)
     paths = found.files
-    report = check_files(paths, _stage(progress, "validating", len(paths)))
-    report.results[:0] = [
-        FileResult(f.location.file, [f]) for f in found.empty
-    ]  # an error each: the build stops below
+    checked = check_files(paths, _stage(progress, "validating", len(paths)))
+    # A folder without case files: an error each, so the build stops below.
+    empty = [FileResult(finding.location.file, [finding]) for finding in found.empty]
+    report = _own_copy([*empty, *checked.results])
     outcome = BuildOutcome(report)
     if report.failed(strict=options.strict):
         return outcome
@@ -613,10 +602,17 @@ def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> No
         )
 
 
+def _own_copy(results: Sequence[FileResult]) -> Report:
+    """A report of its own for a build or a preview, to which it adds what it finds (text shown
+    untranslated, what a letterhead lost): the check stage's results stay as the check made
+    them."""
+    return Report([replace(result, findings=list(result.findings)) for result in results])
+
+
 def _previewed(path: Path, locale: str | None) -> tuple[CaseModel | None, str, bool, Report]:
     """The valid case of ``path`` in ``locale`` (or its own language), or None when invalid,
     and whether some of its text is not translated into it."""
-    report = check_files([path])
+    report = _own_copy(check_files([path]).results)
     result = report.results[0]
     if result.failed() or result.case is None:
         return None, "", False, report
@@ -642,7 +638,7 @@ def preview_text(
     case, chosen, draft, report = _previewed(path, locale)
     if case is None:
         return None, report
-    prepared = _Templates(template, letterhead).for_kind(case.kind)
+    prepared = PreparedTemplate.load(template_path(case.kind, template), letterhead)
     data, translator = render_document(
         case, prepared, chosen, public=public, upload=upload, source=str(path), draft=draft
     )

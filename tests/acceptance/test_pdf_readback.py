@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from collections.abc import Callable
+from functools import cache
 
 import pytest
 
@@ -27,7 +29,6 @@ pytestmark = pytest.mark.slow
 
 #: A woman (Maria Kalesnikava) and a man (Mikalai Klimovich), both of known sex.
 STEMS = ("kalesnikava-urgent-appeal", "klimovich-allegation-letter")
-LANGUAGES = ("zh", "ar", "ru", "fr", "be")
 
 
 def _pdftotext(pdf: bytes, *, layout: bool) -> str:
@@ -37,9 +38,13 @@ def _pdftotext(pdf: bytes, *, layout: bool) -> str:
     ).stdout.decode("utf-8")
 
 
+Documents = Callable[[str, str], tuple[bytes, bytes]]
+
+
 @pytest.fixture(scope="module")
-def documents() -> dict[tuple[str, str], tuple[bytes, bytes]]:
-    """(sample, language) -> (DOCX, PDF), rendered as a build renders them."""
+def documents() -> Documents:
+    """(sample, language) -> (DOCX, PDF), rendered as a build renders them; each converted once,
+    when a test first asks for it."""
     if find_soffice() is None or shutil.which("pdftotext") is None:
         pytest.fail(
             "these tests read PDFs back: install LibreOffice and poppler-utils "
@@ -47,20 +52,19 @@ def documents() -> dict[tuple[str, str], tuple[bytes, bytes]]:
             pytrace=False,
         )
     template = PreparedTemplate.load(templates_dir() / "communication.docx")
-    found = {}
-    for stem in STEMS:
+
+    @cache
+    def document(stem: str, language: str) -> tuple[bytes, bytes]:
         case = CASE_ADAPTER.validate_python(load_file(REPO / "samples" / f"{stem}.yaml").data)
-        for language in LANGUAGES:
-            docx, _ = render_document(case, template, language)
-            found[(stem, language)] = (docx, docx_to_pdf(docx))
-    return found
+        docx, _ = render_document(case, template, language)
+        return docx, docx_to_pdf(docx)
+
+    return document
 
 
 @pytest.mark.parametrize("stem", STEMS)
-def test_latin_words_in_a_chinese_pdf_are_whole(
-    documents: dict[tuple[str, str], tuple[bytes, bytes]], stem: str
-) -> None:
-    docx, pdf = documents[(stem, "zh")]
+def test_latin_words_in_a_chinese_pdf_are_whole(documents: Documents, stem: str) -> None:
+    docx, pdf = documents(stem, "zh")
     shown = "\n".join(document_lines(docx))
     for layout in (True, False):
         text = _pdftotext(pdf, layout=layout)
@@ -74,9 +78,7 @@ def test_latin_words_in_a_chinese_pdf_are_whole(
 
 
 @pytest.mark.parametrize("language", ["ru", "fr", "be"])
-def test_no_label_is_neutral_when_the_sex_is_known(
-    documents: dict[tuple[str, str], tuple[bytes, bytes]], language: str
-) -> None:
+def test_no_label_is_neutral_when_the_sex_is_known(documents: Documents, language: str) -> None:
     expected = {
         ("kalesnikava-urgent-appeal", "ru"): "Политическая заключенная",
         ("kalesnikava-urgent-appeal", "fr"): "Prisonnière politique",
@@ -86,16 +88,16 @@ def test_no_label_is_neutral_when_the_sex_is_known(
         ("klimovich-allegation-letter", "be"): "Памёр",
     }
     for stem in STEMS:
-        text = " ".join(_pdftotext(documents[(stem, language)][1], layout=False).split())
+        text = " ".join(_pdftotext(documents(stem, language)[1], layout=False).split())
         assert expected[(stem, language)] in text
         neutral = re.findall(r"\w+\((?:e|а|ла|-ла|ая|-ая)\)", text)
         assert neutral == [], neutral
 
 
 def test_an_arabic_pdf_keeps_latin_text_in_its_order(
-    documents: dict[tuple[str, str], tuple[bytes, bytes]],
+    documents: Documents,
 ) -> None:
-    text = _pdftotext(documents[("kalesnikava-urgent-appeal", "ar")][1], layout=True)
+    text = _pdftotext(documents("kalesnikava-urgent-appeal", "ar")[1], layout=True)
     assert "+370 5 000 0000" in text
     assert "advocacy@example.org" in text
     assert "Maria Kalesnikava was arrested." in text

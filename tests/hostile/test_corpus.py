@@ -1,8 +1,12 @@
-"""Every hostile input, through ``unsubmit validate`` and ``unsubmit build`` as real processes.
+"""Every hostile input, through ``unsubmit validate`` and ``unsubmit build``.
 
 Each input either is refused with exit 1 and exactly its expected errors (place, JSON path,
 message) and nothing written, or builds into a DOCX that python-docx opens and that shows the
 hostile text literally. Never a traceback, and never a hang: every run has a timeout.
+
+The commands run in this process, through click's test runner; a few inputs, one of each sort,
+run as real ``python -m unsubmit`` processes, so that exit codes and stderr are the ones a shell
+sees, and an unreadable file is unreadable to a process without root's rights.
 """
 
 from __future__ import annotations
@@ -11,15 +15,18 @@ import fnmatch
 import re
 import subprocess
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 
 from tests.conftest import REPO
 from tests.hostile.conftest import unsubmit_command, unsubmit_env
 from tests.hostile.expectations import EXPECTED, Expectation, Refused, Valid
 from tests.hostile.generate import CORPUS, GENERATED
+from unsubmit.cli import cli
 from unsubmit.i18n.typography import folded
 from unsubmit.load.source import format_path, load_file
 from unsubmit.render.package import docx_leaks
@@ -27,6 +34,19 @@ from unsubmit.render.reader import document_lines
 from unsubmit.render.text import clean
 
 TIMEOUT = 60
+#: Inputs run as real processes: malformed YAML, a rejected type, binary, too big, a pipe that a
+#: careless reader would wait on for ever, a file without read permission, and one that builds.
+AS_PROCESSES = frozenset(
+    {
+        "syntax-unclosed-quote.yaml",
+        "type-age-text.yaml",
+        "binary-noise.yaml",
+        "huge-50-megabytes.yaml",
+        "named-pipe.yaml",
+        "unreadable.yaml",
+        "jinja-in-every-field-communication.yaml",
+    }
+)
 
 
 def test_the_corpus_is_large_and_every_file_has_an_expectation() -> None:
@@ -34,13 +54,31 @@ def test_the_corpus_is_large_and_every_file_has_an_expectation() -> None:
     assert committed == sorted(EXPECTED)
     assert not set(EXPECTED) & set(GENERATED)
     assert len(EXPECTED) + len(GENERATED) >= 60
+    assert set(EXPECTED) | set(GENERATED) >= AS_PROCESSES
 
 
-def _run_both(
-    name: str, out: Path, *, cwd: Path, prefix: list[str]
-) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
-    """``unsubmit validate NAME`` and ``unsubmit build -o OUT NAME``, side by side."""
-    commands = [["validate", name], ["build", "-o", str(out), name]]
+@dataclass(frozen=True)
+class _Run:
+    """What one command did: its exit code and what it printed on each stream."""
+
+    returncode: int
+    stdout: str
+    stderr: str
+
+    def check_no_crash(self) -> None:
+        output = self.stdout + self.stderr
+        assert "Traceback" not in output, output
+        assert "internal error" not in output, output
+
+
+def _commands(name: str, out: Path) -> list[list[str]]:
+    """``unsubmit validate NAME`` and ``unsubmit build -o OUT NAME``."""
+    return [["validate", name], ["build", "-o", str(out), name]]
+
+
+def _run_as_processes(name: str, out: Path, *, cwd: Path, prefix: list[str]) -> tuple[_Run, _Run]:
+    """Both commands as processes, side by side."""
+    commands = _commands(name, out)
     processes = [
         subprocess.Popen(
             [*prefix, *unsubmit_command(*command)],
@@ -60,17 +98,25 @@ def _run_both(
                 other.kill()
                 other.communicate()
             pytest.fail(f"unsubmit {' '.join(command)} did not finish within {TIMEOUT} s")
-        result = subprocess.CompletedProcess(
-            process.args,
-            process.returncode,
-            stdout.decode("utf-8", "replace"),
-            stderr.decode("utf-8", "replace"),
+        results.append(
+            _Run(
+                process.returncode,
+                stdout.decode("utf-8", "replace"),
+                stderr.decode("utf-8", "replace"),
+            )
         )
-        output = result.stdout + result.stderr
-        assert "Traceback" not in output, output
-        assert "internal error" not in output, output
-        results.append(result)
     return results[0], results[1]
+
+
+def _run_in_process(name: str, out: Path) -> tuple[_Run, _Run]:
+    """Both commands in this process, one after the other, from the current directory.
+
+    An exception that escapes the command fails the test with its traceback."""
+    runs = []
+    for command in _commands(name, out):
+        result = CliRunner().invoke(cli, command, catch_exceptions=False)
+        runs.append(_Run(result.exit_code, result.stdout, result.stderr))
+    return runs[0], runs[1]
 
 
 def _assert_findings(output: str, name: str, expected: Expectation) -> None:
@@ -103,9 +149,10 @@ def _free_text(path: Path, not_shown: tuple[str, ...]) -> Iterator[str]:
             yield value
 
 
+@pytest.mark.timeout(TIMEOUT)
 @pytest.mark.parametrize("name", sorted(EXPECTED) + sorted(GENERATED))
 def test_validate_and_build_a_hostile_input(
-    name: str, tmp_path: Path, unprivileged: list[str]
+    name: str, tmp_path: Path, unprivileged: list[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     if name in GENERATED:
         entry = GENERATED[name]
@@ -118,7 +165,13 @@ def test_validate_and_build_a_hostile_input(
         cwd, expected, prefix = CORPUS, EXPECTED[name], []
     out = tmp_path / "out"
 
-    validated, built = _run_both(name, out, cwd=cwd, prefix=prefix)
+    if name in AS_PROCESSES:
+        validated, built = _run_as_processes(name, out, cwd=cwd, prefix=prefix)
+    else:
+        monkeypatch.chdir(cwd)
+        validated, built = _run_in_process(name, out)
+    validated.check_no_crash()
+    built.check_no_crash()
 
     if isinstance(expected, Refused):
         assert validated.returncode == 1, validated.stdout + validated.stderr

@@ -121,14 +121,7 @@ def _leaks(case: Path, data: bytes) -> list[str]:
             found.append(f"ZIP comment {archive.comment!r}")
         members = {}
         for info in archive.infolist():
-            if info.date_time != (1980, 1, 1, 0, 0, 0):
-                found.append(f"{info.filename}: ZIP time {info.date_time}")
-            if info.extra or info.comment:
-                found.append(f"{info.filename}: ZIP extra field or comment")
-            if info.external_attr >> 16 not in (0, 0o600):
-                found.append(f"{info.filename}: the builder's file mode {info.external_attr:o}")
-            if not ALLOWED_PARTS.fullmatch(info.filename):
-                found.append(f"{info.filename}: a part a clean document does not have")
+            found += _member_leaks(info)
             members[info.filename] = archive.read(info)
 
     found += _core_leaks(declared, _parse(members["docProps/core.xml"]))
@@ -137,21 +130,41 @@ def _leaks(case: Path, data: bytes) -> list[str]:
         found.append(f"docProps/app.xml: {app}")
 
     for name, blob in members.items():
-        if not name.endswith((".xml", ".rels")):
-            continue
-        for element in _parse(blob).iter(etree.Element):
-            local = _local(element.tag)
-            if element.tag.startswith(f"{{{W}}}") and local in HISTORY:
-                found.append(f"{name}: element w:{local}")
-            if local in ("docId", "people", "person"):
-                found.append(f"{name}: element {element.tag}")
-            for attribute in element.attrib:
-                if IDENTIFYING_ATTRIBUTES.fullmatch(_local(attribute)):
-                    found.append(f"{name}: attribute {attribute}")
-            if local == "Relationship" and element.get("TargetMode") == "External":
-                target = element.get("Target", "")
-                if not target.startswith(("http://", "https://")) or target not in str(declared):
-                    found.append(f"{name}: external target {target!r} the case does not declare")
+        if name.endswith((".xml", ".rels")):
+            found += _xml_leaks(name, _parse(blob), declared)
+    return found
+
+
+def _member_leaks(info: zipfile.ZipInfo) -> list[str]:
+    """What a ZIP member's header tells about the build, and a part a clean document lacks."""
+    found = []
+    if info.date_time != (1980, 1, 1, 0, 0, 0):
+        found.append(f"{info.filename}: ZIP time {info.date_time}")
+    if info.extra or info.comment:
+        found.append(f"{info.filename}: ZIP extra field or comment")
+    if info.external_attr >> 16 not in (0, 0o600):
+        found.append(f"{info.filename}: the builder's file mode {info.external_attr:o}")
+    if not ALLOWED_PARTS.fullmatch(info.filename):
+        found.append(f"{info.filename}: a part a clean document does not have")
+    return found
+
+
+def _xml_leaks(name: str, root: Any, declared: dict[str, Any]) -> list[str]:
+    """Editing history, ids, people, identifying attributes and links the case did not give."""
+    found = []
+    for element in root.iter(etree.Element):
+        local = _local(element.tag)
+        if element.tag.startswith(f"{{{W}}}") and local in HISTORY:
+            found.append(f"{name}: element w:{local}")
+        if local in ("docId", "people", "person"):
+            found.append(f"{name}: element {element.tag}")
+        for attribute in element.attrib:
+            if IDENTIFYING_ATTRIBUTES.fullmatch(_local(attribute)):
+                found.append(f"{name}: attribute {attribute}")
+        if local == "Relationship" and element.get("TargetMode") == "External":
+            target = element.get("Target", "")
+            if not target.startswith(("http://", "https://")) or target not in str(declared):
+                found.append(f"{name}: external target {target!r} the case does not declare")
     return found
 
 

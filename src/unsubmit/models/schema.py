@@ -47,6 +47,11 @@ def _example(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> An
             for branch in schema[key]:
                 if branch.get("type") != "null":
                     return _example(branch, defs, depth + 1)
+    return _example_of_type(schema, defs, depth)
+
+
+def _example_of_type(schema: dict[str, Any], defs: dict[str, Any], depth: int) -> Any:
+    """An example value for a subschema from its ``type`` alone."""
     kind = schema.get("type")
     if kind == "object":
         example = {}

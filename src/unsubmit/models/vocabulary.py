@@ -47,13 +47,6 @@ def violations() -> dict[str, Violation]:
 
 
 @cache
-def instruments() -> dict[str, str]:
-    """Short name of an instrument → its full title and year, as cited in the rights lists."""
-    data: dict[str, str] = read_data("violations.json")["instruments"]
-    return data
-
-
-@cache
 def country_alpha2() -> dict[str, str]:
     """ISO 3166-1 alpha-3 code → alpha-2 code (what CLDR names territories by)."""
     data: dict[str, dict[str, str]] = read_data("countries.json")["countries"]

@@ -20,7 +20,7 @@ import datetime
 import posixpath
 import re
 import zipfile
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from io import BytesIO
 from typing import Any
@@ -288,7 +288,6 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
     (external links, embedded objects, fields, macros...) is named, so that whoever uses a
     letterhead learns what it tried to carry.
     """
-    props = DocumentProperties(title="", language="", date=datetime.date(1980, 1, 1))
     members, _infos, _comment = _read_package(data)
     for required in (_CONTENT_TYPES, _ROOT_RELS):
         if required not in members:
@@ -297,12 +296,33 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
             )
     rels = {name: _parse(name, blob) for name, blob in members.items() if _is_rels(name)}
     types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
-    content_type = _content_type_lookup(types)
+    known_ids = _relationship_ids(rels)
 
-    known_ids = {
+    removals = _drop_removed_parts(members, rels, _content_type_lookup(types))
+    _set_neutral_properties(members, rels[_ROOT_RELS])
+    members, rels = _keep_reachable(members, rels)
+    _clean_content_types(types, members)
+    members[_CONTENT_TYPES] = _serialize(types)
+    _serialize_relationships(members, rels)
+    removals += _clean_word_parts(members, _relationship_ids(rels), known_ids)
+
+    # What removed parts related to went with them, and needs no word of its own.
+    return members, [removal for removal in removals if removal.part in members]
+
+
+def _relationship_ids(rels: Mapping[str, Any]) -> dict[str, set[str]]:
+    """The relationship ids each part has, by the part's name (``""`` for the package)."""
+    return {
         _source_of_rels(name) or "": {rel.get("Id") for rel in _relationships(root)}
         for name, root in rels.items()
     }
+
+
+def _drop_removed_parts(
+    members: dict[str, bytes], rels: dict[str, Any], content_type: Callable[[str], str]
+) -> list[Removal]:
+    """Remove the relationships and parts a clean letter does not keep, and every relationship
+    that still points at a removed part; return what the allow-list removed."""
     removals, removed = _remove_relationships(members, rels, content_type)
     removed_lower = {name.lower() for name in removed}
     for rels_name, root in rels.items():
@@ -313,8 +333,13 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
                 root.remove(rel)
     for name in removed:
         members.pop(name, None)
+    return removals
 
-    root_rels = rels[_ROOT_RELS]
+
+def _set_neutral_properties(members: dict[str, bytes], root_rels: Any) -> None:
+    """Core and extended properties that say nothing yet, and the package relationships to them;
+    :func:`assemble` writes the document's own core properties."""
+    props = DocumentProperties(title="", language="", date=datetime.date(1980, 1, 1))
     _set_package_relationship(root_rels, ("/metadata/core-properties",), _CORE_REL_TYPE, _CORE)
     _set_package_relationship(
         root_rels, ("/extended-properties", "/extendedProperties"), _APP_REL_TYPE, _APP
@@ -322,6 +347,12 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
     members[_CORE] = _core_xml(props)
     members[_APP] = _app_xml()
 
+
+def _keep_reachable(
+    members: dict[str, bytes], rels: dict[str, Any]
+) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """The members and relationship files reachable from the package, which must still lead to
+    a main document."""
     kept = _reachable(members, rels)
     members = {
         name: blob for name, blob in members.items() if name in kept or name == _CONTENT_TYPES
@@ -329,25 +360,33 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
     rels = {name: root for name, root in rels.items() if name in members}
     if not any(
         rel.get("Type", "").endswith("/officeDocument") and _is_internal(rel)
-        for rel in _relationships(root_rels)
+        for rel in _relationships(rels[_ROOT_RELS])
         if _target_candidates("", rel.get("Target", "")) & set(members)
     ):
         raise TemplateError(
             "the rendered document is not a valid DOCX package: it has no main document part"
         )
+    return members, rels
 
-    _clean_content_types(types, members)
-    members[_CONTENT_TYPES] = _serialize(types)
+
+def _serialize_relationships(members: dict[str, bytes], rels: Mapping[str, Any]) -> None:
+    """Write the cleaned relationship files back, leaving out those with nothing left to relate
+    (the empty file would only be noise)."""
     for rels_name, root in rels.items():
         if rels_name != _ROOT_RELS and not _relationships(root):
-            del members[rels_name]  # nothing left to relate: the empty file would only be noise
+            del members[rels_name]
         else:
             members[rels_name] = _serialize(root)
 
-    kept_ids = {
-        _source_of_rels(name) or "": {rel.get("Id") for rel in _relationships(root)}
-        for name, root in rels.items()
-    }
+
+def _clean_word_parts(
+    members: dict[str, bytes],
+    kept_ids: Mapping[str, set[str]],
+    known_ids: Mapping[str, set[str]],
+) -> list[Removal]:
+    """Strip active content and editing traces from every WordprocessingML part; return what the
+    allow-list removed."""
+    removals: list[Removal] = []
     for name in sorted(members):
         lowered = name.lower()
         if lowered.startswith("word/") and lowered.endswith(".xml"):
@@ -356,9 +395,7 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
             removals += strip_active_content(name, root, *ids)
             _clean_word_xml(root)
             members[name] = _serialize(root)
-
-    # What removed parts related to went with them, and needs no word of its own.
-    return members, [removal for removal in removals if removal.part in members]
+    return removals
 
 
 def docx_leaks(data: bytes) -> list[str]:
@@ -368,65 +405,95 @@ def docx_leaks(data: bytes) -> list[str]:
     failing test (or a reviewer) sees at once what leaked.
     """
     members, infos, comment = _read_package(data)
-    leaks: list[str] = []
+    return [
+        *_container_leaks(infos, comment),
+        *_part_leaks(members),
+        *_relationship_leaks(members),
+        *_content_type_leaks(members),
+        *_core_leaks(members),
+        *_app_leaks(members),
+        *_word_part_leaks(members),
+    ]
 
+
+# --- What docx_leaks finds, one kind of place at a time ----------------------------------------
+
+
+def _container_leaks(infos: list[zipfile.ZipInfo], comment: bytes) -> Iterator[str]:
+    """Build times on the ZIP members, and the archive's comment."""
     dated = sorted(info.filename for info in infos if info.date_time != _ZIP_EPOCH)
     if dated:
-        leaks.append(
+        yield (
             f"ZIP: {len(dated)} member(s) carry a modification time (first: {dated[0]}), "
             "which tells when the document was built"
         )
     if comment:
-        leaks.append(f"ZIP: archive comment {_short(comment.decode('utf-8', 'replace'))}")
+        yield f"ZIP: archive comment {_short(comment.decode('utf-8', 'replace'))}"
 
+
+def _part_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
+    """Parts that are removed whole (comments, people, thumbnails, macros...)."""
     for name in members:
         kind = _removed_part_kind(name)
         if kind is not None:
-            leaks.append(f"{name}: part with {kind}")
+            yield f"{name}: part with {kind}"
 
+
+def _relationship_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
+    """Relationships to what is removed (an attached template, custom XML...)."""
     for rels_name in (name for name in members if _is_rels(name)):
         for rel in _relationships(_parse(rels_name, members[rels_name])):
             kind = _removed_rel_kind(rel)
             if kind is not None:
-                leaks.append(
+                yield (
                     f"{rels_name}: relationship {rel.get('Id')} to {kind} "
                     f"({_short(rel.get('Target', ''))})"
                 )
 
-    if _CONTENT_TYPES in members:
-        types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
-        for entry in types:
-            content_type = entry.get("ContentType", "")
-            if content_type in _OTHER_MAIN_CTS:
-                leaks.append(
-                    f"{_CONTENT_TYPES}: the main document is {_OTHER_MAIN_CTS[content_type]}"
-                )
-            elif content_type in _MACRO_CTS:
-                leaks.append(f"{_CONTENT_TYPES}: content type for macros ({content_type})")
 
-    if _CORE in members:
-        for child in _parse(_CORE, members[_CORE]):
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag not in _CORE_ALLOWED:
-                leaks.append(f"{_CORE}: {_qname(child.tag)} {_short(child.text or '')}")
-            elif child.tag.startswith(f"{{{_DCTERMS_NS}}}") and not (child.text or "").endswith(
-                "T00:00:00Z"
-            ):
-                leaks.append(f"{_CORE}: {_qname(child.tag)} has a time of day ({child.text})")
+def _content_type_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
+    """A main document that is not a plain document (a template, macros), and macro parts."""
+    if _CONTENT_TYPES not in members:
+        return
+    for entry in _parse(_CONTENT_TYPES, members[_CONTENT_TYPES]):
+        content_type = entry.get("ContentType", "")
+        if content_type in _OTHER_MAIN_CTS:
+            yield f"{_CONTENT_TYPES}: the main document is {_OTHER_MAIN_CTS[content_type]}"
+        elif content_type in _MACRO_CTS:
+            yield f"{_CONTENT_TYPES}: content type for macros ({content_type})"
 
-    if _APP in members:
-        for child in _parse(_APP, members[_APP]):
-            if not isinstance(child.tag, str):
-                continue
-            if child.tag != f"{{{_EP_NS}}}Application" or (child.text or "") != "unsubmit":
-                leaks.append(f"{_APP}: {_qname(child.tag)} {_short(child.text or '')}")
 
+def _core_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
+    """Core properties other than those the case gives, and dates with a time of day."""
+    for child in _xml_children(members, _CORE):
+        if child.tag not in _CORE_ALLOWED:
+            yield f"{_CORE}: {_qname(child.tag)} {_short(child.text or '')}"
+        elif child.tag.startswith(f"{{{_DCTERMS_NS}}}") and not (child.text or "").endswith(
+            "T00:00:00Z"
+        ):
+            yield f"{_CORE}: {_qname(child.tag)} has a time of day ({child.text})"
+
+
+def _app_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
+    """Extended properties other than the application's name (company, template, editing time)."""
+    for child in _xml_children(members, _APP):
+        if child.tag != f"{{{_EP_NS}}}Application" or (child.text or "") != "unsubmit":
+            yield f"{_APP}: {_qname(child.tag)} {_short(child.text or '')}"
+
+
+def _xml_children(members: Mapping[str, bytes], name: str) -> Iterator[Any]:
+    """The elements at the top of part ``name`` (none if there is no such part)."""
+    if name in members:
+        yield from (child for child in _parse(name, members[name]) if isinstance(child.tag, str))
+
+
+def _word_part_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
+    """Editing-session ids, comments, proofing marks and tracked changes in the WordprocessingML
+    parts."""
     for name in members:
         lowered = name.lower()
         if lowered.startswith("word/") and lowered.endswith(".xml"):
-            leaks.extend(f"{name}: {leak}" for leak in _word_xml_leaks(_parse(name, members[name])))
-    return leaks
+            yield from (f"{name}: {leak}" for leak in _word_xml_leaks(_parse(name, members[name])))
 
 
 # --- Reading and writing the container ---------------------------------------------------------

@@ -12,7 +12,7 @@ decline (``mandates_declined``, each with the reason the submitter leaves it out
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
@@ -109,38 +109,13 @@ def suggest(case: Communication) -> list[Suggestion]:
     """
     mandates = registry()
     found: dict[str, Suggestion] = {}
-
-    def add(mandate_id: str, reason: Reason) -> None:
+    for mandate_id, reason in _reasons(case, mandates):
         suggestion = found.get(mandate_id)
         if suggestion is None:
             suggestion = Suggestion(mandates[mandate_id], mandate_id in case.mandates)
             found[mandate_id] = suggestion
         if reason not in suggestion.reasons:
             suggestion.reasons.append(reason)
-
-    country = vocabulary.countries()[case.country]
-    for mandate in mandates.values():
-        if mandate.type == "country" and mandate.country == case.country:
-            add(mandate.id, Reason(COUNTRY, f"country concerned: {country} ({case.country})"))
-    labels = vocabulary.violations()
-    for code in dict.fromkeys(v.code for v in case.violations):
-        for mandate in mandates.values():
-            if code in mandate.violations:
-                text = f"violation alleged: {labels[code].label} ({code})"
-                add(mandate.id, Reason(VIOLATION, text, code in core_violations(mandate.id)))
-    situations = _rules()["situations"]
-    for victim in case.victims:
-        for role in victim.roles:
-            for mandate in mandates.values():
-                if role in mandate.roles:
-                    text = f"role of {victim.name}: {ROLES[role][0]} ({role})"
-                    add(mandate.id, Reason(ROLE, text))
-        alleged = _alleged_about(case, victim)
-        for situation, applies in SITUATIONS.items():
-            if applies(victim, alleged):
-                text = f"{victim.name}: {situations[situation]['label']}"
-                for mandate_id in situations[situation]["mandates"]:
-                    add(mandate_id, Reason(SITUATION, text))
     for mandate_id in case.mandates:
         if mandate_id in mandates and mandate_id not in found:
             found[mandate_id] = Suggestion(mandates[mandate_id], addressed=True)
@@ -157,6 +132,40 @@ def suggest(case: Communication) -> list[Suggestion]:
             order.index(s.mandate.id),
         ),
     )
+
+
+def _reasons(case: Communication, mandates: Mapping[str, Mandate]) -> Iterator[tuple[str, Reason]]:
+    """Each mandate the case gives a reason for, with the reason: the country, then the
+    violations, then each victim's roles and situations."""
+    country = vocabulary.countries()[case.country]
+    for mandate in mandates.values():
+        if mandate.type == "country" and mandate.country == case.country:
+            yield mandate.id, Reason(COUNTRY, f"country concerned: {country} ({case.country})")
+    labels = vocabulary.violations()
+    for code in dict.fromkeys(v.code for v in case.violations):
+        for mandate in mandates.values():
+            if code in mandate.violations:
+                text = f"violation alleged: {labels[code].label} ({code})"
+                yield mandate.id, Reason(VIOLATION, text, code in core_violations(mandate.id))
+    for victim in case.victims:
+        yield from _role_reasons(victim, mandates)
+        yield from _situation_reasons(victim, _alleged_about(case, victim))
+
+
+def _role_reasons(victim: Victim, mandates: Mapping[str, Mandate]) -> Iterator[tuple[str, Reason]]:
+    for role in victim.roles:
+        for mandate in mandates.values():
+            if role in mandate.roles:
+                yield mandate.id, Reason(ROLE, f"role of {victim.name}: {ROLES[role][0]} ({role})")
+
+
+def _situation_reasons(victim: Victim, alleged: set[str]) -> Iterator[tuple[str, Reason]]:
+    situations = _rules()["situations"]
+    for situation, applies in SITUATIONS.items():
+        if applies(victim, alleged):
+            text = f"{victim.name}: {situations[situation]['label']}"
+            for mandate_id in situations[situation]["mandates"]:
+                yield mandate_id, Reason(SITUATION, text)
 
 
 def missing(case: Communication) -> list[Suggestion]:
