@@ -411,7 +411,11 @@ class _ProgressBars:
     show_default=True,
     help="docx, pdf, or docx,pdf. PDF needs LibreOffice.",
 )
-@click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite outputs that were edited after the build, or that unsubmit did not write.",
+)
 @click.option(
     "-l",
     "--locale",
@@ -476,6 +480,12 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     of a case's text is not translated into (see --allow-untranslated). Outputs are named
     <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
     is left as it is, so running the same build again completes an interrupted one.
+
+    Building again after editing a case replaces the outputs of the earlier build, as the
+    output directory's record of its builds (.unsubmit-manifest.json) lists them; a file
+    edited after the build, or not written by unsubmit, is replaced only with --force. A PDF
+    or email of an earlier build that this build does not make again, and that was made from
+    an older DOCX, is removed (or named in a warning when someone changed it).
     """
     from unsubmit.pipeline import BuildOptions
     from unsubmit.pipeline import build as run_build
@@ -511,6 +521,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     if outcome.report.failed(strict=strict):
         _echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
+    for warning in outcome.warnings:
+        _echo(f"warning: {warning}", err=True)
     if not quiet:
         for note in outcome.notes:
             _echo(f"note: {note}", err=True)
@@ -518,6 +530,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
             state = "unchanged" if output.unchanged else "wrote"
             to = f" (to {output.to})" if output.to else ""
             _echo(f"{state} {output.path}{to}")
+        for path in outcome.removed:
+            _echo(f"removed {path} (made from an older version of the document)")
 
 
 @cli.command()
