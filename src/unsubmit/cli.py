@@ -129,6 +129,38 @@ def _output_format(help_text: str) -> Callable[[F], F]:
     )
 
 
+def _catalogs(*, documents: bool) -> Callable[[F], F]:
+    """The shared `--catalogs DIR` option (or UNSUBMIT_CATALOGS): the message catalogs to read,
+    for a translator whose edits are in a checkout that is not the installed copy.
+
+    ``documents``: the command writes documents, so DIR must hold compiled catalogs."""
+
+    def use(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        from unsubmit.i18n.checkout import unread_checkout
+        from unsubmit.i18n.location import catalog_folder, catalogs_from, require_compiled
+
+        if value is not None:
+            if documents:
+                require_compiled(catalog_folder(value))
+            ctx.with_resource(catalogs_from(value))
+        unread = unread_checkout(Path.cwd())
+        if unread is not None:
+            _echo(f"warning: {unread}", err=True)
+
+    return click.option(
+        "--catalogs",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        envvar="UNSUBMIT_CATALOGS",
+        expose_value=False,
+        callback=use,
+        metavar="DIR",
+        help="Read the message catalogs in DIR (<language>/LC_MESSAGES/unsubmit.po and .mo; "
+        "a checkout stands for its src/unsubmit/locale) instead of the installed ones: for "
+        "translating in a checkout that is not installed with pip install -e. Also "
+        "UNSUBMIT_CATALOGS=DIR.",
+    )
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="unsubmit")
 def cli() -> None:
@@ -144,6 +176,7 @@ def cli() -> None:
 @_output_format("How to show the findings.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when all files are valid.")
+@_catalogs(documents=False)
 def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: bool) -> None:
     """Check case files against the schema and the rules; report every finding.
 
@@ -456,6 +489,7 @@ class _ProgressBars:
     "estimate (<name>_upload_<locale>.docx).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@_catalogs(documents=True)
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
     out_dir: Path,
@@ -564,6 +598,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     help="Print, as JSON, every value a template receives for this case: what your own "
     "template (--template) can use.",
 )
+@_catalogs(documents=True)
 def preview(  # noqa: PLR0917 (click passes every option by position)
     file: Path,
     template: Path | None,
@@ -643,6 +678,7 @@ def _show_written(written: Sequence[Any]) -> None:
 
 
 @i18n.command("extract")
+@_catalogs(documents=False)
 def i18n_extract() -> None:
     """Collect every message of the templates and the code into the .pot file."""
     from unsubmit.i18n.catalogs import extract_messages
@@ -651,6 +687,7 @@ def i18n_extract() -> None:
 
 
 @i18n.command("init")
+@_catalogs(documents=False)
 @click.argument("locale")
 @click.option("--force", is_flag=True, help="Start the catalog again even if it exists.")
 def i18n_init(locale: str, force: bool) -> None:
@@ -661,6 +698,7 @@ def i18n_init(locale: str, force: bool) -> None:
 
 
 @i18n.command("update")
+@_catalogs(documents=False)
 @click.argument("locales", nargs=-1)
 def i18n_update(locales: Sequence[str]) -> None:
     """Bring the catalogs (all, or LOCALES) up to date with the .pot file.
@@ -673,6 +711,7 @@ def i18n_update(locales: Sequence[str]) -> None:
 
 
 @i18n.command("compile")
+@_catalogs(documents=False)
 @click.argument("locales", nargs=-1)
 def i18n_compile(locales: Sequence[str]) -> None:
     """Compile the catalogs (all, or LOCALES) into the .mo files that builds read."""
@@ -682,6 +721,7 @@ def i18n_compile(locales: Sequence[str]) -> None:
 
 
 @i18n.command("stats")
+@_catalogs(documents=False)
 @click.argument("locales", nargs=-1)
 @_output_format("Text for people, JSON for scripts.")
 def i18n_stats(locales: Sequence[str], output_format: str) -> None:

@@ -11,15 +11,17 @@ from pathlib import Path
 _PACKAGE = Path(__file__).resolve().parent
 
 
-def _shipped(name: str) -> Path:
-    inside = _PACKAGE / name
+def _shipped(name: str, package: Path = _PACKAGE) -> Path:
+    inside = package / name
     if inside.is_dir():
         return inside
-    return _PACKAGE.parents[1] / name
+    return package.parents[1] / name
 
 
-def templates_dir() -> Path:
-    return _shipped("templates")
+def templates_dir(package: Path | None = None) -> Path:
+    """The DOCX templates of this package, or of ``package``, another copy of unsubmit's
+    sources (a checkout whose catalogs are worked on)."""
+    return _shipped("templates", package or _PACKAGE)
 
 
 def schemas_dir() -> Path:
