@@ -434,7 +434,7 @@ def build(
         outcome.outputs.append(
             Output(output.path, output.source, unchanged, recipients.get(output.path))
         )
-    write_all(rebuild.writes, overwrite=False, replace=rebuild.replace)
+    write_all(rebuild.writes, overwrite=False, replace=rebuild.replaceable)
     outcome.removed = finish_rebuild(rebuild)
     outcome.warnings += rebuild.warnings
     return outcome

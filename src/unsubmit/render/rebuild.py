@@ -59,7 +59,7 @@ class Rebuild:
     #: Outputs whose bytes are not on disk yet (new, or replacing older ones).
     writes: list[tuple[Path, bytes]] = field(default_factory=list)
     #: Of those, the files that exist and may be replaced.
-    replace: set[Path] = field(default_factory=set)
+    replaceable: set[Path] = field(default_factory=set)
     #: Outputs that already hold exactly the bytes to write.
     unchanged: set[Path] = field(default_factory=set)
     #: Out-of-date outputs of an earlier build that nobody changed: removed once the new ones
@@ -92,12 +92,12 @@ def plan_rebuild(outputs: Sequence[PlannedOutput], folder: Path, *, force: bool)
         if origin is not Origin.ABSENT and holds(output.path, output.data):
             rebuild.unchanged.add(output.path)
             kept = record is not None and record.sha256 == output.record.sha256
-            built = record.built if kept and record is not None else now
+            built = record.built if record is not None and kept else now
         else:
             built = now
             rebuild.writes.append((output.path, output.data))
             if origin is Origin.BUILT or (force and origin is not Origin.ABSENT):
-                rebuild.replace.add(output.path)
+                rebuild.replaceable.add(output.path)
             elif origin is not Origin.ABSENT:
                 refused.append((output.path, _why_not_replaced(origin, record, manifest)))
         rebuild.records[output.path.name] = replace(output.record, built=built)
