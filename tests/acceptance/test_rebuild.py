@@ -179,7 +179,7 @@ def test_a_pdf_unsubmit_did_not_write_is_named_as_possibly_out_of_date(case: Pat
     assert _lines(result.stderr) == [
         f"warning: out/{STEM}.pdf: may be older than what this build wrote, and unsubmit did "
         "not write it (not listed in .unsubmit-manifest.json), so it was left: remove it, or "
-        "build it again with --force"
+        "build it again with --format pdf --force"
     ]
     assert pdf.read_bytes() == b"%PDF-1.7 printed from Word"
 

@@ -35,8 +35,8 @@ from unsubmit.render.output import holds
 
 __all__ = ["PlannedOutput", "Rebuild", "finish_rebuild", "plan_rebuild"]
 
-#: The suffixes of the outputs of one document.
-_SUFFIXES = (".docx", ".pdf", ".eml")
+#: The suffixes of the outputs of one document, and the options that build each.
+_AGAIN = {".docx": "--format docx", ".pdf": "--format pdf", ".eml": "--email"}
 
 
 @dataclass(frozen=True)
@@ -186,7 +186,7 @@ def _find_stale(rebuild: Rebuild, outputs: Sequence[PlannedOutput]) -> None:
                 "if it is out of date"
             )
     for output in documents.values():
-        for suffix in _SUFFIXES:
+        for suffix, options in _AGAIN.items():
             path = output.path.with_suffix(suffix)
             if path.name in written or path.name in manifest.records or not path.exists():
                 continue
@@ -195,7 +195,7 @@ def _find_stale(rebuild: Rebuild, outputs: Sequence[PlannedOutput]) -> None:
             rebuild.warnings.append(
                 f"{path}: may be older than what this build wrote, and unsubmit did not "
                 f"write it (not listed in {MANIFEST_NAME}), so it was left: remove it, or "
-                "build it again with --force"
+                f"build it again with {options} --force"
             )
 
 
