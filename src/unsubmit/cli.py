@@ -137,7 +137,8 @@ def _catalogs(*, documents: bool) -> Callable[[F], F]:
 
     def use(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
         from unsubmit.i18n.checkout import unread_checkout
-        from unsubmit.i18n.location import catalog_folder, catalogs_from, require_compiled
+        from unsubmit.i18n.location import catalogs_from, require_compiled
+        from unsubmit.resources import catalog_folder
 
         if value is not None:
             if documents:

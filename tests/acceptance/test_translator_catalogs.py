@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO, run
-from unsubmit.i18n.location import installed_catalogs
+from unsubmit.resources import installed_catalogs
 
 SAMPLE = REPO / "samples" / "klimovich-allegation-letter.yaml"
 RU = Path("ru", "LC_MESSAGES", "unsubmit.po")

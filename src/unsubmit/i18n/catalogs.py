@@ -41,11 +41,11 @@ from babel.messages.pofile import read_po, write_po
 from unsubmit import __version__
 from unsubmit.errors import Location, UnsubmitError, UsageError
 from unsubmit.i18n.extract import ExtractionError, extract_data, extract_docx, extract_gendered
-from unsubmit.i18n.location import catalogs_dir, sources_beside
+from unsubmit.i18n.location import sources_beside
 from unsubmit.i18n.translations import DOMAIN
 from unsubmit.render.context import LOCALES
 from unsubmit.render.output import write_atomic
-from unsubmit.resources import templates_dir
+from unsubmit.resources import catalogs_dir, templates_dir
 
 #: Every language a catalog is kept for: English (the source), the six UN languages'
 #: other five, Belarusian and Ukrainian.

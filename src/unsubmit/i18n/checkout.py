@@ -14,7 +14,7 @@ import os
 import re
 from pathlib import Path
 
-from unsubmit.i18n.location import CATALOGS_ENV, CHECKOUT_CATALOGS, catalogs_dir
+from unsubmit.resources import CATALOGS_ENV, CHECKOUT_CATALOGS, catalogs_dir
 
 __all__ = ["checkout_of", "unread_checkout"]
 

@@ -1,4 +1,4 @@
-"""Which message catalogs unsubmit reads: the installed package's, or a folder of one's own.
+"""Reading the message catalogs of a folder of one's own instead of the installed package's.
 
 A translator who installed unsubmit with ``pip install .`` edits ``ru/unsubmit.po`` in the
 checkout, but the commands read the catalogs of the installed copy. ``--catalogs DIR`` (or the
@@ -8,8 +8,9 @@ DIR is laid out as the package's own folder (``<language>/LC_MESSAGES/unsubmit.p
 ``.mo``, and ``unsubmit.pot``); a checkout's top folder stands for its
 ``src/unsubmit/locale``.
 
-The choice lives in the environment, so that the worker processes of a large build, forked or
-spawned, read the same catalogs as the process that started them.
+The choice lives in the environment, where :func:`unsubmit.resources.catalogs_dir` reads it, so
+that the worker processes of a large build, forked or spawned, read the same catalogs as the
+process that started them.
 """
 
 from __future__ import annotations
@@ -17,49 +18,20 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Iterator
-from importlib import resources
 from pathlib import Path
 
 from unsubmit.errors import Location, UsageError
+from unsubmit.resources import CATALOGS_ENV, CHECKOUT_CATALOGS, catalog_folder
 
-__all__ = [
-    "CATALOGS_ENV",
-    "catalog_folder",
-    "catalogs_dir",
-    "catalogs_from",
-    "installed_catalogs",
-    "require_compiled",
-    "sources_beside",
-]
+__all__ = ["catalogs_from", "require_compiled", "sources_beside"]
 
-#: The environment variable that names the folder of catalogs to read.
-CATALOGS_ENV = "UNSUBMIT_CATALOGS"
-#: Where a checkout of unsubmit keeps its catalogs, from its top folder.
-CHECKOUT_CATALOGS = Path("src", "unsubmit", "locale")
 _DOMAIN = "unsubmit"
-
-
-def installed_catalogs() -> Path:
-    """The catalogs of the installed package (in an editable install, the checkout's)."""
-    return Path(str(resources.files("unsubmit"))) / "locale"
-
-
-def catalog_folder(path: Path) -> Path:
-    """The folder of catalogs that ``path`` names: itself, or a checkout's own."""
-    inside = path / CHECKOUT_CATALOGS
-    return inside if inside.is_dir() else path
-
-
-def catalogs_dir() -> Path:
-    """The catalogs the commands read and write: the chosen folder, else the installed ones."""
-    chosen = os.environ.get(CATALOGS_ENV, "").strip()
-    return catalog_folder(Path(chosen)) if chosen else installed_catalogs()
 
 
 @contextlib.contextmanager
 def catalogs_from(path: Path) -> Iterator[Path]:
-    """Read and write the catalogs in ``path`` (see :func:`catalog_folder`) until the end of the
-    block, in this process and the ones it starts; yields the folder."""
+    """Read and write the catalogs in ``path`` (a folder of catalogs, or a checkout) until the
+    end of the block, in this process and the ones it starts; yields the folder."""
     folder = catalog_folder(path).absolute()
     before = os.environ.get(CATALOGS_ENV)
     os.environ[CATALOGS_ENV] = str(folder)

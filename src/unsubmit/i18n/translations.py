@@ -24,7 +24,7 @@ from jinja2 import pass_context
 from jinja2.runtime import Context
 from markupsafe import Markup, escape
 
-from unsubmit.i18n.location import catalogs_dir
+from unsubmit.resources import catalogs_dir
 
 #: The gettext domain: the catalogs are ``locale/<language>/LC_MESSAGES/unsubmit.mo``.
 DOMAIN = "unsubmit"
