@@ -28,8 +28,22 @@ F = TypeVar("F", bound=Callable[..., Any])
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
 #: The types of communication (unsubmit.models.communication.COMMUNICATION_TYPES, kept light).
 COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter")
-#: The languages documents are written in: those with a catalog (unsubmit.languages).
-LOCALE_NAMES = language_codes()
+
+
+class _Languages(click.Choice[str]):
+    """The languages documents are written in: those with a catalog (unsubmit.languages), read
+    when the option is used, after ``--catalogs`` has chosen the catalogs."""
+
+    def __init__(self) -> None:
+        super().__init__(())
+
+    @property
+    def choices(self) -> tuple[str, ...]:
+        return language_codes()
+
+    @choices.setter
+    def choices(self, _value: object) -> None:
+        """Click sets the choices it was given: here they are always the catalogs'."""
 
 
 def _visible(text: str) -> str:
@@ -130,6 +144,40 @@ def _output_format(help_text: str) -> Callable[[F], F]:
     )
 
 
+def _catalogs(*, documents: bool) -> Callable[[F], F]:
+    """The shared `--catalogs DIR` option (or UNSUBMIT_CATALOGS): the message catalogs to read,
+    for a translator whose edits are in a checkout that is not the installed copy.
+
+    ``documents``: the command writes documents, so DIR must hold compiled catalogs."""
+
+    def use(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        from unsubmit.i18n.checkout import unread_checkout
+        from unsubmit.i18n.location import catalogs_from, require_compiled
+        from unsubmit.resources import catalog_folder
+
+        if value is not None:
+            if documents:
+                require_compiled(catalog_folder(value))
+            ctx.with_resource(catalogs_from(value))
+        unread = unread_checkout(Path.cwd())
+        if unread is not None:
+            _echo(f"warning: {unread}", err=True)
+
+    return click.option(
+        "--catalogs",
+        type=click.Path(path_type=Path, file_okay=False, exists=True),
+        envvar="UNSUBMIT_CATALOGS",
+        expose_value=False,
+        is_eager=True,  # before -l, whose languages are those of the catalogs chosen here
+        callback=use,
+        metavar="DIR",
+        help="Read the message catalogs in DIR (<language>/LC_MESSAGES/unsubmit.po and .mo; "
+        "a checkout stands for its src/unsubmit/locale) instead of the installed ones: for "
+        "translating in a checkout that is not installed with pip install -e. Also "
+        "UNSUBMIT_CATALOGS=DIR.",
+    )
+
+
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", "-V", prog_name="unsubmit")
 def cli() -> None:
@@ -145,6 +193,7 @@ def cli() -> None:
 @_output_format("How to show the findings.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too.")
 @click.option("-q", "--quiet", is_flag=True, help="Print nothing when all files are valid.")
+@_catalogs(documents=False)
 def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: bool) -> None:
     """Check case files against the schema and the rules; report every finding.
 
@@ -419,13 +468,17 @@ class _ProgressBars:
     show_default=True,
     help="docx, pdf, or docx,pdf. PDF needs LibreOffice.",
 )
-@click.option("--force", is_flag=True, help="Overwrite outputs that exist with other content.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Overwrite outputs that were edited after the build, or that unsubmit did not write.",
+)
 @click.option(
     "-l",
     "--locale",
     "locales",
     multiple=True,
-    type=click.Choice(LOCALE_NAMES),
+    type=_Languages(),
     help="Build in this language; repeat for several (default: each case's language).",
 )
 @click.option(
@@ -460,6 +513,7 @@ class _ProgressBars:
     "estimate (<name>_upload_<locale>.docx).",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
+@_catalogs(documents=True)
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
     out_dir: Path,
@@ -485,6 +539,12 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     of a case's text is not translated into (see --allow-untranslated). Outputs are named
     <date>_<kind>_<case file name>_<locale>.docx; an output that already holds the same bytes
     is left as it is, so running the same build again completes an interrupted one.
+
+    Building again after editing a case replaces the outputs of the earlier build, as the
+    output directory's record of its builds (.unsubmit-manifest.json) lists them; a file
+    edited after the build, or not written by unsubmit, is replaced only with --force. A PDF
+    or email of an earlier build that this build does not make again, and that was made from
+    an older DOCX, is removed (or named in a warning when someone changed it).
     """
     from unsubmit.pipeline import BuildOptions
     from unsubmit.pipeline import build as run_build
@@ -521,6 +581,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     if outcome.report.failed(strict=strict):
         _echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
+    for warning in outcome.warnings:
+        _echo(f"warning: {warning}", err=True)
     if not quiet:
         for note in outcome.notes:
             _echo(f"note: {note}", err=True)
@@ -528,6 +590,8 @@ def build(  # noqa: PLR0917 (click passes every option by position)
             state = "unchanged" if output.unchanged else "wrote"
             to = f" (to {output.to})" if output.to else ""
             _echo(f"{state} {output.path}{to}")
+        for path in outcome.removed:
+            _echo(f"removed {path} (made from an older version of the document)")
 
 
 @cli.command()
@@ -545,7 +609,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
 @click.option(
     "-l",
     "--locale",
-    type=click.Choice(LOCALE_NAMES),
+    type=_Languages(),
     help="Preview in this language (default: the case's language).",
 )
 @click.option(
@@ -565,6 +629,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     help="Print, as JSON, every value a template receives for this case: what your own "
     "template (--template) can use.",
 )
+@_catalogs(documents=True)
 def preview(  # noqa: PLR0917 (click passes every option by position)
     file: Path,
     letterhead: Path | None,
@@ -665,6 +730,7 @@ def _show_written(written: Sequence[Any]) -> None:
 
 
 @i18n.command("extract")
+@_catalogs(documents=False)
 def i18n_extract() -> None:
     """Collect every message of the templates and the code into the .pot file."""
     from unsubmit.i18n.catalogs import extract_messages
@@ -673,6 +739,7 @@ def i18n_extract() -> None:
 
 
 @i18n.command("init")
+@_catalogs(documents=False)
 @click.argument("locale")
 @click.option("--force", is_flag=True, help="Start the catalog again even if it exists.")
 def i18n_init(locale: str, force: bool) -> None:
@@ -683,6 +750,7 @@ def i18n_init(locale: str, force: bool) -> None:
 
 
 @i18n.command("update")
+@_catalogs(documents=False)
 @click.argument("locales", nargs=-1)
 def i18n_update(locales: Sequence[str]) -> None:
     """Bring the catalogs (all, or LOCALES) up to date with the .pot file.
@@ -695,6 +763,7 @@ def i18n_update(locales: Sequence[str]) -> None:
 
 
 @i18n.command("compile")
+@_catalogs(documents=False)
 @click.argument("locales", nargs=-1)
 def i18n_compile(locales: Sequence[str]) -> None:
     """Compile the catalogs (all, or LOCALES) into the .mo files that builds read."""
@@ -704,6 +773,7 @@ def i18n_compile(locales: Sequence[str]) -> None:
 
 
 @i18n.command("stats")
+@_catalogs(documents=False)
 @click.argument("locales", nargs=-1)
 @_output_format("Text for people, JSON for scripts.")
 def i18n_stats(locales: Sequence[str], output_format: str) -> None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from unsubmit.resources import catalogs_dir, read_data
 
@@ -31,8 +32,7 @@ class Language:
     word: str
 
 
-def _catalogued() -> list[str]:
-    root = catalogs_dir()
+def _catalogued(root: Path) -> list[str]:
     if not root.is_dir():
         return []
     return sorted(
@@ -55,15 +55,19 @@ def _from_cldr(code: str) -> Language:
     return Language(code, name, code, word)
 
 
-@cache
 def languages() -> dict[str, Language]:
     """Every available language by code: those of ``data/languages.json`` in its order, then
-    any other catalog's in alphabetical order."""
+    any other catalog's in alphabetical order (of the catalogs read now: :func:`catalogs_dir`)."""
+    return _languages(catalogs_dir())
+
+
+@cache
+def _languages(root: Path) -> dict[str, Language]:
     listed = {
         entry["code"]: Language(entry["code"], entry["name"], entry["cldr"], entry["word"])
         for entry in read_data("languages.json")["languages"]
     }
-    catalogued = _catalogued()
+    catalogued = _catalogued(root)
     found = [code for code in listed if code in catalogued] or list(listed)
     found += [code for code in catalogued if code not in listed]
     return {code: listed[code] if code in listed else _from_cldr(code) for code in found}

@@ -7,7 +7,10 @@ as one by one (:mod:`unsubmit.parallel`). Every DOCX and PDF is inspected before
 (:mod:`unsubmit.render.inspector`): one that holds anything active or external stops the
 build. Only then are outputs written, each atomically; a file that already holds exactly the
 bytes a build would write is left alone (builds are deterministic), so an interrupted batch is
-completed by running the same command again, and only a file with other content needs --force.
+completed by running the same command again. A build replaces what an earlier build wrote into
+the folder, never without --force a file edited since or written by someone else, and removes
+the outputs of an earlier build of the same documents that are now out of date
+(:mod:`unsubmit.write.rebuild`).
 
 ``--public`` builds the versions of communications that may be published
 (:mod:`unsubmit.un.public`); ``--email`` adds to each communication an ``.eml`` ready to send
@@ -45,7 +48,6 @@ from unsubmit.errors import (
     ConversionError,
     InputError,
     Location,
-    OutputError,
     TemplateError,
     UsageError,
 )
@@ -84,6 +86,8 @@ from unsubmit.un.public import (
 )
 from unsubmit.un.routing import Suggestion, suggest
 from unsubmit.write import ensure_output_dir, write_all
+from unsubmit.write.manifest import Record, case_reference, sha256
+from unsubmit.write.rebuild import PlannedOutput, finish_rebuild, plan_rebuild
 
 FORMATS = ("docx", "pdf")
 
@@ -132,6 +136,10 @@ class BuildOutcome:
     outputs: list[Output] = field(default_factory=list)
     #: What the build chose not to do, and why (statements skipped by --public or --email).
     notes: list[str] = field(default_factory=list)
+    #: Outputs of an earlier build of the same documents, out of date now, that were removed.
+    removed: list[Path] = field(default_factory=list)
+    #: What the advocate should look at: out-of-date files left in place, an unreadable record.
+    warnings: list[str] = field(default_factory=list)
 
 
 def _located(error: HiddenNameError, results: Sequence[FileResult]) -> HiddenNameError:
@@ -434,14 +442,15 @@ def build(
     if report.failed(strict=options.strict):
         return outcome
     ensure_output_dir(options.out_dir)
-    _refuse_existing(rendered, options.force)
-    changed = []
-    for path, data, file in rendered:
-        unchanged = path.is_file() and path.read_bytes() == data
-        if not unchanged:
-            changed.append((path, data))
-        outcome.outputs.append(Output(path, file, unchanged, recipients.get(path)))
-    write_all(changed, overwrite=options.force)
+    rebuild = plan_rebuild(rendered, options.out_dir, force=options.force)
+    for output in rendered:
+        unchanged = output.path in rebuild.unchanged
+        outcome.outputs.append(
+            Output(output.path, output.source, unchanged, recipients.get(output.path))
+        )
+    write_all(rebuild.writes, overwrite=False, replace=rebuild.replaceable)
+    outcome.removed = finish_rebuild(rebuild)
+    outcome.warnings += rebuild.warnings
     return outcome
 
 
@@ -499,22 +508,34 @@ def _outputs(
     options: BuildOptions,
     convert: Callable[[bytes], bytes] | None,
     progress: Progress | None,
-) -> list[tuple[Path, bytes, str]]:
-    """Every file to write, from the rendered documents: DOCX, PDF and email, with the findings
-    added in the order a build one document after the other adds them."""
+) -> list[PlannedOutput]:
+    """Every file to write, from the rendered documents: DOCX, PDF and email, each with its
+    record (:mod:`unsubmit.write.manifest`), and the findings added in the order a build one
+    document after the other adds them."""
     converted = _stage(progress, "converting", len(documents)) if "pdf" in options.formats else None
-    rendered: list[tuple[Path, bytes, str]] = []
+    rendered: list[PlannedOutput] = []
     remaining = iter(documents)
     done = 0
     for item in planned:
-        result, target = item.result, item.target
-        if item.job is None:
+        result, target, job = item.result, item.target, item.job
+        if job is None:
             continue
         docx, missing = next(remaining)
         result.findings.extend(missing)
-        outputs: list[tuple[Path, bytes, str]] = []
+        record = Record(
+            case=case_reference(Path(result.file), options.out_dir),
+            kind=item.case.kind,
+            locale=job.locale,
+            variant=_variant(item.case, job),
+            format="docx",
+            sha256=sha256(docx),
+            docx_sha256=sha256(docx),
+            built="",
+        )
+
+        outputs: list[PlannedOutput] = []
         if "docx" in options.formats:
-            outputs.append((target.with_suffix(".docx"), docx, result.file))
+            outputs.append(_planned_output(target, ".docx", docx, record, result.file))
         if "pdf" in options.formats:
             if convert is None:
                 raise UsageError("PDF output needs a converter")
@@ -525,17 +546,34 @@ def _outputs(
                     f"the PDF of {result.file} that LibreOffice made holds {_listed(problems)}: "
                     "nothing was written"
                 )
-            outputs.append((target.with_suffix(".pdf"), pdf, result.file))
+            outputs.append(_planned_output(target, ".pdf", pdf, record, result.file))
             done += 1
             if converted is not None:
                 converted(done)
         rendered += outputs
         if options.email and isinstance(item.case, Communication):
-            attached = [(path.name, data) for path, data, _ in outputs]
+            attached = [(made.path.name, made.data) for made in outputs]
             # A fresh translator: the one that rendered stayed in its worker process.
-            message = email_message(item.case, attached, Translator(item.job.locale))
-            rendered.append((target.with_suffix(".eml"), message, result.file))
+            message = email_message(item.case, attached, Translator(job.locale))
+            rendered.append(_planned_output(target, ".eml", message, record, result.file))
     return rendered
+
+
+def _planned_output(
+    target: Path, suffix: str, data: bytes, document: Record, source: str
+) -> PlannedOutput:
+    """The file ``target`` with ``suffix``, holding ``data`` made from the DOCX of ``document``."""
+    made = replace(document, format=suffix.lstrip("."), sha256=sha256(data))
+    return PlannedOutput(target.with_suffix(suffix), data, made, source)
+
+
+def _variant(case: CaseModel, job: _Job) -> str:
+    """Which version of a case's document a job renders, as the record names it."""
+    if job.public and isinstance(case, Communication):
+        return "public"
+    if job.upload and isinstance(case, OralStatement):
+        return "upload"
+    return "document"
 
 
 def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
@@ -582,24 +620,6 @@ def _localize(
 def _add_findings(result: FileResult, fallbacks: list[Finding]) -> None:
     result.findings.extend(fallbacks)
     result.findings.sort(key=sort_key)
-
-
-def _refuse_existing(rendered: list[tuple[Path, bytes, str]], force: bool) -> None:
-    """Refuse before writing anything when an output exists with other content."""
-    if force:
-        return
-    clashes = [
-        path
-        for path, data, _ in rendered
-        if path.exists() and not (path.is_file() and path.read_bytes() == data)
-    ]
-    if clashes:
-        listed = ", ".join(str(path) for path in clashes)
-        raise OutputError(
-            f"{listed} already exist{'s' if len(clashes) == 1 else ''} with other content: "
-            "pass --force to overwrite",
-            Location(str(clashes[0])),
-        )
 
 
 def _own_copy(results: Sequence[FileResult]) -> Report:

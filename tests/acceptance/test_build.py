@@ -268,7 +268,9 @@ def test_a_rebuild_leaves_identical_outputs_and_refuses_to_overwrite_others(
     outputs[0].write_bytes(b"edited by hand")
     refused = run(["build", "-o", str(tmp_path), *map(str, SAMPLES)])
     assert refused.exit_code == 1
-    assert "already exists with other content: pass --force to overwrite" in refused.output
+    assert "nothing was written, this file is in the way: edited after the build at" in (
+        refused.output
+    )
     assert outputs[0].read_bytes() == b"edited by hand"
     forced = run(["build", "--force", "-o", str(tmp_path), *map(str, SAMPLES)])
     assert forced.exit_code == 0

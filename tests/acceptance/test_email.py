@@ -143,7 +143,7 @@ def test_an_existing_message_with_other_content_stops_the_whole_build(tmp_path: 
     (tmp_path / f"{STEM}.eml").write_bytes(b"a draft of mine")
     result = run(["build", "--email", "-o", str(tmp_path), str(KALESNIKAVA)])
     assert result.exit_code == 1
-    assert "already exists with other content" in result.output
+    assert "this file is in the way: not written by unsubmit" in result.output
     assert sorted(p.name for p in tmp_path.iterdir()) == [f"{STEM}.eml"]
 
 

@@ -1,7 +1,8 @@
 """The first hour of an advocate, played through: each message a person sees on the way.
 
 A new case file, the mistakes of a first case (placeholders left, a country written as two
-letters), a fix, a build, a public version, an e-mail draft, and a translation into Russian:
+letters), a fix, a build, a public version, an e-mail draft, a translation into Russian and a
+build again after an edit:
 every step through the commands as the README prints them, from a folder of one's own.
 """
 
@@ -97,4 +98,17 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     po = Path("cases/first.ru.po").read_text("utf-8")
     assert po.count('msgctxt "$.') == 21
     assert 'msgid "Do not disclose which relative gave consent."' in po
+
+    # 8. The case edited after the build: built again without --force, and the e-mail that
+    # attached the older letter goes.
+    first.write_text(
+        text.replace("Ask for her release.", "Ask for her immediate release."), "utf-8"
+    )
+    rebuilt = run(["build", "cases/first.yaml"])
+    assert rebuilt.exit_code == 0, rebuilt.output
+    assert _lines(rebuilt.output) == [
+        "wrote out/2023-06-01_communication_first_en.docx",
+        "removed out/2023-06-01_communication_first_en.eml (made from an older version of the "
+        "document)",
+    ]
     shutil.rmtree("out")

@@ -89,3 +89,29 @@ def test_without_the_catalog_the_language_is_refused(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "'pl' is not one of" in done.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_the_catalogs_option_brings_its_languages_wherever_it_stands(
+    polish: Path, tmp_path: Path
+) -> None:
+    """``-l pl`` before ``--catalogs DIR`` on the line: the option is read first all the same."""
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "unsubmit",
+            "preview",
+            "-l",
+            "pl",
+            str(CASE),
+            "--catalogs",
+            str(polish),
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        check=False,
+        env={key: value for key, value in os.environ.items() if key != "UNSUBMIT_CATALOGS"},
+    )
+    assert done.returncode == 0, done.stderr
+    assert "Pilny apel" in done.stdout

@@ -54,7 +54,7 @@ def _case(tmp_path: Path, public_name: str, extra: str = "") -> Path:
 def _build(tmp_path: Path, *args: str) -> tuple[int, str, dict[str, bytes]]:
     out = tmp_path / "out"
     result = run(["build", "-o", str(out), *args])
-    files = {p.name: p.read_bytes() for p in sorted(out.glob("*"))} if out.exists() else {}
+    files = {p.name: p.read_bytes() for p in sorted(out.glob("[!.]*"))} if out.exists() else {}
     return result.exit_code, result.output, files
 
 

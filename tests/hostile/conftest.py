@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import REPO
+from unsubmit.write.manifest import MANIFEST_NAME
 
 #: Root reads and writes every file: drop the capabilities that let it, so that a file or a
 #: directory without permissions is as closed to the process as it is to anyone else.
@@ -36,4 +37,5 @@ def unprivileged() -> list[str]:
 
 
 def listing(directory: Path) -> list[str]:
-    return sorted(entry.name for entry in directory.iterdir())
+    """The names in ``directory``, but for the record a build keeps there of its outputs."""
+    return sorted(entry.name for entry in directory.iterdir() if entry.name != MANIFEST_NAME)

@@ -44,7 +44,7 @@ def reference(batch: list[Path], tmp_path_factory: pytest.TempPathFactory) -> di
     out = tmp_path_factory.mktemp("reference")
     result = run(["build", "-q", "-o", str(out), *map(str, batch)])
     assert result.exit_code == 0, result.output
-    return {path.name: path.read_bytes() for path in out.iterdir()}
+    return {name: (out / name).read_bytes() for name in listing(out)}
 
 
 def _build(out: Path, cases: list[Path], *extra: str) -> tuple[int, str]:

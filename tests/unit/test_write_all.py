@@ -61,3 +61,16 @@ def test_an_existing_output_stops_the_batch_before_anything_is_named(tmp_path: P
         write_all(outputs, overwrite=False)
     assert _listing(tmp_path) == ["3.docx"]
     assert (tmp_path / "3.docx").read_bytes() == b"theirs"
+
+
+def test_only_the_files_named_may_be_replaced(tmp_path: Path) -> None:
+    """A rebuild replaces its own earlier outputs, and still never someone else's file."""
+    (tmp_path / "ours.docx").write_bytes(b"an earlier build")
+    (tmp_path / "theirs.docx").write_bytes(b"theirs")
+    write_all([(tmp_path / "ours.docx", b"new")], overwrite=False, replace={tmp_path / "ours.docx"})
+    assert (tmp_path / "ours.docx").read_bytes() == b"new"
+    outputs = [(tmp_path / "ours.docx", b"newer"), (tmp_path / "theirs.docx", b"ours")]
+    with pytest.raises(OutputError, match=r"theirs\.docx: already exists"):
+        write_all(outputs, overwrite=False, replace={tmp_path / "ours.docx"})
+    assert (tmp_path / "ours.docx").read_bytes() == b"new"
+    assert _listing(tmp_path) == ["ours.docx", "theirs.docx"]

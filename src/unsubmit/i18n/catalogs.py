@@ -6,6 +6,10 @@ The catalogs live in the package, so that they ship in the wheel::
     unsubmit/locale/<language>/LC_MESSAGES/unsubmit.po  one language's translations
     unsubmit/locale/<language>/LC_MESSAGES/unsubmit.mo  the same, compiled (what builds read)
 
+These are the catalogs of the installed copy; ``--catalogs DIR`` (``UNSUBMIT_CATALOGS``)
+works on those of another folder laid out the same way, a checkout's among them, whose templates
+and code the messages are then extracted from (:mod:`unsubmit.i18n.location`).
+
 The messages come from four kinds of source, as ``babel.cfg`` lists them for ``pybabel``:
 the DOCX templates (``{{ _("...") }}`` and ngettext), the Python code (labels marked with
 ``N_``), the violations vocabulary (labels and rights), the labels of roles and statuses
@@ -37,6 +41,7 @@ from babel.messages.pofile import read_po, write_po
 from unsubmit import __version__
 from unsubmit.errors import Location, UnsubmitError, UsageError
 from unsubmit.i18n.extract import ExtractionError, extract_data, extract_docx, extract_gendered
+from unsubmit.i18n.location import sources_beside
 from unsubmit.languages import DOMAIN, codes, known
 from unsubmit.resources import catalogs_dir, templates_dir
 from unsubmit.write import write_atomic
@@ -84,10 +89,13 @@ class Stats:
 
 
 def _package() -> Path:
-    return Path(str(resources.files("unsubmit")))
+    """The package whose sources the messages are extracted from: the checkout's, when the
+    catalogs are a checkout's (``--catalogs``), else the installed one."""
+    return sources_beside(locale_dir()) or Path(str(resources.files("unsubmit")))
 
 
 def locale_dir() -> Path:
+    """The catalogs worked on: the installed ones, or those chosen with ``--catalogs``."""
     return catalogs_dir()
 
 
@@ -131,14 +139,14 @@ def _sources() -> Iterator[tuple[Path, Any]]:
         yield path, extract_gendered if path == labels else extract_python
     yield package / "data" / "violations.json", extract_data
     yield package / "data" / "mandates.json", extract_data
-    for path in sorted(templates_dir().glob("*.docx")):
+    for path in sorted(templates_dir(package).glob("*.docx")):
         yield path, extract_docx
 
 
 def extracted_catalog() -> Catalog:
     """A template catalog of every message in the sources, with locations and comments."""
     package = _package()
-    base = Path(os.path.commonpath([package.parent, templates_dir()]))
+    base = Path(os.path.commonpath([package.parent, templates_dir(package)]))
     catalog = Catalog(
         project="unsubmit",
         version=__version__,

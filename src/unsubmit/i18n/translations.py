@@ -17,6 +17,7 @@ import gettext
 import io
 from collections.abc import Callable
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 from jinja2 import pass_context
@@ -34,24 +35,32 @@ SOURCE = "en"
 MANDATE_TITLE = "mandate title"
 
 
-@cache
 def compiled_catalog(language: str) -> bytes | None:
-    """The ``.mo`` bytes shipped for ``language``, or None when there is none."""
-    path = catalogs_dir() / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+    """The compiled catalog of ``language`` (the installed one, or the one in the folder chosen
+    with ``--catalogs``: :mod:`unsubmit.i18n.location`), or None when there is none."""
+    return _compiled(catalogs_dir(), language)
+
+
+@cache
+def _compiled(folder: Path, language: str) -> bytes | None:
     try:
-        return path.read_bytes()
+        return (folder / language / "LC_MESSAGES" / f"{DOMAIN}.mo").read_bytes()
     except (FileNotFoundError, IsADirectoryError, NotADirectoryError):
         return None
 
 
-@cache
 def catalog_messages() -> frozenset[str]:
     """Every message of the project's catalogs: the text of its templates, the labels its code
     marks with ``N_`` and those of its data files.
 
     The source language's catalog holds every message (the catalogs' tests make sure of it).
     """
-    data = compiled_catalog(SOURCE)
+    return _messages(catalogs_dir())
+
+
+@cache
+def _messages(folder: Path) -> frozenset[str]:
+    data = _compiled(folder, SOURCE)
     if data is None:
         return frozenset()
     catalog = gettext.GNUTranslations(io.BytesIO(data))

@@ -16,13 +16,13 @@ import errno
 import os
 import re
 import secrets
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 from unsubmit.errors import Location, OutputError
 
-__all__ = ["ensure_output_dir", "write_all", "write_atomic"]
+__all__ = ["ensure_output_dir", "holds", "write_all", "write_atomic"]
 
 # Errors of os.link that mean "this file system cannot make hard links", not "it exists".
 _NO_HARD_LINKS = frozenset(
@@ -51,7 +51,9 @@ def write_atomic(path: Path, data: bytes, *, overwrite: bool) -> None:
     write_all([(Path(path), data)], overwrite=overwrite)
 
 
-def write_all(outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool) -> None:
+def write_all(
+    outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool, replace: Collection[Path] = ()
+) -> None:
     """:func:`write_atomic` for many files, in stages, so that the disk is waited for once.
 
     Every temporary file is written and flushed to disk, several at once (the file system then
@@ -59,14 +61,15 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool) -> None
     each gets its final name, and each directory is flushed once at the end. A file still
     carries its final name only once its content is on disk; when a write or a flush fails, no
     final name has been given yet, and whatever fails, no ``.part`` file stays behind.
+    Without ``overwrite``, only the files named in ``replace`` may be replaced.
     """
     for directory in dict.fromkeys(Path(path).parent for path, _ in outputs):
         remove_abandoned(directory)
     temporaries: list[tuple[Path, Path, bytes]] = []
     try:
         for path, data in outputs:
-            if not overwrite and os.path.lexists(path):
-                if _holds(path, data):
+            if not (overwrite or path in replace) and os.path.lexists(path):
+                if holds(path, data):
                     continue  # builds are deterministic: the same bytes are already there
                 raise _exists(path)
             temporaries.append((_create_temporary(path), path, data))
@@ -74,14 +77,14 @@ def write_all(outputs: Sequence[tuple[Path, bytes]], *, overwrite: bool) -> None
             for _ in flushing.map(_write_and_sync, temporaries):
                 pass
         for tmp, path, data in temporaries:
-            if overwrite:
+            if overwrite or path in replace:
                 with _as_output_error(path):
                     tmp.replace(path)
                 continue
             try:
                 _link_without_overwrite(tmp, path)
             except FileExistsError as exc:
-                if not _holds(path, data):  # else a concurrent build wrote the same bytes first
+                if not holds(path, data):  # else a concurrent build wrote the same bytes first
                     raise _exists(path) from exc
             except OSError as exc:
                 raise _error(path, exc) from exc
@@ -217,7 +220,7 @@ def _link_without_overwrite(tmp: Path, path: Path) -> None:
         tmp.replace(path)
 
 
-def _holds(path: Path, data: bytes) -> bool:
+def holds(path: Path, data: bytes) -> bool:
     """Whether ``path`` is a regular file with exactly ``data`` in it."""
     try:
         return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
