@@ -380,6 +380,8 @@ _BASE_STYLES = f"""<w:styles {nsdecls("w")}>
 
 _ALL_SIDES = ("top", "left", "bottom", "right")
 
+# The header row repeats on each page only where a list table marks its own (w:tblHeader on the
+# row), not in the style: LibreOffice repeated the first row of a label table split over pages.
 _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="CaseTable">
   <w:name w:val="Case Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
   <w:qFormat/>
@@ -395,7 +397,7 @@ _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:sty
   <w:tblStylePr w:type="firstRow">
     <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:b/><w:bCs/>
       <w:color w:val="{NAVY}"/></w:rPr>
-    <w:tblPr/><w:trPr><w:tblHeader/></w:trPr>
+    <w:tblPr/>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>
   </w:tblStylePr>
   <w:tblStylePr w:type="firstCol">
