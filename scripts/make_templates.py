@@ -779,15 +779,20 @@ LABEL_WIDTH = 2750  # about 4.85 cm
 
 
 def case_table(doc: Any, rows: Sequence[Row], *, label_width: int = LABEL_WIDTH) -> Any:
-    """A two-column Case Table of labels (shaded) and values; optional rows are conditional."""
+    """A two-column Case Table of labels (shaded) and values; optional rows are conditional.
+
+    Each row but the last keeps with the next, so that the table is not split across pages
+    (it is shorter than a page) and does not drag what follows it along.
+    """
     widths = (label_width, TEXT_WIDTH - label_width)
     table = _table(doc, widths, header=False, label_column=True)
-    for row in rows:
+    for index, row in enumerate(rows):
         if row.when:
             _tag_row(table, widths, "if " + row.when)
         cells = _add_row(table, widths).cells
         _shade(cells[0], LABEL_FILL)
-        cell_paragraph(cells[0], "Table Label", row.label)
+        label = cell_paragraph(cells[0], "Table Label", row.label)
+        label.paragraph_format.keep_with_next = index < len(rows) - 1
         if row.each:
             cell_paragraph(cells[1], "Table Text", "{%p for " + row.each + " %}")
             cell_paragraph(cells[1], row.style, *row.value, first=False)
