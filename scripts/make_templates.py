@@ -508,9 +508,10 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
         doc, "Footer", Look(font=SANS, size=8, color=GREY, after=0, align="center"), builtin=True
     )
     # Short lists that must not split across pages: each item but the last keeps with the next.
-    paragraph_style(
-        doc, "List Bullet Kept", Look(keep_next=True, keep_lines=True), based_on="List Bullet"
-    )
+    for listed in ("List Bullet", "List Number"):
+        paragraph_style(
+            doc, f"{listed} Kept", Look(keep_next=True, keep_lines=True), based_on=listed
+        )
     paragraph_style(
         doc, "Fact", Look(after=8, numbering=PARAGRAPHS, left=567, hanging=567, keep_lines=True)
     )
@@ -831,14 +832,14 @@ def list_table(
     return table
 
 
-def kept_list(doc: Any, loop: str, *runs: Run) -> None:
-    """A bulleted list, one item per ``loop`` (``"s in case.sources"``), each item but the last
-    kept with the next so that a short list is never split across pages."""
+def kept_list(doc: Any, loop: str, *runs: Run, style: str = "List Bullet") -> None:
+    """A list of ``style``, one item per ``loop`` (``"s in case.sources"``), each item but the
+    last kept with the next so that a short list is never split across pages."""
     tag(doc, f"for {loop}")
     tag(doc, "if loop.last")
-    para(doc, "List Bullet", *runs)
+    para(doc, style, *runs)
     tag(doc, "else")
-    para(doc, "List Bullet Kept", *runs)
+    para(doc, f"{style} Kept", *runs)
     tag(doc, "endif")
     tag(doc, "endfor")
 
@@ -1356,7 +1357,7 @@ def _requests(doc: Any) -> None:
         "Lead-in",
         gt("We respectfully request the mandate holders to take the following action."),
     )
-    paragraphs(doc, "case.action_requested", "List Number")
+    kept_list(doc, "text in case.action_requested", "{{ text }}", style="List Number")
     tag(doc, "endif")
 
 

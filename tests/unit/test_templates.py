@@ -195,7 +195,9 @@ def test_communication_follows_the_questionnaire(tmp_path: Path) -> None:
         "Consent",
         "Sources",
     ]
-    assert len(_texts(document, "List Number")) == 4
+    # the requests: numbered, all but the last kept with the next (never split across pages)
+    assert len(_texts(document, "List Number Kept")) == 3
+    assert _texts(document, "List Number") == ["Ask for her release."]
     assert _texts(document, "Fact")[0] == "7 September 2020: Maria Kalesnikava was arrested."
     assert _texts(document, "Signature") == [
         "1 June 2023",
