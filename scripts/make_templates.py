@@ -380,6 +380,8 @@ _BASE_STYLES = f"""<w:styles {nsdecls("w")}>
 
 _ALL_SIDES = ("top", "left", "bottom", "right")
 
+# The header row repeats on each page only where a list table marks its own (w:tblHeader on the
+# row), not in the style: LibreOffice repeated the first row of a label table split over pages.
 _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="CaseTable">
   <w:name w:val="Case Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
   <w:qFormat/>
@@ -395,7 +397,7 @@ _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:sty
   <w:tblStylePr w:type="firstRow">
     <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:b/><w:bCs/>
       <w:color w:val="{NAVY}"/></w:rPr>
-    <w:tblPr/><w:trPr><w:tblHeader/></w:trPr>
+    <w:tblPr/>
     <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>
   </w:tblStylePr>
   <w:tblStylePr w:type="firstCol">
@@ -405,7 +407,7 @@ _CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:sty
   </w:tblStylePr>
 </w:style>"""
 
-BULLETS, NUMBERS, HEADINGS = 1, 2, 3
+BULLETS, NUMBERS, HEADINGS, PARAGRAPHS = 1, 2, 3, 4
 
 
 def _level(ilvl: int, fmt: str, text: str, indent: int, *, style: str = "", font: str = "") -> str:
@@ -430,6 +432,8 @@ def _numbering() -> Any:
         for i, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman"))
     )
     headings = _level(0, "decimal", "%1.", 567, style="Heading1")
+    # the numbered paragraphs of the facts, numbered through the whole section as UN documents do
+    facts = _level(0, "decimal", "%1.", 567, style="Fact")
     return parse_xml(
         f"<w:numbering {nsdecls('w')}>"
         f'<w:abstractNum w:abstractNumId="{BULLETS}"><w:multiLevelType w:val="hybridMultilevel"/>'
@@ -438,9 +442,12 @@ def _numbering() -> Any:
         f"{numbers}</w:abstractNum>"
         f'<w:abstractNum w:abstractNumId="{HEADINGS}"><w:multiLevelType w:val="singleLevel"/>'
         f"{headings}</w:abstractNum>"
+        f'<w:abstractNum w:abstractNumId="{PARAGRAPHS}"><w:multiLevelType w:val="singleLevel"/>'
+        f"{facts}</w:abstractNum>"
         f'<w:num w:numId="{BULLETS}"><w:abstractNumId w:val="{BULLETS}"/></w:num>'
         f'<w:num w:numId="{NUMBERS}"><w:abstractNumId w:val="{NUMBERS}"/></w:num>'
         f'<w:num w:numId="{HEADINGS}"><w:abstractNumId w:val="{HEADINGS}"/></w:num>'
+        f'<w:num w:numId="{PARAGRAPHS}"><w:abstractNumId w:val="{PARAGRAPHS}"/></w:num>'
         "</w:numbering>"
     )
 
@@ -500,6 +507,21 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
     paragraph_style(
         doc, "Footer", Look(font=SANS, size=8, color=GREY, after=0, align="center"), builtin=True
     )
+    # Short lists that must not split across pages: each item but the last keeps with the next.
+    for listed in ("List Bullet", "List Number"):
+        paragraph_style(
+            doc, f"{listed} Kept", Look(keep_next=True, keep_lines=True), based_on=listed
+        )
+    paragraph_style(
+        doc, "Fact", Look(after=8, numbering=PARAGRAPHS, left=567, hanging=567, keep_lines=True)
+    )
+    paragraph_style(
+        doc,
+        "Kicker",
+        Look(font=SANS, size=9, bold=True, caps=True, color=GREY, after=6, keep_next=True,
+             spacing_pts=0.5),
+    )  # fmt: skip
+    paragraph_style(doc, "Signature", Look(after=0, keep_next=True, keep_lines=True))
     # Our own paragraph styles.
     paragraph_style(
         doc,
@@ -548,6 +570,12 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
     )
     paragraph_style(
         doc,
+        "Table Bullet",
+        Look(numbering=BULLETS, left=284, hanging=284, after=2),
+        based_on="Table Text",
+    )
+    paragraph_style(
+        doc,
         "Table Heading",
         Look(font=SANS, size=8.5, bold=True, color=NAVY, before=0, after=0, line=1.05),
         based_on="Table Text",
@@ -587,6 +615,7 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
     character_style(doc, "Urgent Note", Look(font=SANS, size=9.5, bold=False, color=RED))
     character_style(doc, "Warning", Look(font=SANS, bold=True, color=RED))
     character_style(doc, "Time Mark", Look(font=SANS, size=8, color=GREY))
+    character_style(doc, "Confidential Mark", Look(bold=True, color=RED, caps=True))
     styles.append(parse_xml(_CASE_TABLE))
 
 
@@ -595,7 +624,10 @@ def define_styles(doc: Any, *, numbered_headings: bool) -> None:
 _DROPPED_RELATIONSHIPS = ("/stylesWithEffects", "/customXml", "/webSettings")
 
 
-def new_document(*, numbered_headings: bool = False) -> Any:
+def new_document(*, numbered_headings: bool = False, confidential: bool = False) -> Any:
+    """A blank document with our styles, A4 pages and a footer that numbers them; with
+    ``confidential``, the footer of every page says "Confidential" unless the version is public.
+    """
     doc = Document()
     part = doc.part
     for rid, rel in list(part.rels.items()):
@@ -628,6 +660,10 @@ def new_document(*, numbered_headings: bool = False) -> Any:
     section.footer_distance = Twips(567)
     footer = section.footer.paragraphs[0]
     footer.style = doc.styles["Footer"]
+    if confidential:
+        footer.add_run("{% if not public %}")
+        footer.add_run(gt("Confidential"), style="Confidential Mark")
+        footer.add_run(" \u00b7 {% endif %}")
     footer.add_run(gt("Page") + " ")
     _field(footer, "PAGE", "1")
     footer.add_run(" " + gt("of") + " ")
@@ -678,13 +714,16 @@ class Row:
     """A label/value row of a Case Table; ``when`` (a Jinja condition) leaves it out if false.
 
     ``value`` is one paragraph's runs; ``each`` instead repeats that paragraph for every item of
-    a list (``"c in d.charges"``).
+    a list (``"c in d.charges"``); ``then`` is a second paragraph and the condition it is shown
+    on; ``style`` the value's paragraph style.
     """
 
     label: str
     value: Sequence[Run]
     when: str | None = None
     each: str | None = None
+    then: tuple[str, Sequence[Run]] | None = None
+    style: str = "Table Text"
 
 
 def _table(doc: Any, widths: Sequence[int], *, header: bool, label_column: bool) -> Any:
@@ -741,21 +780,31 @@ LABEL_WIDTH = 2750  # about 4.85 cm
 
 
 def case_table(doc: Any, rows: Sequence[Row], *, label_width: int = LABEL_WIDTH) -> Any:
-    """A two-column Case Table of labels (shaded) and values; optional rows are conditional."""
+    """A two-column Case Table of labels (shaded) and values; optional rows are conditional.
+
+    Each row but the last keeps with the next, so that the table is not split across pages
+    (it is shorter than a page) and does not drag what follows it along.
+    """
     widths = (label_width, TEXT_WIDTH - label_width)
     table = _table(doc, widths, header=False, label_column=True)
-    for row in rows:
+    for index, row in enumerate(rows):
         if row.when:
             _tag_row(table, widths, "if " + row.when)
         cells = _add_row(table, widths).cells
         _shade(cells[0], LABEL_FILL)
-        cell_paragraph(cells[0], "Table Label", row.label)
+        label = cell_paragraph(cells[0], "Table Label", row.label)
+        label.paragraph_format.keep_with_next = index < len(rows) - 1
         if row.each:
             cell_paragraph(cells[1], "Table Text", "{%p for " + row.each + " %}")
-            cell_paragraph(cells[1], "Table Text", *row.value, first=False)
+            cell_paragraph(cells[1], row.style, *row.value, first=False)
             cell_paragraph(cells[1], "Table Text", "{%p endfor %}", first=False)
         else:
-            cell_paragraph(cells[1], "Table Text", *row.value)
+            cell_paragraph(cells[1], row.style, *row.value)
+        if row.then:
+            condition, runs = row.then
+            cell_paragraph(cells[1], "Table Text", "{%p if " + condition + " %}", first=False)
+            cell_paragraph(cells[1], row.style, *runs, first=False)
+            cell_paragraph(cells[1], "Table Text", "{%p endif %}", first=False)
         if row.when:
             _tag_row(table, widths, "endif")
     return table
@@ -781,6 +830,18 @@ def list_table(
         cell_paragraph(cell, "Table Text", *runs)
     _tag_row(table, widths, "endfor")
     return table
+
+
+def kept_list(doc: Any, loop: str, *runs: Run, style: str = "List Bullet") -> None:
+    """A list of ``style``, one item per ``loop`` (``"s in case.sources"``), each item but the
+    last kept with the next so that a short list is never split across pages."""
+    tag(doc, f"for {loop}")
+    tag(doc, "if loop.last")
+    para(doc, style, *runs)
+    tag(doc, "else")
+    para(doc, f"{style} Kept", *runs)
+    tag(doc, "endif")
+    tag(doc, "endfor")
 
 
 def paragraphs(doc: Any, items: str, style: str = "Normal") -> None:
@@ -831,7 +892,9 @@ _STATUS = (
 
 
 def _page_one(doc: Any) -> None:
-    """Page one: the urgency banner, the title, the addressees and the particulars."""
+    """Page one: the urgency banner, the case title, the summary, the addressees and the
+    particulars, so that page one alone tells a desk officer who, what, the risk and the request.
+    """
     tag(doc, "if case.urgent")
     banner = para(doc, "Urgent", gt("URGENT APPEAL"))
     banner.runs[0].add_break()
@@ -843,8 +906,8 @@ def _page_one(doc: Any) -> None:
         style="Urgent Note",
     )
     tag(doc, "endif")
-    para(doc, "Title", gt("Submission to the Special Procedures of the Human Rights Council"))
-    para(doc, "Subtitle", "{{ case.title }}")
+    para(doc, "Kicker", gt("Submission to the Special Procedures of the Human Rights Council"))
+    para(doc, "Title", "{{ case.title }}")
     tag(doc, "if public")
     para(
         doc,
@@ -855,10 +918,9 @@ def _page_one(doc: Any) -> None:
         ),
     )
     tag(doc, "endif")
+    _summary(doc)
     para(doc, "Label", gt("Addressed to"))
-    tag(doc, "for m in case.mandates")
-    para(doc, "List Bullet", "{{ m.title }}")
-    tag(doc, "endfor")
+    kept_list(doc, "m in case.mandates", "{{ m.title }}")
     tag(doc, "if case.unofficial_titles")
     para(
         doc,
@@ -874,9 +936,66 @@ def _page_one(doc: Any) -> None:
         doc,
         [
             Row(gt("Type of communication"), ["{{ case.type_label }}"]),
-            Row(gt("Country concerned"), ["{{ case.country }}"]),
             Row(gt("Date of the submission"), ["{{ case.date }}"]),
             Row(gt("Language of the submission"), ["{{ case.language }}"]),
+        ],
+    )
+
+
+#: How far the risk has gone, in the words of the OHCHR's criteria for an urgent appeal.
+_RISK_NOW = (
+    "{% if case.risk.ongoing and case.risk.imminent %}"
+    + gt("The violations are ongoing and further harm is imminent.")
+    + "{% elif case.risk.ongoing %}"
+    + gt("The violations are ongoing.")
+    + "{% elif case.risk.imminent %}"
+    + gt("Harm is imminent.")
+    + "{% endif %}"
+)
+
+
+def _summary(doc: Any) -> None:
+    """The summary box: who, where, what happened, the risk and what is asked, each from the
+    case's own data (the sections below give the details)."""
+    para(doc, "Label", gt("Summary"))
+    case_table(
+        doc,
+        [
+            Row(
+                ngt("Alleged victim", "Alleged victims", "case.victims|length"),
+                [
+                    ("{{ v.name }}", "Strong"),
+                    "{% if v.described %}{{ punctuation.comma }}"
+                    "{{ v.described|join(punctuation.list) }}{% endif %}",
+                ],
+                when="case.victims",
+                each="v in case.victims",
+            ),
+            Row(
+                gt("Legislation, policy or practice of concern"),
+                ["{{ l.title }}"],
+                when="case.laws_and_policies",
+                each="l in case.laws_and_policies",
+            ),
+            Row(
+                gt("Where"),
+                ["{{ case.country }}"],
+                then=("case.places", ["{{ case.places|join(punctuation.series) }}"]),
+            ),
+            Row(gt("Violations alleged"), ["{{ case.violation_labels|join(punctuation.series) }}"]),
+            Row(
+                gt("Risk"),
+                [_RISK_NOW],
+                when="case.urgent and case.risk",
+                then=("case.risk.paragraphs", ["{{ case.risk.paragraphs|first }}"]),
+            ),
+            Row(
+                gt("Requests"),
+                ["{{ text }}"],
+                when="case.action_requested",
+                each="text in case.action_requested",
+                style="Table Bullet",
+            ),
         ],
     )
 
@@ -912,17 +1031,23 @@ def _submitters(doc: Any) -> None:
     # alone: public versions leave them out.
     tag(doc, "if not public")
     para(doc, "Heading 2", gt("Confidentiality"))
-    para(
-        doc,
-        "Note",
+    # one cell of a row that cannot split: the box is never cut across two pages
+    box = _table(doc, (TEXT_WIDTH,), header=False, label_column=False)
+    cell = _add_row(box, (TEXT_WIDTH,)).cells[0]
+    _shade(cell, LABEL_FILL)
+    cell_paragraph(
+        cell,
+        "Table Text",
         gt(
             "The identity of the source of this information must be kept confidential. "
             "It may not be disclosed to the Government concerned or in any public document."
         ),
     )
-    tag(doc, "for text in case.confidentiality")
-    para(doc, "Note", "{{ text }}")
-    tag(doc, "endfor")
+    cell_paragraph(cell, "Table Text", "{%p for text in case.confidentiality %}", first=False)
+    cell_paragraph(
+        cell, "Table Text", "{{ text }}", first=False
+    ).paragraph_format.space_before = Pt(4)
+    cell_paragraph(cell, "Table Text", "{%p endfor %}", first=False)
     tag(doc, "endif")
 
 
@@ -970,7 +1095,16 @@ def _victims(doc: Any) -> None:
             Row(gt("Occupation"), ["{{ v.occupation }}"], when="v.occupation"),
             Row(gt("Roles"), ["{{ v.roles|join(punctuation.list) }}"], when="v.roles"),
             Row(gt("Current status"), ["{{ v.status }}"], when="v.status"),
-            Row(gt("Date of death"), ["{{ v.date_of_death }}"], when="v.date_of_death"),
+            Row(
+                "{% if v.year_of_death %}"
+                + gt("Year of death")
+                + "{% else %}"
+                + gt("Date of death")
+                + "{% endif %}",
+                ["{{ v.date_of_death }}"],
+                when="v.date_of_death",
+            ),
+            Row(gt("Place of death"), ["{{ v.place_of_death }}"], when="v.place_of_death"),
             Row(gt("Whereabouts"), ["{{ v.whereabouts }}"], when="v.whereabouts"),
         ],
     )
@@ -1016,18 +1150,11 @@ def _victims(doc: Any) -> None:
 
 
 def _facts(doc: Any) -> None:
-    """What happened: date (approximate or not), place, victims, description."""
+    """What happened, as numbered paragraphs of narrative: each incident's first paragraph
+    opens with its date (approximate or not) and place; the numbers run through the section."""
     tag(doc, "if case.incidents")
     para(doc, "Heading 1", gt("Facts"))
     tag(doc, "for i in case.incidents")
-    para(
-        doc,
-        "Heading 2",
-        "{% if i.approximate %}"
-        + gt("Around %(date)s", date="i.date")
-        + "{% else %}{{ i.date }}{% endif %}",
-        "{% if i.place %} \u2013 {{ i.place }}{% endif %}",
-    )
     tag(doc, "if i.victims")
     para(
         doc,
@@ -1040,7 +1167,19 @@ def _facts(doc: Any) -> None:
         ),
     )
     tag(doc, "endif")
-    paragraphs(doc, "i.paragraphs")
+    para(
+        doc,
+        "Fact",
+        (
+            "{% if i.approximate %}"
+            + gt("Around %(date)s", date="i.date")
+            + "{% else %}{{ i.date }}{% endif %}"
+            + "{% if i.place %}{{ punctuation.comma }}{{ i.place }}{% endif %}",
+            "Strong",
+        ),
+        "{{ punctuation.colon }}{{ i.paragraphs|first }}",
+    )
+    paragraphs(doc, "i.paragraphs[1:]", "Fact")
     tag(doc, "endfor")
     tag(doc, "endif")
 
@@ -1099,14 +1238,11 @@ def _violations(doc: Any) -> None:
 
 
 def _remedies(doc: Any) -> None:
-    """Steps taken at home, and other international or regional bodies seized.
-
-    The UN asks both about every individual case, so a letter about people says when there
-    were none; an other letter about a law, naming no one, leaves out what it does not give.
-    """
-    tag(doc, "if case.domestic_steps or case.victims")
-    para(doc, "Heading 1", gt("Steps taken at the national level"))
+    """Steps taken at home, and other international or regional bodies seized: only what the
+    case reports. A sentence saying that none is reported would read, in a death in custody,
+    as if nobody had sought an investigation; the requests say what the submitter seeks."""
     tag(doc, "if case.domestic_steps")
+    para(doc, "Heading 1", gt("Steps taken at the national level"))
     list_table(
         doc,
         [gt("Date"), gt("Authority"), gt("Action taken"), gt("Outcome")],
@@ -1114,17 +1250,9 @@ def _remedies(doc: Any) -> None:
         "s in case.domestic_steps",
         (1700, 2300, 2772, 2300),
     )
-    tag(doc, "else")
-    para(
-        doc,
-        "Normal",
-        gt("No complaint or other step at the national level is reported in this submission."),
-    )
     tag(doc, "endif")
-    tag(doc, "endif")
-    tag(doc, "if case.other_bodies or case.victims")
-    para(doc, "Heading 1", gt("Other international or regional bodies seized"))
     tag(doc, "if case.other_bodies")
+    para(doc, "Heading 1", gt("Other international or regional bodies seized"))
     list_table(
         doc,
         [gt("Body"), gt("Reference"), gt("Date"), gt("Status")],
@@ -1132,18 +1260,12 @@ def _remedies(doc: Any) -> None:
         "b in case.other_bodies",
         (3172, 2000, 1700, 2200),
     )
-    tag(doc, "else")
-    para(
-        doc,
-        "Normal",
-        gt("No other international or regional body is reported to have been seized of the case."),
-    )
-    tag(doc, "endif")
     tag(doc, "endif")
 
 
 def _consent(doc: Any) -> None:
-    """What the victims (or their families) consented to (not in public versions)."""
+    """What the victims (or their families) consented to (not in public versions); each
+    victim's list is kept on one page."""
     tag(doc, "if not public and case.victims")
     para(doc, "Heading 1", gt("Consent"))
     tag(doc, "for v in case.victims")
@@ -1151,7 +1273,7 @@ def _consent(doc: Any) -> None:
     para(doc, "Heading 2", "{{ v.name }}")
     para(
         doc,
-        "List Bullet",
+        "List Bullet Kept",
         '{% if c.given_by == "victim" %}'
         + gt("Consent was given by the alleged victim.")
         + '{% elif c.given_by == "family" %}'
@@ -1165,20 +1287,20 @@ def _consent(doc: Any) -> None:
     tag(doc, "if c.not_obtained")
     # Consent that could not be obtained: why, who was asked, and why the submitter acts on
     # the alleged victim's behalf all the same (what the UN's forms ask; data/consent.json).
-    para(doc, "List Bullet", "{{ c.not_obtained.reason }}")
+    para(doc, "List Bullet Kept", "{{ c.not_obtained.reason }}")
     tag(doc, "for asked in c.not_obtained.asked")
-    para(doc, "List Bullet", "{{ asked }}")
+    para(doc, "List Bullet Kept", "{{ asked }}")
     tag(doc, "else")
-    para(doc, "List Bullet", gt("Nobody who could give consent could be reached."))
+    para(doc, "List Bullet Kept", gt("Nobody who could give consent could be reached."))
     tag(doc, "endfor")
-    para(doc, "List Bullet", "{{ c.not_obtained.basis }}")
+    para(doc, "List Bullet Kept", "{{ c.not_obtained.basis }}")
     tag(doc, "if c.not_obtained.details")
     para(doc, "Normal", "{{ c.not_obtained.details }}")
     tag(doc, "endif")
     tag(doc, "else")
     para(
         doc,
-        "List Bullet",
+        "List Bullet Kept",
         "{% if c.submission %}"
         + gt("Consent has been given to this submission.")
         + "{% else %}"
@@ -1189,7 +1311,7 @@ def _consent(doc: Any) -> None:
     tag(doc, "if c.given_by")
     para(
         doc,
-        "List Bullet",
+        "List Bullet Kept",
         "{% if c.informed_government_letter %}"
         + gt("They know that a letter will be sent to the Government concerned.")
         + "{% else %}"
@@ -1198,7 +1320,7 @@ def _consent(doc: Any) -> None:
     )
     para(
         doc,
-        "List Bullet",
+        "List Bullet Kept",
         "{% if c.informed_publication %}"
         + gt("They know that a summary of the case will appear in a public report.")
         + "{% else %}"
@@ -1206,11 +1328,7 @@ def _consent(doc: Any) -> None:
         + "{% endif %}",
     )
     tag(doc, "endif")
-    para(
-        doc,
-        "List Bullet",
-        gt("Name in public reports: %(choice)s.", choice="c.public_name"),
-    )
+    para(doc, "List Bullet", gt("Name in public reports: %(choice)s.", choice="c.public_name"))
     tag(doc, "if c.notes")
     para(doc, "Normal", "{{ c.notes }}")
     tag(doc, "endif")
@@ -1220,20 +1338,10 @@ def _consent(doc: Any) -> None:
 
 def _risk(doc: Any) -> None:
     """The risk of irreparable harm, for urgent appeals."""
-    tag(doc, "if case.urgent and case.risk")
+    tag(doc, "if case.risk")
     para(doc, "Heading 1", gt("Risk of irreparable harm"))
     tag(doc, "if case.risk.ongoing or case.risk.imminent")
-    para(
-        doc,
-        "Lead-in",
-        "{% if case.risk.ongoing and case.risk.imminent %}"
-        + gt("The violations are ongoing and further harm is imminent.")
-        + "{% elif case.risk.ongoing %}"
-        + gt("The violations are ongoing.")
-        + "{% elif case.risk.imminent %}"
-        + gt("Harm is imminent.")
-        + "{% endif %}",
-    )
+    para(doc, "Lead-in", _RISK_NOW)
     tag(doc, "endif")
     paragraphs(doc, "case.risk.paragraphs")
     tag(doc, "endif")
@@ -1243,26 +1351,54 @@ def _requests(doc: Any) -> None:
     """The action requested of the mandate holders."""
     tag(doc, "if case.action_requested")
     para(doc, "Heading 1", gt("Action requested"))
-    para(doc, "Lead-in", gt("We respectfully ask the mandate holders to:"))
-    paragraphs(doc, "case.action_requested", "List Number")
+    # Each request is a sentence of its own (most begin "Ask ..."), so the lead-in is one too.
+    para(
+        doc,
+        "Lead-in",
+        gt("We respectfully request the mandate holders to take the following action."),
+    )
+    kept_list(doc, "text in case.action_requested", "{{ text }}", style="List Number")
     tag(doc, "endif")
 
 
 def _sources(doc: Any) -> None:
-    """Sources (public ones only: the context leaves out confidential ones) and annexes."""
+    """Sources (public ones only: the context leaves out confidential ones)."""
     tag(doc, "if case.sources")
     para(doc, "Heading 1", ngt("Source", "Sources", "case.sources|length"))
-    tag(doc, "for s in case.sources")
-    para(
+    kept_list(
         doc,
-        "List Bullet",
+        "s in case.sources",
         ("{{ s.title }}", "Emphasis"),
         "{% if s.publisher %}{{ punctuation.comma }}{{ s.publisher }}{% endif %}"
         "{% if s.date %}{{ punctuation.comma }}{{ s.date }}{% endif %}"
         "{% if s.url %}{{ punctuation.colon }}{{ s.url }}{% endif %}",
     )
-    tag(doc, "endfor")
     tag(doc, "endif")
+
+
+def _signature(doc: Any) -> None:
+    """Place and date of signing, then each submitter: the contact person's name and function
+    (which public versions leave out, as the rest of the contact) above the organisation."""
+    para(
+        doc,
+        "Signature",
+        "{% if case.place %}"
+        + gt("%(place)s, %(date)s", place="case.place", date="case.date")
+        + "{% else %}{{ case.date }}{% endif %}",
+    ).paragraph_format.space_before = Pt(24)
+    tag(doc, "for o in case.submitters")
+    tag(doc, "if o.contact.name")
+    para(doc, "Signature", "{{ o.contact.name }}").paragraph_format.space_before = Pt(14)
+    tag(doc, "endif")
+    tag(doc, "if o.contact.function")
+    para(doc, "Signature", "{{ o.contact.function }}")
+    tag(doc, "endif")
+    para(doc, "Signature", (_ORG_NAME, "Strong")).paragraph_format.space_after = Pt(6)
+    tag(doc, "endfor")
+
+
+def _annexes(doc: Any) -> None:
+    """The documents sent with the letter, confidential ones marked as such."""
     tag(doc, "if case.annexes")
     para(doc, "Heading 1", ngt("Annex", "Annexes", "case.annexes|length"))
     tag(doc, "for a in case.annexes")
@@ -1278,9 +1414,14 @@ def _sources(doc: Any) -> None:
 
 
 def communication() -> Any:
-    """The letter, in the order of the OHCHR questionnaire."""
-    doc = new_document(numbered_headings=True)
+    """The letter, in the order of the OHCHR questionnaire; an urgent appeal puts the risk and
+    the requests first, after page one, where a desk officer decides whether to act at once."""
+    doc = new_document(numbered_headings=True, confidential=True)
     _page_one(doc)
+    tag(doc, "if case.urgent")
+    _risk(doc)
+    _requests(doc)
+    tag(doc, "endif")
     _submitters(doc)
     _laws(doc)
     _victims(doc)
@@ -1289,9 +1430,12 @@ def communication() -> Any:
     _violations(doc)
     _remedies(doc)
     _consent(doc)
-    _risk(doc)
+    tag(doc, "if not case.urgent")
     _requests(doc)
+    tag(doc, "endif")
     _sources(doc)
+    _signature(doc)
+    _annexes(doc)
     return doc
 
 

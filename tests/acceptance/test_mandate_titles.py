@@ -48,9 +48,10 @@ def _addressed(path: Path) -> tuple[list[str], str]:
     """The "Addressed to" list of a communication, and the paragraph after it, read back."""
     paragraphs = [p for p in docx.Document(str(path)).paragraphs if p.text.strip()]
     styles = [p.style.name if p.style is not None else "" for p in paragraphs]
-    bullets = [i for i, style in enumerate(styles) if style == "List Bullet"]
+    listed = ("List Bullet", "List Bullet Kept")  # all but the last kept with the next
+    bullets = [i for i, style in enumerate(styles) if style in listed]
     first = bullets[0]
-    end = next(i for i in range(first, len(paragraphs)) if styles[i] != "List Bullet")
+    end = next(i for i in range(first, len(paragraphs)) if styles[i] not in listed)
     # Read as typed: the document sets quotes and apostrophes in its typography, and an
     # Arabic one embeds its English text in direction marks.
     return [folded(unembedded(p.text)) for p in paragraphs[first:end]], folded(

@@ -123,7 +123,7 @@ def test_initials_only_shows_initials_in_every_field_and_property(tmp_path: Path
     assert "M. K." in lines
     assert "Name in original script | М. К." in lines
     assert not any(line.startswith("Other names") for line in lines)
-    assert "M. K. was arrested." in lines
+    assert "7 September 2020: M. K. was arrested." in lines
     assert "Ask the Government of Belarus to disclose at once where M. K. is held" in "\n".join(
         lines
     )
@@ -148,8 +148,8 @@ def test_withheld_names_her_nowhere_and_declared_names_are_redacted(tmp_path: Pa
     lines = document_lines(data)
     text = "\n".join(lines)
     assert "[name withheld]" in lines
-    assert "[name withheld] was arrested." in lines
-    assert "November 2022 – [redacted]" in lines
+    assert "7 September 2020: [name withheld] was arrested." in lines
+    assert any(line.startswith("November 2022, [redacted]: She underwent") for line in lines)
     assert (
         "[redacted], her sister, asked where [name withheld] is held; "
         "Ms. [redacted] wrote again about [name withheld]\u2019s health."
@@ -166,8 +166,35 @@ def test_a_public_alias_replaces_a_withheld_name(tmp_path: Path) -> None:
     code, output, files = _build(tmp_path, "--public", str(path))
     assert code == 0, output
     lines = document_lines(next(iter(files.values())))
-    assert "Ms. A was arrested." in lines
+    assert "7 September 2020: Ms. A was arrested." in lines
     assert "Incommunicado detention of Ms. A" in lines
+
+
+def test_the_signature_names_who_signs_only_in_the_confidential_version(tmp_path: Path) -> None:
+    text = KALESNIKAVA.read_text(encoding="utf-8").replace(
+        "      name: Head of advocacy\n",
+        "      name: Tatsiana Ivanova\n      function: Director of advocacy\n",
+    )
+    text = text.replace("date: 2023-06-01\n", "date: 2023-06-01\nplace: Vilnius\n", 1)
+    path = tmp_path / "signed.yaml"
+    path.write_text(text, encoding="utf-8")
+    code, output, files = _build(tmp_path, str(path))
+    assert code == 0, output
+    lines = document_lines(next(iter(files.values())))
+    signature = lines.index("Vilnius, 1 June 2023")
+    assert lines[signature : signature + 4] == [
+        "Vilnius, 1 June 2023",
+        "Tatsiana Ivanova",
+        "Director of advocacy",
+        "Example Human Rights Group",
+    ]
+    code, output, files = _build(tmp_path, "--public", str(path))
+    assert code == 0, output
+    (data,) = (data for name, data in files.items() if "_public_" in name)
+    lines = document_lines(data)
+    assert lines[lines.index("Vilnius, 1 June 2023") + 1] == "Example Human Rights Group"
+    assert_never_named(data, ("Tatsiana", "Ivanova"))
+    assert "Director of advocacy" not in everything(data)
 
 
 def test_asking_for_the_full_name_without_informing_the_family_is_an_error(

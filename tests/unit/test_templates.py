@@ -179,39 +179,68 @@ def test_communication_follows_the_questionnaire(tmp_path: Path) -> None:
     blocks = list(_blocks(document))
     first = blocks[0]
     assert isinstance(first, Paragraph) and first.text.startswith("URGENT APPEAL")
-    assert _texts(document, "Title") == [
+    assert _texts(document, "Title") == ["Incommunicado detention of Maria Kalesnikava"]
+    assert _texts(document, "Kicker") == [
         "Submission to the Special Procedures of the Human Rights Council"
     ]
-    assert _texts(document, "Subtitle") == ["Incommunicado detention of Maria Kalesnikava"]
+    # an urgent appeal: the risk and the requests first; no section without anything to say
     assert _texts(document, "Heading 1") == [
+        "Risk of irreparable harm",
+        "Action requested",
         "Submitting organisation",
         "Alleged victim",
         "Facts",
         "Alleged perpetrator",
         "Violations alleged",
-        "Steps taken at the national level",
-        "Other international or regional bodies seized",
         "Consent",
-        "Risk of irreparable harm",
-        "Action requested",
         "Sources",
     ]
-    assert len(_texts(document, "List Number")) == 4
+    # the requests: numbered, all but the last kept with the next (never split across pages)
+    assert len(_texts(document, "List Number Kept")) == 3
+    assert _texts(document, "List Number") == ["Ask for her release."]
+    assert _texts(document, "Fact")[0] == "7 September 2020: Maria Kalesnikava was arrested."
+    assert _texts(document, "Signature") == [
+        "1 June 2023",
+        "Head of advocacy",
+        "Example Human Rights Group",
+    ]
     assert all(
         table.style is not None and table.style.name == "Case Table" for table in document.tables
     )
     lines = _lines(document)
-    assert "Around February 2023" in lines
+    assert (
+        "Around February 2023: Her family and her lawyer lost all contact with her. "
+        "Since then she has been held incommunicado." in lines
+    )
     assert "The identity of the source" in " ".join(lines)
-    assert "No other international or regional body" in " ".join(lines)
+    assert "Access to a lawyer" in lines and "Contact with family" in lines  # known: None
+    # page one's summary: who, where, what, the risk and what is asked
+    assert "Maria Kalesnikava, political prisoner, opposition politician, imprisoned" in lines
+    assert "The violations are ongoing." in lines
+    assert "Ask for her release." in lines
 
 
 def test_an_allegation_letter_has_no_urgent_banner_and_no_risk(tmp_path: Path) -> None:
     document = _render(CONTEXTS["klimovich-allegation-letter"], tmp_path)
     lines = _lines(document)
     assert not any("URGENT APPEAL" in line for line in lines)
-    assert "Risk of irreparable harm" not in _texts(document, "Heading 1")
+    headings = _texts(document, "Heading 1")
+    assert "Risk of irreparable harm" not in headings
+    assert headings[-3:] == ["Consent", "Action requested", "Source"]
     assert "Criminal Code of the Republic of Belarus, art. 368 (Insulting the President)" in lines
+    # a year alone is a year of death; where he died is not his whereabouts
+    death = lines.index("Year of death")
+    assert lines[death : death + 4] == [
+        "Year of death",
+        "2023",
+        "Place of death",
+        "Penal colony No. 3, Viciebsk",
+    ]
+    assert "Whereabouts" not in lines and "Date of death" not in lines
+    # nothing reported at home or abroad: no section saying so, which would read as if nobody
+    # had sought an investigation of the death
+    assert "Steps taken at the national level" not in headings
+    assert not any(line.startswith("No ") for line in lines)
 
 
 def _communication_variant() -> dict[str, Any]:
@@ -249,7 +278,7 @@ def test_optional_parts_appear_only_when_present(tmp_path: Path) -> None:
     assert "Annex 1: Medical record (a.pdf) \u2013 confidential: not for publication" in lines
     assert "Complaint" in lines and "Pending" in lines
     assert "No complaint or other step" not in text
-    assert "Around 28 February 2023" in lines
+    assert any(line.startswith("Around 28 February 2023: The Pinsk") for line in lines)
     assert "Alleged victim: Mikalai Klimovich" in lines
     assert "Non-State actor" in lines
     assert "Consent could not be obtained." in lines

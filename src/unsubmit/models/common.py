@@ -218,6 +218,12 @@ class Contact(CaseModel):
     name: PlainText | None = Field(
         None, description="The contact person.", examples=["Head of advocacy"]
     )
+    function: PlainText | None = Field(
+        None,
+        description="The contact person's function in the organisation, under the name in a "
+        "communication's signature block.",
+        examples=["Head of advocacy"],
+    )
     email: str | None = Field(
         None,
         pattern=r"^[^@\s]+@[^@\s]+\.[^@\s]+$",

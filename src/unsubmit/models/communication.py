@@ -395,6 +395,11 @@ class Victim(CaseModel):
     )
     status: Status = Field(description="Current status.")
     date_of_death: PartialDate | None = Field(None, description="Date of death, if deceased.")
+    place_of_death: Text | None = Field(
+        None,
+        description="Where the person died, if deceased and known.",
+        examples=["Penal colony No. 3, Viciebsk"],
+    )
     whereabouts: Text | None = Field(
         None,
         description="Where the person is now, as far as known.",
@@ -637,6 +642,13 @@ class Communication(CaseModel):
     )
     confidentiality: Confidentiality | None = Field(
         None, description="What must stay confidential."
+    )
+    place: Text | None = Field(
+        None,
+        description="Where the submission is signed (a town or city, such as the submitting "
+        "organisation's seat), shown with the date above the signature; left out when not "
+        "given.",
+        examples=["Vilnius"],
     )
     laws_and_policies: list[LawOrPolicy] = Field(
         default_factory=list,

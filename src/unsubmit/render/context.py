@@ -34,6 +34,7 @@ from unsubmit.models.communication import (
     ROLES,
     SEXES,
     STATUSES,
+    Detention,
     Victim,
 )
 from unsubmit.models.dates import date_span
@@ -220,6 +221,7 @@ def organisation(org: Organisation, fmt: Formatter) -> dict[str, Any]:
         "ecosoc_status": org.ecosoc_status or "",
         "contact": {
             "name": _text(contact.name if contact else None),
+            "function": _text(contact.function if contact else None),
             "email": _text(contact.email if contact else None),
             "phone": _text(contact.phone if contact else None),
             "address": _text(contact.address if contact else None),
@@ -229,7 +231,8 @@ def organisation(org: Organisation, fmt: Formatter) -> dict[str, Any]:
 
 
 def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
-    detention = victim.detention
+    status = fmt.agreeing(STATUSES, victim.status, victim.sex)
+    roles = [fmt.agreeing(ROLES, role, victim.sex) for role in victim.roles]
     return {
         "id": victim.id,
         "name": clean(victim.name),
@@ -241,36 +244,53 @@ def _victim(victim: Victim, fmt: Formatter) -> dict[str, Any]:
         "nationality": fmt.country(victim.nationality),
         "residence": _text(victim.residence),
         "occupation": _text(victim.occupation),
-        "roles": continuing([fmt.agreeing(ROLES, role, victim.sex) for role in victim.roles]),
-        "status": fmt.agreeing(STATUSES, victim.status, victim.sex),
+        "roles": continuing(roles),
+        "status": status,
+        # "who" on page one: "Maria Kalesnikava, political prisoner, imprisoned"
+        "described": continuing(["", *roles, status])[1:],
         "date_of_death": fmt.date(victim.date_of_death, standalone=True),
+        "year_of_death": _year_only(victim.date_of_death),
+        "place_of_death": _text(victim.place_of_death),
         "whereabouts": _text(victim.whereabouts),
-        "detention": None
-        if detention is None
-        else {
-            "arrest_date": fmt.date(detention.arrest_date, standalone=True),
-            "arresting_authority": _text(detention.arresting_authority),
-            "place": _text(detention.place_of_detention),
-            "charges": [
-                {
-                    "law": clean(charge.law),
-                    "article": clean(charge.article),
-                    "description": _text(charge.description),
-                }
-                for charge in detention.charges
-            ],
-            "sentence": None
-            if detention.sentence is None
-            else {
-                "date": fmt.date(detention.sentence.date, standalone=True),
-                "court": _text(detention.sentence.court),
-                "term": clean(detention.sentence.term),
-            },
-            "access_to_lawyer": fmt.label(ACCESS, detention.access_to_lawyer),
-            "family_contact": fmt.label(ACCESS, detention.family_contact),
-            "health": paragraphs(detention.health or ""),
-        },
+        "detention": None if victim.detention is None else _detention(victim.detention, fmt),
         "consent": _consent(victim, fmt),
+    }
+
+
+def _year_only(value: str | None) -> bool:
+    """Whether a partial date is a year alone, which a table labels "Year of death"."""
+    return value is not None and "-" not in value
+
+
+def _access(value: str, fmt: Formatter) -> str:
+    """Access to a lawyer or the family as a row shows it: nothing when it is not known, since
+    "Access to a lawyer: Unknown" tells the reader nothing."""
+    return "" if value == "unknown" else fmt.label(ACCESS, value)
+
+
+def _detention(detention: Detention, fmt: Formatter) -> dict[str, Any]:
+    return {
+        "arrest_date": fmt.date(detention.arrest_date, standalone=True),
+        "arresting_authority": _text(detention.arresting_authority),
+        "place": _text(detention.place_of_detention),
+        "charges": [
+            {
+                "law": clean(charge.law),
+                "article": clean(charge.article),
+                "description": _text(charge.description),
+            }
+            for charge in detention.charges
+        ],
+        "sentence": None
+        if detention.sentence is None
+        else {
+            "date": fmt.date(detention.sentence.date, standalone=True),
+            "court": _text(detention.sentence.court),
+            "term": clean(detention.sentence.term),
+        },
+        "access_to_lawyer": _access(detention.access_to_lawyer, fmt),
+        "family_contact": _access(detention.family_contact, fmt),
+        "health": paragraphs(detention.health or ""),
     }
 
 
@@ -304,7 +324,7 @@ def _names(ids: list[str], names: dict[str, str]) -> list[str]:
 
 #: What only the UN may see of a submitter: left out of a public version's context, so that no
 #: template (a letterhead of one's own included) can print it.
-_PRIVATE_CONTACT = ("name", "email", "phone", "address")
+_PRIVATE_CONTACT = ("name", "function", "email", "phone", "address")
 
 
 def _withhold(body: dict[str, Any]) -> dict[str, Any]:
@@ -326,25 +346,42 @@ def communication(case: Communication, fmt: Formatter, *, public: bool = False) 
 
 
 def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
-    names = {victim.id: clean(victim.name) for victim in case.victims}
+    """The letter's context, section by section (each part below gives some of its keys)."""
+    return {
+        **_particulars(case, fmt),
+        **_people(case, fmt),
+        **_facts(case, fmt),
+        **_remedies(case, fmt),
+        **_requests(case),
+        **_references(case, fmt),
+    }
+
+
+def _particulars(case: Communication, fmt: Formatter) -> dict[str, Any]:
+    """Page one and the signature: what it is, to whom, from whom, where and when."""
     mandates = [fmt.mandate(m) for m in case.mandates]
-    incidents = sorted(case.incidents, key=lambda incident: date_span(incident.date)[0])
+    notes = case.confidentiality.notes if case.confidentiality else None
     return {
         "type": case.type,
         "type_label": fmt.label(COMMUNICATION_TYPES, case.type),
         "urgent": case.type == "urgent-appeal",
         "title": clean(case.title),
         "date": fmt.date(case.date),
+        "place": _text(case.place),
         "country": fmt.country(case.country),
         "language": fmt.language_name(fmt.language),
         "mandates": mandates,
         "unofficial_titles": not all(m["official"] for m in mandates),
         "submitters": [organisation(org, fmt) for org in case.submitters],
-        "confidentiality": paragraphs(
-            case.confidentiality.notes
-            if case.confidentiality and case.confidentiality.notes
-            else ""
-        ),
+        "confidentiality": paragraphs(notes or ""),
+    }
+
+
+def _people(case: Communication, fmt: Formatter) -> dict[str, Any]:
+    """Whom the letter is about (people, or laws and policies) and where they are held."""
+    victims = [_victim(victim, fmt) for victim in case.victims]
+    held = [v["place_of_death"] or (v["detention"] or {}).get("place", "") for v in victims]
+    return {
         "laws_and_policies": [
             {
                 "type": fmt.label(LAW_TYPES, law.type),
@@ -356,7 +393,18 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             }
             for law in case.laws_and_policies
         ],
-        "victims": [_victim(victim, fmt) for victim in case.victims],
+        "victims": victims,
+        # where the alleged victims are held (or died), for page one
+        "places": list(dict.fromkeys(place for place in held if place)),
+    }
+
+
+def _facts(case: Communication, fmt: Formatter) -> dict[str, Any]:
+    """What happened, by whom, and which rights it violates."""
+    names = {victim.id: clean(victim.name) for victim in case.victims}
+    incidents = sorted(case.incidents, key=lambda incident: date_span(incident.date)[0])
+    violations = vocabulary.violations()
+    return {
         "incidents": [
             {
                 "date": fmt.date(
@@ -383,13 +431,23 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "violations": [
             {
                 "code": v.code,
-                "label": fmt.text(vocabulary.violations()[v.code].label),
-                "rights": [fmt.text(right) for right in vocabulary.violations()[v.code].rights],
+                "label": fmt.text(violations[v.code].label),
+                "rights": [fmt.text(right) for right in violations[v.code].rights],
                 "victims": _names(v.victims, names),
                 "details": paragraphs(v.details or ""),
             }
             for v in case.violations
         ],
+        # what happened, in a line for page one: "Incommunicado detention; denial of ..."
+        "violation_labels": continuing(
+            [fmt.text(violations[v.code].label) for v in case.violations]
+        ),
+    }
+
+
+def _remedies(case: Communication, fmt: Formatter) -> dict[str, Any]:
+    """Steps taken at home and other bodies seized: only what the case reports."""
+    return {
         "domestic_steps": [
             {
                 "date": fmt.date(step.date, standalone=True),
@@ -408,6 +466,12 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             }
             for body in case.other_bodies
         ],
+    }
+
+
+def _requests(case: Communication) -> dict[str, Any]:
+    """The risk (for urgent appeals) and what the mandate holders are asked to do."""
+    return {
         "risk": None
         if case.risk is None
         else {
@@ -416,6 +480,12 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             "paragraphs": paragraphs(case.risk.description),
         },
         "action_requested": _texts(case.action_requested),
+    }
+
+
+def _references(case: Communication, fmt: Formatter) -> dict[str, Any]:
+    """The sources (those marked confidential are left out of every version) and annexes."""
+    return {
         "sources": [
             {
                 "title": clean(s.title),

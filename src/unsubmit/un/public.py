@@ -3,9 +3,9 @@
 A communication goes to the UN with every name in it. The version an organisation publishes
 (on its site, in a report, to the press) must name each alleged victim only as the victim or
 the family agreed: in full, by initials, or not at all. It must also leave out what was never
-meant for the public: the submitter's contact details (the contact person's name, phone and
-e-mail in any spelling), confidential sources and annexes, the consent record and the
-confidentiality notes.
+meant for the public: the submitter's contact details (the contact person's name and
+function, phone and e-mail in any spelling), confidential sources and annexes, the consent
+record and the confidentiality notes.
 
 This happens in two steps, so that one catches what the other might miss:
 
@@ -144,6 +144,9 @@ def redaction(case: Communication, gettext: Translate) -> Matcher:
             # function, hidden only as a whole.
             person = all(word[:1].isupper() for word in contact.split())
             hidden.append(Hidden((contact,), redacted, redacted, link, whole_only=not person))
+        function = submitter.contact.function
+        if function:
+            hidden.append(Hidden((function,), redacted, redacted, link, whole_only=True))
     return matcher(tuple(hidden))
 
 
