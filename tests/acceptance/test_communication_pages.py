@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 
 from tests.conftest import REPO
+from unsubmit.load.source import load_file
 from unsubmit.models import CASE_ADAPTER
 from unsubmit.pipeline import render_document
 from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.pdf import docx_to_pdf, find_soffice
 from unsubmit.resources import templates_dir
-from unsubmit.source import load_file
 
 pytestmark = pytest.mark.slow
 
