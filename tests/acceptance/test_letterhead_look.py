@@ -170,6 +170,8 @@ def test_every_page_of_the_pdf_carries_the_letterhead_and_the_page_numbers(
     assert ADDRESS not in pages[0]
     for number, page in enumerate(pages, 1):
         assert f"Page {number} of {len(pages)}" in page
+        # The confidential version says so on every page, whatever the letterhead's footer.
+        assert re.search(rf"confidential\s*·\s*page {number} of", page, re.IGNORECASE)
         assert REGISTERED in page
         if number > 1:
             assert ADDRESS in page
