@@ -27,7 +27,6 @@ Chinese colon), not from the template.
 
 from __future__ import annotations
 
-import dataclasses
 import datetime
 import io
 import re
@@ -38,9 +37,7 @@ from pathlib import Path
 from typing import Any
 
 from docx import Document
-from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.shared import Pt, Twips
@@ -51,24 +48,27 @@ FIXED_TIME = datetime.datetime(2023, 1, 1, tzinfo=datetime.timezone.utc)
 
 # --- Design -------------------------------------------------------------------------------------
 
-SERIF = "Times New Roman"
-SANS = "Arial"
-#: The East Asian and complex-script faces that go with each Latin face: the Song and Hei faces
-#: Windows ships for Simplified Chinese, and the Arabic of Times New Roman and Arial themselves.
-COMPANIONS = {SERIF: ("SimSun", SERIF), SANS: ("SimHei", SANS)}
-
-NAVY = "1F3A5F"  # headings, rules
-INK = "262626"  # text
-GREY = "595959"  # secondary text
-RULE = "B4BCC8"  # table borders, rules
+# The look (page, fonts, styles, numbering) is base.docx's, made in a word processor; the body
+# adds only the shading of table cells.
 HEADER_FILL = "DCE3EC"  # table header row
 LABEL_FILL = "F1F3F6"  # table label column, notes
-RED = "A4161A"  # urgency, warnings
-RED_FILL = "FBEDED"
 
-PAGE_WIDTH, PAGE_HEIGHT = 11906, 16838  # A4 in twips
-MARGIN = 1417  # 2.5 cm
-TEXT_WIDTH = PAGE_WIDTH - 2 * MARGIN  # 9072 twips, 16 cm
+#: The look of every document (page, fonts, styles, numbering, settings): a DOCX that a designer
+#: changes in a word processor. Its body only shows the styles; the generator adds the content.
+BASE = TEMPLATES / "base.docx"
+
+
+def _text_width() -> int:
+    """The width between the margins of base.docx's page, in twips: tables fill it."""
+    section = Document(str(BASE)).sections[0]
+    sizes = (section.page_width, section.left_margin, section.right_margin)
+    if any(size is None for size in sizes):
+        raise SystemExit(f"{BASE}: its page has no width or margins: set them in Word")
+    width, left, right = (int(size.twips) for size in sizes if size is not None)
+    return width - left - right
+
+
+TEXT_WIDTH = _text_width()  # 9072 twips, 16 cm on the A4 page with 2.5 cm margins
 
 # Child order of w:pPr and w:rPr in the WordprocessingML schema: Word refuses a file whose
 # property elements are out of order, so raw elements are inserted where the schema puts them.
@@ -110,47 +110,6 @@ PPR_ORDER = (
     "sectPr",
     "pPrChange",
 )
-RPR_ORDER = (
-    "rStyle",
-    "rFonts",
-    "b",
-    "bCs",
-    "i",
-    "iCs",
-    "caps",
-    "smallCaps",
-    "strike",
-    "dstrike",
-    "outline",
-    "shadow",
-    "emboss",
-    "imprint",
-    "noProof",
-    "snapToGrid",
-    "vanish",
-    "webHidden",
-    "color",
-    "spacing",
-    "w",
-    "kern",
-    "position",
-    "sz",
-    "szCs",
-    "highlight",
-    "u",
-    "effect",
-    "bdr",
-    "shd",
-    "fitText",
-    "vertAlign",
-    "rtl",
-    "cs",
-    "em",
-    "lang",
-    "eastAsianLayout",
-    "specVanish",
-    "oMath",
-)
 
 
 def _put(parent: Any, child: Any, order: Sequence[str]) -> Any:
@@ -173,22 +132,6 @@ def _w(markup: str) -> Any:
     first = re.match(r"<(w:\w+)", markup)
     assert first is not None
     return parse_xml(markup.replace(first.group(0), f"{first.group(0)} {nsdecls('w')}", 1))
-
-
-def _font_attributes(latin: str) -> str:
-    east_asian, complex_script = COMPANIONS[latin]
-    return f'w:ascii="{latin}" w:hAnsi="{latin}" w:eastAsia="{east_asian}" w:cs="{complex_script}"'
-
-
-def _fonts(latin: str) -> Any:
-    return _w(f"<w:rFonts {_font_attributes(latin)}/>")
-
-
-def _border(sides: Sequence[str], size: int, color: str, space: int = 4) -> str:
-    return "".join(
-        f'<w:{side} w:val="single" w:sz="{size}" w:space="{space}" w:color="{color}"/>'
-        for side in sides
-    )
 
 
 # --- Gettext and tags ---------------------------------------------------------------------------
@@ -232,434 +175,24 @@ def ngt(singular: str, plural: str, count: str, **variables: str) -> str:
 # --- Styles -------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Look:
-    """What a style looks like; ``None`` inherits."""
-
-    font: str | None = None
-    size: float | None = None
-    bold: bool | None = None
-    italic: bool | None = None
-    caps: bool = False
-    color: str | None = None
-    before: float | None = None
-    after: float | None = None
-    line: float | None = None  # multiple of single spacing
-    keep_next: bool = False
-    keep_lines: bool = False
-    align: str | None = None  # "center", "right", "both"
-    left: int | None = None  # indent, twips
-    right: int | None = None
-    hanging: int | None = None
-    borders: str = ""  # w:pBdr children
-    fill: str | None = None
-    outline: int | None = None
-    numbering: int | None = None  # w:numId
-    spacing_pts: float | None = None  # letter spacing
-
-
-def _run_properties(rpr: Any, look: Look) -> None:
-    if look.font:
-        _put(rpr, _fonts(look.font), RPR_ORDER)
-    if look.bold is not None:
-        value = "1" if look.bold else "0"
-        _put(rpr, _w(f'<w:b w:val="{value}"/>'), RPR_ORDER)
-        _put(rpr, _w(f'<w:bCs w:val="{value}"/>'), RPR_ORDER)
-    if look.italic is not None:
-        # Arabic has no italic: complex-script text stays upright whatever the Latin does.
-        _put(rpr, _w(f'<w:i w:val="{"1" if look.italic else "0"}"/>'), RPR_ORDER)
-        _put(rpr, _w('<w:iCs w:val="0"/>'), RPR_ORDER)
-    if look.caps:
-        _put(rpr, _w("<w:caps/>"), RPR_ORDER)
-    if look.color:
-        _put(rpr, _w(f'<w:color w:val="{look.color}"/>'), RPR_ORDER)
-    if look.spacing_pts is not None:
-        _put(rpr, _w(f'<w:spacing w:val="{round(look.spacing_pts * 20)}"/>'), RPR_ORDER)
-    if look.size:
-        half_points = round(look.size * 2)
-        _put(rpr, _w(f'<w:sz w:val="{half_points}"/>'), RPR_ORDER)
-        _put(rpr, _w(f'<w:szCs w:val="{half_points}"/>'), RPR_ORDER)
-
-
-def _paragraph_properties(style: Any, look: Look) -> None:
-    fmt = style.paragraph_format
-    if look.before is not None:
-        fmt.space_before = Pt(look.before)
-    if look.after is not None:
-        fmt.space_after = Pt(look.after)
-    if look.line is not None:
-        fmt.line_spacing = look.line
-    if look.keep_next:
-        fmt.keep_with_next = True
-    if look.keep_lines:
-        fmt.keep_together = True
-    if look.align:
-        fmt.alignment = {
-            "center": WD_ALIGN_PARAGRAPH.CENTER,
-            "right": WD_ALIGN_PARAGRAPH.RIGHT,
-            "both": WD_ALIGN_PARAGRAPH.JUSTIFY,
-            "left": WD_ALIGN_PARAGRAPH.LEFT,
-        }[look.align]
-    if look.left is not None:
-        fmt.left_indent = Twips(look.left)
-    if look.right is not None:
-        fmt.right_indent = Twips(look.right)
-    if look.hanging is not None:
-        fmt.first_line_indent = Twips(-look.hanging)
-    ppr = style.element.get_or_add_pPr()
-    if look.numbering is not None:
-        _put(ppr, _w(f'<w:numPr><w:numId w:val="{look.numbering}"/></w:numPr>'), PPR_ORDER)
-    if look.borders:
-        _put(ppr, _w(f"<w:pBdr>{look.borders}</w:pBdr>"), PPR_ORDER)
-    if look.fill:
-        _put(ppr, _w(f'<w:shd w:val="clear" w:color="auto" w:fill="{look.fill}"/>'), PPR_ORDER)
-    if look.outline is not None:
-        _put(ppr, _w(f'<w:outlineLvl w:val="{look.outline}"/>'), PPR_ORDER)
-
-
-def paragraph_style(
-    doc: Any,
-    name: str,
-    look: Look,
-    *,
-    based_on: str | None = "Normal",
-    following: str | None = None,
-    builtin: bool = False,
-) -> Any:
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH, builtin=builtin)
-    if based_on:
-        style.base_style = doc.styles[based_on]
-    if following:
-        style.next_paragraph_style = doc.styles[following]
-    style.quick_style = True
-    _paragraph_properties(style, look)
-    _run_properties(style.element.get_or_add_rPr(), look)
-    return style
-
-
-def character_style(doc: Any, name: str, look: Look, *, builtin: bool = False) -> Any:
-    style = doc.styles.add_style(name, WD_STYLE_TYPE.CHARACTER, builtin=builtin)
-    style.base_style = doc.styles["Default Paragraph Font"]
-    style.quick_style = True
-    _run_properties(style.element.get_or_add_rPr(), look)
-    return style
-
-
-_DEFAULTS = f"""<w:docDefaults {nsdecls("w")}>
-  <w:rPrDefault><w:rPr>
-    <w:rFonts {_font_attributes(SERIF)}/>
-    <w:color w:val="{INK}"/>
-    <w:sz w:val="22"/><w:szCs w:val="22"/>
-    <w:lang w:val="en-GB" w:eastAsia="zh-CN" w:bidi="ar-SA"/>
-  </w:rPr></w:rPrDefault>
-  <w:pPrDefault><w:pPr>
-    <w:spacing w:after="160" w:line="276" w:lineRule="auto"/>
-  </w:pPr></w:pPrDefault>
-</w:docDefaults>"""
-
-_BASE_STYLES = f"""<w:styles {nsdecls("w")}>
-  <w:style w:type="paragraph" w:default="1" w:styleId="Normal">
-    <w:name w:val="Normal"/><w:qFormat/>
-    <w:pPr><w:widowControl/></w:pPr>
-  </w:style>
-  <w:style w:type="character" w:default="1" w:styleId="DefaultParagraphFont">
-    <w:name w:val="Default Paragraph Font"/><w:uiPriority w:val="1"/><w:semiHidden/>
-    <w:unhideWhenUsed/>
-  </w:style>
-  <w:style w:type="table" w:default="1" w:styleId="TableNormal">
-    <w:name w:val="Normal Table"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
-    <w:tblPr><w:tblInd w:w="0" w:type="dxa"/><w:tblCellMar>
-      <w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/>
-      <w:bottom w:w="0" w:type="dxa"/><w:right w:w="108" w:type="dxa"/>
-    </w:tblCellMar></w:tblPr>
-  </w:style>
-  <w:style w:type="numbering" w:default="1" w:styleId="NoList">
-    <w:name w:val="No List"/><w:uiPriority w:val="99"/><w:semiHidden/><w:unhideWhenUsed/>
-  </w:style>
-</w:styles>"""
-
-_ALL_SIDES = ("top", "left", "bottom", "right")
-
-# The header row repeats on each page only where a list table marks its own (w:tblHeader on the
-# row), not in the style: LibreOffice repeated the first row of a label table split over pages.
-_CASE_TABLE = f"""<w:style {nsdecls("w")} w:type="table" w:customStyle="1" w:styleId="CaseTable">
-  <w:name w:val="Case Table"/><w:basedOn w:val="TableNormal"/><w:uiPriority w:val="59"/>
-  <w:qFormat/>
-  <w:pPr><w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/></w:pPr>
-  <w:rPr><w:sz w:val="20"/><w:szCs w:val="20"/></w:rPr>
-  <w:tblPr>
-    <w:tblBorders>{_border((*_ALL_SIDES, "insideH", "insideV"), 4, RULE, 0)}</w:tblBorders>
-    <w:tblCellMar>
-      <w:top w:w="57" w:type="dxa"/><w:left w:w="113" w:type="dxa"/>
-      <w:bottom w:w="57" w:type="dxa"/><w:right w:w="113" w:type="dxa"/>
-    </w:tblCellMar>
-  </w:tblPr>
-  <w:tblStylePr w:type="firstRow">
-    <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:b/><w:bCs/>
-      <w:color w:val="{NAVY}"/></w:rPr>
-    <w:tblPr/>
-    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{HEADER_FILL}"/></w:tcPr>
-  </w:tblStylePr>
-  <w:tblStylePr w:type="firstCol">
-    <w:rPr><w:rFonts {_font_attributes(SANS)}/><w:color w:val="{GREY}"/></w:rPr>
-    <w:tblPr/>
-    <w:tcPr><w:shd w:val="clear" w:color="auto" w:fill="{LABEL_FILL}"/></w:tcPr>
-  </w:tblStylePr>
-</w:style>"""
-
 BULLETS, NUMBERS, HEADINGS, PARAGRAPHS = 1, 2, 3, 4
-
-
-def _level(ilvl: int, fmt: str, text: str, indent: int, *, style: str = "", font: str = "") -> str:
-    """One level of a list: its number format and text, indented ``indent`` per level."""
-    left, hanging = indent * (ilvl + 1), indent
-    pstyle = f'<w:pStyle w:val="{style}"/>' if style else ""
-    rpr = f'<w:rPr><w:rFonts w:ascii="{font}" w:hAnsi="{font}"/></w:rPr>' if font else ""
-    return (
-        f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>{pstyle}'
-        f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
-        f'<w:pPr><w:ind w:left="{left}" w:hanging="{hanging}"/></w:pPr>{rpr}</w:lvl>'
-    )
-
-
-def _numbering() -> Any:
-    bullets = "".join(
-        _level(i, "bullet", mark, 357, style="ListBullet" if i == 0 else "", font=SANS)
-        for i, mark in enumerate(("\u2022", "\u2013", "\u2022"))
-    )
-    numbers = "".join(
-        _level(i, fmt, f"%{i + 1}.", 425, style="ListNumber" if i == 0 else "")
-        for i, fmt in enumerate(("decimal", "lowerLetter", "lowerRoman"))
-    )
-    headings = _level(0, "decimal", "%1.", 567, style="Heading1")
-    # the numbered paragraphs of the facts, numbered through the whole section as UN documents do
-    facts = _level(0, "decimal", "%1.", 567, style="Fact")
-    return parse_xml(
-        f"<w:numbering {nsdecls('w')}>"
-        f'<w:abstractNum w:abstractNumId="{BULLETS}"><w:multiLevelType w:val="hybridMultilevel"/>'
-        f"{bullets}</w:abstractNum>"
-        f'<w:abstractNum w:abstractNumId="{NUMBERS}"><w:multiLevelType w:val="hybridMultilevel"/>'
-        f"{numbers}</w:abstractNum>"
-        f'<w:abstractNum w:abstractNumId="{HEADINGS}"><w:multiLevelType w:val="singleLevel"/>'
-        f"{headings}</w:abstractNum>"
-        f'<w:abstractNum w:abstractNumId="{PARAGRAPHS}"><w:multiLevelType w:val="singleLevel"/>'
-        f"{facts}</w:abstractNum>"
-        f'<w:num w:numId="{BULLETS}"><w:abstractNumId w:val="{BULLETS}"/></w:num>'
-        f'<w:num w:numId="{NUMBERS}"><w:abstractNumId w:val="{NUMBERS}"/></w:num>'
-        f'<w:num w:numId="{HEADINGS}"><w:abstractNumId w:val="{HEADINGS}"/></w:num>'
-        f'<w:num w:numId="{PARAGRAPHS}"><w:abstractNumId w:val="{PARAGRAPHS}"/></w:num>'
-        "</w:numbering>"
-    )
-
-
-def define_styles(doc: Any, *, numbered_headings: bool) -> None:
-    """Replace python-docx's default styles with ours."""
-    styles = doc.styles.element
-    for child in list(styles):
-        styles.remove(child)
-    styles.append(parse_xml(_DEFAULTS))
-    for child in parse_xml(_BASE_STYLES):
-        styles.append(child)
-
-    heading = Look(font=SANS, bold=True, color=NAVY, keep_next=True, keep_lines=True, line=1.0)
-    paragraph_style(
-        doc,
-        "Title",
-        Look(font=SANS, size=20, bold=True, color=NAVY, after=4, line=1.0, keep_next=True),
-        builtin=True,
-    )
-    paragraph_style(
-        doc,
-        "Subtitle",
-        Look(font=SANS, size=13, color=GREY, after=18, line=1.1, keep_next=True),
-        builtin=True,
-    )
-    h1 = dataclasses.replace(
-        heading,
-        size=14,
-        before=22,
-        after=8,
-        outline=0,
-        borders=_border(("bottom",), 4, RULE, 3),
-        numbering=HEADINGS if numbered_headings else None,
-    )
-    paragraph_style(doc, "Heading 1", h1, following="Normal", builtin=True)
-    paragraph_style(
-        doc,
-        "Heading 2",
-        dataclasses.replace(heading, size=12, before=14, after=5, outline=1),
-        following="Normal",
-        builtin=True,
-    )
-    paragraph_style(
-        doc,
-        "Heading 3",
-        dataclasses.replace(heading, size=10.5, color=GREY, before=10, after=4, outline=2),
-        following="Normal",
-        builtin=True,
-    )
-    paragraph_style(
-        doc, "List Bullet", Look(after=4, numbering=BULLETS, left=357, hanging=357), builtin=True
-    )
-    paragraph_style(
-        doc, "List Number", Look(after=6, numbering=NUMBERS, left=425, hanging=425), builtin=True
-    )
-    paragraph_style(
-        doc, "Footer", Look(font=SANS, size=8, color=GREY, after=0, align="center"), builtin=True
-    )
-    # Short lists that must not split across pages: each item but the last keeps with the next.
-    for listed in ("List Bullet", "List Number"):
-        paragraph_style(
-            doc, f"{listed} Kept", Look(keep_next=True, keep_lines=True), based_on=listed
-        )
-    paragraph_style(
-        doc, "Fact", Look(after=8, numbering=PARAGRAPHS, left=567, hanging=567, keep_lines=True)
-    )
-    paragraph_style(
-        doc,
-        "Kicker",
-        Look(font=SANS, size=9, bold=True, caps=True, color=GREY, after=6, keep_next=True,
-             spacing_pts=0.5),
-    )  # fmt: skip
-    paragraph_style(doc, "Signature", Look(after=0, keep_next=True, keep_lines=True))
-    # Our own paragraph styles.
-    paragraph_style(
-        doc,
-        "Label",
-        Look(
-            font=SANS, size=8.5, bold=True, caps=True, color=GREY, before=10, after=4,
-            keep_next=True, spacing_pts=0.5,
-        ),
-    )  # fmt: skip
-    paragraph_style(
-        doc,
-        "Meta",
-        Look(font=SANS, size=9, color=GREY, after=4, keep_next=True),
-    )
-    paragraph_style(
-        doc,
-        "Lead-in",
-        Look(keep_next=True, after=6),
-    )
-    paragraph_style(
-        doc,
-        "Note",
-        Look(
-            size=10, color=INK, fill=LABEL_FILL, after=4, left=170,
-            borders=_border(("left",), 18, NAVY, 8) + _border(("top", "bottom"), 2, LABEL_FILL, 4),
-        ),
-    )  # fmt: skip
-    paragraph_style(
-        doc,
-        "Urgent",
-        Look(
-            font=SANS, size=16, bold=True, color=RED, fill=RED_FILL, after=22, line=1.1,
-            borders=_border(_ALL_SIDES, 12, RED, 6), left=120, right=120, keep_next=True,
-        ),
-    )  # fmt: skip
-    paragraph_style(
-        doc,
-        "Table Text",
-        Look(size=10, before=0, after=0, line=1.05),
-    )
-    paragraph_style(
-        doc,
-        "Table Label",
-        Look(font=SANS, size=9, color=GREY, before=1, after=0, line=1.05),
-        based_on="Table Text",
-    )
-    paragraph_style(
-        doc,
-        "Table Bullet",
-        Look(numbering=BULLETS, left=284, hanging=284, after=2),
-        based_on="Table Text",
-    )
-    paragraph_style(
-        doc,
-        "Table Heading",
-        Look(font=SANS, size=8.5, bold=True, color=NAVY, before=0, after=0, line=1.05),
-        based_on="Table Text",
-    )
-    paragraph_style(
-        doc,
-        "Box",
-        Look(
-            font=SANS, size=9.5, fill=LABEL_FILL, before=16, after=28, line=1.3,
-            left=120, right=120, borders=_border(_ALL_SIDES, 4, RULE, 6),
-        ),
-    )  # fmt: skip
-    paragraph_style(
-        doc,
-        "Check Against Delivery",
-        Look(font=SANS, size=10, bold=True, italic=True, color=INK, before=2, after=12),
-    )
-    paragraph_style(
-        doc,
-        "Speech",
-        Look(size=16, line=1.5, after=18),
-    )
-    paragraph_style(
-        doc,
-        "Dateline",
-        Look(font=SANS, size=10, color=GREY, after=20),
-    )
-    paragraph_style(doc, "Signatory", Look(after=3, keep_lines=True))
-    paragraph_style(
-        doc,
-        "Closing Note",
-        Look(size=10, italic=True, color=GREY, before=12),
-    )
-    character_style(doc, "Strong", Look(bold=True), builtin=True)
-    character_style(doc, "Emphasis", Look(italic=True), builtin=True)
-    character_style(doc, "Inline Label", Look(font=SANS, size=9.5, bold=True, color=GREY))
-    character_style(doc, "Urgent Note", Look(font=SANS, size=9.5, bold=False, color=RED))
-    character_style(doc, "Warning", Look(font=SANS, bold=True, color=RED))
-    character_style(doc, "Time Mark", Look(font=SANS, size=8, color=GREY))
-    character_style(doc, "Confidential Mark", Look(bold=True, color=RED, caps=True))
-    styles.append(parse_xml(_CASE_TABLE))
 
 
 # --- Package, page, footer ----------------------------------------------------------------------
 
-_DROPPED_RELATIONSHIPS = ("/stylesWithEffects", "/customXml", "/webSettings")
-
 
 def new_document(*, numbered_headings: bool = False, confidential: bool = False) -> Any:
-    """A blank document with our styles, A4 pages and a footer that numbers them; with
-    ``confidential``, the footer of every page says "Confidential" unless the version is public.
-    """
-    doc = Document()
-    part = doc.part
-    for rid, rel in list(part.rels.items()):
-        if rel.reltype.endswith(_DROPPED_RELATIONSHIPS):
-            del part.rels[rid]
-    numbering = part.numbering_part.element
-    for child in list(numbering):
-        numbering.remove(child)
-    for child in _numbering():
-        numbering.append(child)
-    settings = doc.settings.element
-    for local in ("rsids", "proofState", "attachedTemplate", "savePreviewPicture"):
-        for element in settings.findall(qn(f"w:{local}")):
-            settings.remove(element)
-    for element in settings.iter(qn("w:compatSetting")):
-        if element.get(qn("w:name")) == "compatibilityMode":
-            element.set(
-                qn("w:val"), "15"
-            )  # Word 2013+: a table's edge, not its text, at the margin
-    for element in settings.findall(qn("w:themeFontLang")):
-        element.set(qn("w:val"), "en-GB")
-        element.attrib.pop(qn("w:eastAsia"), None)
-    define_styles(doc, numbered_headings=numbered_headings)
-
-    section = doc.sections[0]
-    section.page_width, section.page_height = Twips(PAGE_WIDTH), Twips(PAGE_HEIGHT)
-    for side in ("top", "bottom", "left", "right"):
-        setattr(section, f"{side}_margin", Twips(MARGIN))
-    section.header_distance = Twips(709)
-    section.footer_distance = Twips(567)
-    footer = section.footer.paragraphs[0]
-    footer.style = doc.styles["Footer"]
+    """A blank document in the look of ``base.docx``, with a footer that numbers the pages;
+    with ``numbered_headings``, sections numbered; with ``confidential``, the footer of every
+    page says "Confidential" unless the version is public."""
+    doc = Document(str(BASE))
+    body = doc.element.body
+    for block in [child for child in body if child.tag != qn("w:sectPr")]:
+        body.remove(block)
+    if numbered_headings:
+        ppr = doc.styles["Heading 1"].element.get_or_add_pPr()
+        _put(ppr, _w(f'<w:numPr><w:numId w:val="{HEADINGS}"/></w:numPr>'), PPR_ORDER)
+    footer = doc.sections[0].footer.paragraphs[0]
     if confidential:
         footer.add_run("{% if not public %}")
         footer.add_run(gt("Confidential"), style="Confidential Mark")

@@ -607,3 +607,20 @@ def _parts(path: Path) -> dict[str, bytes]:
     build that compressed them (builds differ in the bytes they make)."""
     with zipfile.ZipFile(path) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_the_look_is_one_document_a_designer_can_open() -> None:
+    """templates/base.docx holds the page, fonts and styles of every template: no tags, and
+    every style the templates use (the generator adds only the content)."""
+    base = REPO / "templates" / "base.docx"
+    with zipfile.ZipFile(base) as package:
+        parts = {name: package.read(name).decode("utf-8", "replace") for name in package.namelist()}
+    assert not any("{{" in text or "{%" in text for text in parts.values())
+    defined = set(re.findall(r'w:styleId="([^"]+)"', parts["word/styles.xml"]))
+    for kind in ("communication", "oral-statement", "joint-statement"):
+        with zipfile.ZipFile(REPO / "templates" / f"{kind}.docx") as package:
+            body = package.read("word/document.xml").decode("utf-8")
+            styles = package.read("word/styles.xml").decode("utf-8")
+        used = set(re.findall(r'<w:(?:pStyle|rStyle|tblStyle) w:val="([^"]+)"', body))
+        assert used <= defined, f"{kind}: styles not in base.docx: {sorted(used - defined)}"
+        assert set(re.findall(r'w:styleId="([^"]+)"', styles)) == defined

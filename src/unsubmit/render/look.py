@@ -412,8 +412,8 @@ _HOW = (
 
 
 def starting_letterhead() -> bytes:
-    """A letterhead to start from: every style of the built-in documents shown once, an empty
-    header to fill in, and nothing else (no template tags, no metadata)."""
+    """A letterhead to start from: the built-in look (``templates/base.docx``) with every style
+    shown once, an empty header to fill in, and nothing else (no template tags, no metadata)."""
     import datetime
 
     import docx
@@ -421,16 +421,7 @@ def starting_letterhead() -> bytes:
     from unsubmit.render.package import DocumentProperties, assemble, clean_package
     from unsubmit.resources import templates_dir
 
-    kinds = ("communication", "oral-statement", "joint-statement")
-    document = docx.Document(str(templates_dir() / f"{kinds[0]}.docx"))
-    styles = document.styles.element
-    known = {style.get(_w("styleId")) for style in styles.iter(_w("style"))}
-    for kind in kinds[1:]:
-        other = docx.Document(str(templates_dir() / f"{kind}.docx")).styles.element
-        for style in other.iter(_w("style")):
-            if style.get(_w("styleId")) not in known:
-                styles.append(deepcopy(style))
-                known.add(style.get(_w("styleId")))
+    document = docx.Document(str(templates_dir() / "base.docx"))
     body = document.element.body
     for block in [child for child in body if etree.QName(child).localname != "sectPr"]:
         body.remove(block)
