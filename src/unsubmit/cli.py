@@ -229,15 +229,32 @@ def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: boo
     type=click.Path(path_type=Path, file_okay=False),
     help="Exit 1 unless this directory holds exactly the schemas this version generates.",
 )
+@click.option(
+    "--context",
+    "as_context",
+    is_flag=True,
+    help="Print the schema of what a KIND template receives (its context), for a template "
+    "of your own (build --template).",
+)
 @click.argument("kind", required=False, type=click.Choice([*KIND_NAMES, "case"]))
-def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> None:
+def schema(
+    out_dir: Path | None, check_dir: Path | None, as_context: bool, kind: str | None
+) -> None:
     """Write the published JSON Schemas (draft 2020-12), or print one.
 
     With --out DIR, writes one schema per kind and case.schema.json (any kind).
-    With KIND, prints that schema.
+    With KIND, prints that schema; with --context KIND, the schema of what a template of that
+    kind receives (schemas/context/KIND.schema.json).
     """
     from unsubmit.models import schema as schemas
 
+    if as_context:
+        if kind is None or kind == "case" or out_dir or check_dir:
+            raise click.UsageError(f"--context takes a KIND: one of {', '.join(KIND_NAMES)}")
+        from unsubmit.resources import schemas_dir
+
+        click.echo((schemas_dir() / "context" / f"{kind}.schema.json").read_text("utf-8"), nl=False)
+        return
     if out_dir is None and check_dir is None and kind is None:
         raise click.UsageError("give --out DIR, --check DIR or a KIND to print")
     if kind is not None:

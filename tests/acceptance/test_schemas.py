@@ -32,7 +32,8 @@ def check_jsonschema(*args: str) -> subprocess.CompletedProcess[str]:
 def test_committed_schemas_equal_what_unsubmit_generates(tmp_path: Path) -> None:
     result = run(["schema", "--out", str(tmp_path)])
     assert result.exit_code == 0
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(p.name for p in SCHEMAS.iterdir())
+    published = sorted(p.name for p in SCHEMAS.iterdir() if p.is_file())
+    assert sorted(p.name for p in tmp_path.iterdir()) == published
     for path in tmp_path.iterdir():
         assert path.read_text("utf-8") == (SCHEMAS / path.name).read_text("utf-8"), (
             f"schemas/{path.name} is stale: run `unsubmit schema --out schemas`"
@@ -107,3 +108,53 @@ def test_case_schema_reports_against_the_kind_of_the_file() -> None:
     missing = sorted(e.message for e in errors if e.validator == "required")
     assert "'demands' is a required property" in missing
     assert "'lead' is a required property" in missing
+
+
+def test_the_context_schemas_are_what_the_samples_give() -> None:
+    """schemas/context/ is made by scripts/make_context_schemas.py from every sample's contexts."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(
+        "make_context_schemas", REPO / "scripts" / "make_context_schemas.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    made = module.made()
+    assert sorted(made) == sorted(p.name for p in (SCHEMAS / "context").iterdir())
+    for name, text in made.items():
+        assert (SCHEMAS / "context" / name).read_text("utf-8") == text, (
+            f"schemas/context/{name} is stale: run python scripts/make_context_schemas.py"
+        )
+
+
+def test_a_templates_context_follows_its_schema(tmp_path: Path) -> None:
+    """What preview --context prints for a case is valid against schema --context's schema."""
+    from jsonschema import Draft202012Validator
+
+    printed = run(["schema", "--context", "communication"])
+    assert printed.exit_code == 0
+    schema = json.loads(printed.stdout)
+    Draft202012Validator.check_schema(schema)
+    case = REPO / "samples" / "klimovich-allegation-letter.yaml"
+    context = json.loads(run(["preview", "--context", "--public", "-l", "fr", str(case)]).stdout)
+    assert list(Draft202012Validator(schema).iter_errors(context)) == []
+    assert {"victims", "facts", "submitters"} & set(schema["properties"]["case"]["properties"])
+    refused = run(["schema", "--context", "case"])
+    assert refused.exit_code == 2
+
+
+def test_check_jsonschema_judges_a_printed_context_by_its_schema(tmp_path: Path) -> None:
+    """An outside validator reads the context schema as a template author's editor would."""
+    context = tmp_path / "context.json"
+    case = REPO / "samples" / "hrc53-judges-lawyers-oral-statement.yaml"
+    context.write_text(run(["preview", "--context", "--upload", str(case)]).stdout, "utf-8")
+    schema = SCHEMAS / "context" / "oral-statement.schema.json"
+    accepted = check_jsonschema("--schemafile", str(schema), str(context))
+    assert accepted.returncode == 0, accepted.stdout + accepted.stderr
+    broken = json.loads(context.read_text("utf-8"))
+    del broken["case"]
+    context.write_text(json.dumps(broken), "utf-8")
+    refused = check_jsonschema("--schemafile", str(schema), str(context))
+    assert refused.returncode == 1
+    assert "'case' is a required property" in refused.stdout
