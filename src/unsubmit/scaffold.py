@@ -16,15 +16,14 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.models.common import PARTIAL_DATE
-from unsubmit.models.schema import kind_schema
+from unsubmit.models.schema import dereferenced, kind_schema
 
 _WIDTH = 96
 
 
 def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
     if "$ref" in schema:  # what the field says (description, examples) overrides the type's
-        found = _resolve(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
-        return found | {k: v for k, v in schema.items() if k != "$ref"}
+        return _resolve(dereferenced(schema, defs), defs)
     for branch in schema.get("anyOf", ()):
         if branch.get("type") != "null":
             return _resolve(branch, defs) | {

@@ -30,6 +30,16 @@ def file_name(name: str) -> str:
     return f"{name}.schema.json"
 
 
+def dereferenced(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """``schema`` with its ``$ref`` (to one of ``defs``, as pydantic writes them) replaced by what
+    it points at, followed to the end; what the referring schema says itself (a field's
+    description, examples, default) stays over what the definition says."""
+    if "$ref" not in schema:
+        return schema
+    found = dereferenced(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
+    return found | {key: value for key, value in schema.items() if key != "$ref"}
+
+
 def _example(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> Any:
     """An example value for a subschema, built from the examples of its parts."""
     if depth > 8:
@@ -41,7 +51,7 @@ def _example(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> An
     if "enum" in schema:
         return schema["enum"][0]
     if "$ref" in schema:
-        return _example(defs[schema["$ref"].rsplit("/", 1)[-1]], defs, depth + 1)
+        return _example(dereferenced(schema, defs), defs, depth + 1)
     for key in ("oneOf", "anyOf"):
         if key in schema:
             for branch in schema[key]:
