@@ -16,6 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError as PydanticError
 
+import unsubmit.document_rules  # noqa: F401  (registers the rules of petitions and WGEID forms)
 from unsubmit.errors import InputError, Location, YamlError
 from unsubmit.findings import FileResult, Finding, Report, Severity, sort_key
 from unsubmit.localize import missing_originals

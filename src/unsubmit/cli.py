@@ -322,7 +322,9 @@ def _suggest(case_file: Path, output_format: str) -> None:
         if item.declined:
             _echo(f"{'':<{width}}  declined: {item.declined}")
         if item.mandate.cases_only_from:
-            _echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
+            _echo(f"{'':<{width}}  note: takes cases from {item.mandate.cases_only_from}")
+        if item.petition:
+            _echo(f"{'':<{width}}  petition: {item.petition}")
 
 
 @cli.command()

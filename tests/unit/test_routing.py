@@ -53,7 +53,10 @@ def test_each_suggestion_says_whether_the_case_addresses_it() -> None:
     assert suggestions["sr-executions"].addressed
     assert not suggestions["sr-torture"].addressed
     wgad = suggestions["wgad"].as_json()
-    assert wgad["cases_only_from"] == "victims, families or their representatives"
+    assert wgad["cases_only_from"].startswith(
+        "the persons concerned, their families, their representatives or NGOs"
+    )
+    assert "add wgad-petition to documents" in wgad["petition"]
     assert set(wgad) >= {"id", "title", "type", "reasons", "addressed"}
 
 
