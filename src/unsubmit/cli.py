@@ -453,6 +453,15 @@ class _ProgressBars:
     'interpreters: marked "Check against delivery", without time marks, word count or '
     "estimate (<name>_upload_<locale>.docx).",
 )
+@click.option(
+    "--as",
+    "documents",
+    multiple=True,
+    type=click.Choice(["communication", "wgad-petition", "wgeid-form"]),
+    help="Build this document of each communication file, one its documents list names: "
+    "the communication (default), the WGAD petition, the WGEID form of each disappeared "
+    "person; repeat for several.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 def build(  # noqa: PLR0917 (click passes every option by position)
     files: Sequence[Path],
@@ -466,6 +475,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     public: bool,
     email: bool,
     upload: bool,
+    documents: Sequence[str],
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case and language into the output
@@ -501,6 +511,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         upload=upload,
         locales=tuple(dict.fromkeys(locales)),
         allow_untranslated=allow_untranslated,
+        documents=tuple(dict.fromkeys(documents)),
     )
     bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:

@@ -1,0 +1,139 @@
+"""The context of the documents a communication file yields for the Working Groups.
+
+A WGAD petition and a WGEID form show the communication's own facts (the context of
+:func:`unsubmit.render.context.build_context`) in the order of the Working Group's
+questionnaire, plus what only they need: the arguments per category with the facts each relies
+on, the arrest and detention details, the places of detention with every transfer, and for a
+WGEID form the one person it is about, with whether the urgent procedure applies.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from unsubmit.document_rules import urgent_procedure
+from unsubmit.i18n.translations import Translator
+from unsubmit.localize import localize
+from unsubmit.models import Communication
+from unsubmit.models.communication import Victim
+from unsubmit.models.petition import WARRANT, WGAD_CATEGORIES
+from unsubmit.render.context import (
+    Formatter,
+    _text,
+    _texts,
+    _typeset,
+    build_context,
+    clean,
+    paragraphs,
+)
+from unsubmit.working_groups import working_groups
+
+
+def petition_context(
+    case: Communication,
+    document: str,
+    person: int | None,
+    language: str,
+    translator: Translator,
+    *,
+    public: bool = False,
+) -> dict[str, Any]:
+    """The context of ``document`` (``wgad-petition`` or ``wgeid-form``, for the victim at
+    index ``person``) of ``case`` in ``language``."""
+    context = build_context(case, language, translator, public=public)
+    fmt = Formatter(language, translator)
+    case, _ = localize(case, language)
+    extra: dict[str, Any] = {
+        "document": document,
+        "no_domestic_steps": paragraphs(case.no_domestic_steps or ""),
+        "victims": [_details(victim, fmt) for victim in case.victims],
+    }
+    if document == "wgad-petition":
+        extra.update(_wgad(case, fmt))
+    else:
+        assert person is not None
+        extra.update(_wgeid(case, person, fmt))
+    context["petition"] = _typeset(extra, language)
+    return context
+
+
+def _details(victim: Victim, fmt: Formatter) -> dict[str, Any]:
+    """What the questionnaires ask of a person beyond the communication's context."""
+    detention = victim.detention
+    arrest = detention.arrest if detention else None
+    order = detention.order if detention else None
+    return {
+        "identity_document": _text(victim.identity_document),
+        "arrest": {
+            "place": _text(arrest.place if arrest else None),
+            "warrant": fmt.label(WARRANT, arrest.warrant if arrest else "unknown"),
+            "warrant_authority": _text(arrest.warrant_authority if arrest else None),
+            "reasons": _text(arrest.reasons_given if arrest else None),
+            "legal_basis": _text(arrest.legal_basis if arrest else None),
+        },
+        "order": {
+            "ordered_by": _text(order.ordered_by if order else None),
+            "reasons": _text(order.reasons_given if order else None),
+            "legal_basis": _text(order.legal_basis if order else None),
+            "places": [
+                {
+                    "place": clean(custody.place),
+                    "since": fmt.date(custody.since, standalone=True),
+                    "held_by": _text(custody.held_by),
+                }
+                for custody in (order.places if order else [])
+            ],
+        },
+    }
+
+
+def _wgad(case: Communication, fmt: Formatter) -> dict[str, Any]:
+    incidents = {incident.id: incident for incident in case.incidents if incident.id}
+    names = {victim.id: clean(victim.name) for victim in case.victims}
+    arguments = case.wgad.arguments if case.wgad else []
+    return {
+        "address": working_groups()["wgad"].address or "",
+        "source_confidential": case.wgad.source_confidential if case.wgad else True,
+        "arguments": [
+            {
+                "category": argument.category,
+                "label": fmt.label(WGAD_CATEGORIES, argument.category),
+                "victims": [names[i] for i in argument.victims if i in names],
+                "facts": [
+                    {
+                        "date": fmt.date(incidents[i].date, standalone=True),
+                        "text": paragraphs(incidents[i].description)[0],
+                    }
+                    for i in argument.facts
+                    if i in incidents
+                ],
+                "provisions": _texts(argument.provisions),
+                "paragraphs": paragraphs(argument.argument),
+            }
+            for argument in arguments
+        ],
+    }
+
+
+def _wgeid(case: Communication, person: int, fmt: Formatter) -> dict[str, Any]:
+    victim = case.victims[person]
+    disappearance = victim.disappearance
+    assert disappearance is not None
+    forces = (
+        [clean(disappearance.forces)]
+        if disappearance.forces
+        else [
+            ", ".join(filter(None, (_text(p.function), clean(p.institution))))
+            for p in case.perpetrators
+        ]
+    )
+    return {
+        "person": person,
+        "urgent": urgent_procedure(disappearance.date, case.date),
+        "disappearance": {
+            "date": fmt.date(disappearance.date, standalone=True),
+            "place": clean(disappearance.place),
+            "forces": forces,
+            "paragraphs": paragraphs(disappearance.description or ""),
+        },
+    }

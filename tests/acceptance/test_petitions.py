@@ -1,0 +1,94 @@
+"""One case file, several documents: the WGAD petition and the WGEID form of the Kalesnikava
+sample, built from the same file as its urgent appeal (``unsubmit build --as``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from tests.conftest import REPO, run
+from unsubmit.render.reader import document_lines
+
+KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
+
+
+def _build(tmp_path: Path, *args: str) -> tuple[int, str, dict[str, bytes]]:
+    out = tmp_path / "out"
+    result = run(["build", "-o", str(out), *args])
+    files = {p.name: p.read_bytes() for p in sorted(out.glob("*"))} if out.exists() else {}
+    return result.exit_code, result.output, files
+
+
+def test_one_file_yields_the_appeal_the_petition_and_the_form(tmp_path: Path) -> None:
+    args = ["--as", "communication", "--as", "wgad-petition", "--as", "wgeid-form"]
+    code, output, files = _build(tmp_path, *args, str(KALESNIKAVA))
+    assert code == 0, output
+    assert sorted(files) == [
+        "2023-06-01_communication_kalesnikava-urgent-appeal_en.docx",
+        "2023-06-01_wgad-petition_kalesnikava-urgent-appeal_en.docx",
+        "2023-06-01_wgeid-form_kalesnikava-urgent-appeal_kalesnikava_en.docx",
+    ]
+
+
+def test_the_petition_follows_the_questionnaire_and_says_what_is_unknown(tmp_path: Path) -> None:
+    code, output, files = _build(tmp_path, "--as", "wgad-petition", str(KALESNIKAVA))
+    assert code == 0, output
+    lines = document_lines(next(iter(files.values())))
+    headings = [line for line in lines if line[:3] in {"I. ", "II.", "III", "IV.", "V. ", "VI."}]
+    assert headings == [
+        "I. Identity",
+        "II. Arrest",
+        "III. Detention",
+        "IV. Why the deprivation of liberty is arbitrary",
+        "V. Domestic steps and their outcome",
+        "VI. Source of the information",
+    ]
+    assert "Email | hrc-wg-ad@un.org" in lines
+    assert "Identity document | Not known to the source" in lines
+    assert "Category II: the deprivation of liberty results from the exercise of rights" in lines
+    assert "7 September 2020 Maria Kalesnikava was arrested." in lines
+
+
+def test_the_form_is_one_per_person_and_not_urgent_after_three_months(tmp_path: Path) -> None:
+    code, output, files = _build(tmp_path, "--as", "wgeid-form", str(KALESNIKAVA))
+    assert code == 0, output
+    lines = document_lines(next(iter(files.values())))
+    assert "Date of the disappearance | February 2023" in lines
+    assert "URGENT PROCEDURE" not in "\n".join(lines)
+    recent = KALESNIKAVA.read_text("utf-8").replace("date: 2023-02\n", "date: 2023-05\n", 1)
+    case = tmp_path / "recent.yaml"
+    case.write_text(
+        recent.replace(
+            "  - id: incommunicado\n    date: 2023-02", "  - id: incommunicado\n    date: 2023-05"
+        ),
+        "utf-8",
+    )
+    code, output, files = _build(tmp_path / "recent", "--as", "wgeid-form", str(case))
+    assert code == 0, output
+    assert "URGENT PROCEDURE" in "\n".join(document_lines(next(iter(files.values()))))
+
+
+def test_a_document_the_file_does_not_list_is_refused(tmp_path: Path) -> None:
+    path = REPO / "samples" / "klimovich-allegation-letter.yaml"
+    code, output, files = _build(tmp_path, "--as", "wgad-petition", str(path))
+    assert code == 2
+    assert "does not list wgad-petition under documents: add it there" in output
+    assert files == {}
+
+
+def test_public_versions_of_the_petition_and_the_form_hide_her_name(tmp_path: Path) -> None:
+    text = KALESNIKAVA.read_text("utf-8").replace("public_name: full", "public_name: withheld")
+    case = tmp_path / "case.yaml"
+    case.write_text(text, "utf-8")
+    code, output, files = _build(
+        tmp_path, "--public", "--as", "wgad-petition", "--as", "wgeid-form", str(case)
+    )
+    assert code == 0, output
+    assert sorted(files) == [
+        "2023-06-01_wgad-petition_incommunicado-detention-of_public_en.docx",
+        "2023-06-01_wgeid-form_incommunicado-detention-of_person-1_public_en.docx",
+    ]
+    for data in files.values():
+        text = "\n".join(document_lines(data))
+        assert "[name withheld]" in text
+        assert "Kalesnikava" not in text
+        assert "Калеснікава" not in text
