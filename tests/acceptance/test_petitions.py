@@ -44,7 +44,7 @@ def test_the_petition_follows_the_questionnaire_and_says_what_is_unknown(tmp_pat
     ]
     assert "Email | hrc-wg-ad@un.org" in lines
     assert "Identity document | Not known to the source" in lines
-    assert "Category II: the deprivation of liberty results from the exercise of rights" in lines
+    assert "Category II: The deprivation of liberty results from the exercise of rights" in lines
     assert "7 September 2020 Maria Kalesnikava was arrested." in lines
 
 

@@ -50,27 +50,27 @@ DocumentName = Annotated[
 #: (A/HRC/36/38, para. 8), as its Opinions name them ("category I"...).
 WGAD_CATEGORIES: dict[str, tuple[str, str]] = {
     "I": (
-        N_("Category I: no legal basis justifies the deprivation of liberty"),
+        N_("No legal basis justifies the deprivation of liberty"),
         "Clearly impossible to invoke any legal basis (held after the sentence, despite an "
         "amnesty).",
     ),
     "II": (
-        N_("Category II: the deprivation of liberty results from the exercise of rights"),
+        N_("The deprivation of liberty results from the exercise of rights"),
         "The exercise of rights guaranteed by the UDHR (articles 7, 13, 14, 18-21) and the "
         "ICCPR (articles 12, 18, 19, 21, 22, 25-27).",
     ),
     "III": (
-        N_("Category III: the norms of a fair trial were not observed"),
+        N_("The norms of a fair trial were not observed"),
         "Total or partial non-observance of the international norms of a fair trial, grave "
         "enough to make the deprivation of liberty arbitrary.",
     ),
     "IV": (
-        N_("Category IV: prolonged administrative custody of asylum seekers or migrants"),
+        N_("Prolonged administrative custody of asylum seekers or migrants"),
         "Asylum seekers, immigrants or refugees held without administrative or judicial "
         "review or remedy.",
     ),
     "V": (
-        N_("Category V: discrimination"),
+        N_("Discrimination"),
         "Discrimination on grounds such as birth, origin, language, religion, economic "
         "condition, political or other opinion, gender, sexual orientation or disability.",
     ),
@@ -81,6 +81,10 @@ WARRANT: dict[str, tuple[str, str]] = {
     "no": (N_("No warrant or decision was shown"), "None was shown."),
     "unknown": (N_("Not known to the source"), "The source does not know."),
 }
+
+
+#: How a document names a category: "Category II: The deprivation of liberty results...".
+CATEGORY_HEADING = N_("Category %(number)s: %(label)s")
 
 
 class Custody(CaseModel):

@@ -16,7 +16,7 @@ from unsubmit.i18n.translations import Translator
 from unsubmit.localize import localize
 from unsubmit.models import Communication
 from unsubmit.models.communication import Victim
-from unsubmit.models.petition import WARRANT, WGAD_CATEGORIES
+from unsubmit.models.petition import CATEGORY_HEADING, WARRANT, WGAD_CATEGORIES
 from unsubmit.render.context import (
     Formatter,
     _text,
@@ -97,7 +97,11 @@ def _wgad(case: Communication, fmt: Formatter) -> dict[str, Any]:
         "arguments": [
             {
                 "category": argument.category,
-                "label": fmt.label(WGAD_CATEGORIES, argument.category),
+                "label": fmt.text(
+                    CATEGORY_HEADING,
+                    number=argument.category,
+                    label=fmt.label(WGAD_CATEGORIES, argument.category),
+                ),
                 "victims": [names[i] for i in argument.victims if i in names],
                 "facts": [
                     {
