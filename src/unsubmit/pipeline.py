@@ -456,10 +456,17 @@ def build(
         raise _located(error, report.results) from None
     rendered = _outputs(planned, documents, options, convert, progress)
     recipients = {
-        item.target.with_suffix(".eml"): recipient(item.case)
+        item.target.with_suffix(".eml"): recipient(item.case, item.job.document)
         for item in planned
-        if options.email and isinstance(item.case, Communication) and item.job is not None
+        if item.job is not None
+        and isinstance(item.case, Communication)
+        and _emailed(item.case, item.job.document, options)
     }
+    if options.email and "wgeid-form" in options.documents:
+        outcome.notes.append(
+            "no email for WGEID forms: no address of the Working Group for case forms could be "
+            "confirmed from a public source; send them as the Working Group's page says"
+        )
     if report.failed(strict=options.strict):
         return outcome
     ensure_output_dir(options.out_dir)
@@ -562,12 +569,20 @@ def _outputs(
             if converted is not None:
                 converted(done)
         rendered += outputs
-        if options.email and isinstance(item.case, Communication):
+        if isinstance(item.case, Communication) and _emailed(item.case, item.job.document, options):
             attached = [(path.name, data) for path, data, _ in outputs]
             # A fresh translator: the one that rendered stayed in its worker process.
-            message = email_message(item.case, attached, Translator(item.job.locale))
+            message = email_message(
+                item.case, attached, Translator(item.job.locale), item.job.document
+            )
             rendered.append((target.with_suffix(".eml"), message, result.file))
     return rendered
+
+
+def _emailed(case: CaseModel, document: str, options: BuildOptions) -> bool:
+    """Whether ``--email`` writes a message for this document: a communication, or a WGAD
+    petition (to the Working Group's address); a WGEID form has no confirmed address."""
+    return options.email and isinstance(case, Communication) and document != "wgeid-form"
 
 
 def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:

@@ -92,3 +92,17 @@ def test_public_versions_of_the_petition_and_the_form_hide_her_name(tmp_path: Pa
         assert "[name withheld]" in text
         assert "Kalesnikava" not in text
         assert "Калеснікава" not in text
+
+
+def test_email_sends_the_petition_to_the_working_group_and_no_form(tmp_path: Path) -> None:
+    args = ["--email", "--as", "wgad-petition", "--as", "wgeid-form", str(KALESNIKAVA)]
+    code, output, files = _build(tmp_path, *args)
+    assert code == 0, output
+    assert "wgad-petition_kalesnikava-urgent-appeal_en.eml (to hrc-wg-ad@un.org)" in output
+    assert "note: no email for WGEID forms" in output
+    assert [name for name in files if name.endswith(".eml")] == [
+        "2023-06-01_wgad-petition_kalesnikava-urgent-appeal_en.eml"
+    ]
+    message = files["2023-06-01_wgad-petition_kalesnikava-urgent-appeal_en.eml"]
+    assert b"\r\nTo: hrc-wg-ad@un.org\r\n" in message
+    assert b"To the Working Group on Arbitrary Detention," in message
