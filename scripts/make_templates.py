@@ -1509,6 +1509,10 @@ def _source(doc: Any, number: str) -> None:
         ),
     )
     tag(doc, "endif")
+
+
+def _signature(doc: Any) -> None:
+    """The date, and a row for the signature by hand."""
     case_table(doc, [Row(gt("Date"), ["{{ case.date }}"]), Row(gt("Signature"), [""])])
 
 
@@ -1615,7 +1619,7 @@ def wgad_petition() -> Any:
     paragraphs(doc, "a.paragraphs")
     para(doc, "Label", gt("Facts relied on"))
     tag(doc, "for f in a.facts")
-    para(doc, "List Bullet", "{{ f.date }}{{ punctuation.label_space }}{{ f.text }}")
+    para(doc, "List Bullet", ("{{ f.date }}", "Inline Label"), " \u2013 {{ f.text }}")
     tag(doc, "endfor")
     tag(doc, "endfor")
     _section(doc, "V", "Domestic steps and their outcome")
@@ -1623,13 +1627,14 @@ def wgad_petition() -> Any:
     _source(doc, "VI")
     para(
         doc,
-        "Normal",
+        "Note",
         "{% if petition.source_confidential %}"
         + gt("The source asks that its identity be kept confidential.")
         + "{% else %}"
         + gt("The source does not ask for confidentiality.")
         + "{% endif %}",
     )
+    _signature(doc)
     return doc
 
 
@@ -1681,6 +1686,7 @@ def wgeid_form() -> Any:
     tag(doc, "endif")
     tag(doc, "endif")
     _source(doc, "5")
+    _signature(doc)
     return doc
 
 

@@ -45,7 +45,7 @@ def test_the_petition_follows_the_questionnaire_and_says_what_is_unknown(tmp_pat
     assert "Email | hrc-wg-ad@un.org" in lines
     assert "Identity document | Not known to the source" in lines
     assert "Category II: The deprivation of liberty results from the exercise of rights" in lines
-    assert "7 September 2020 Maria Kalesnikava was arrested." in lines
+    assert "7 September 2020 – Maria Kalesnikava was arrested." in lines
 
 
 def test_the_form_is_one_per_person_and_not_urgent_after_three_months(tmp_path: Path) -> None:
