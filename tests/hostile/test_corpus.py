@@ -37,10 +37,12 @@ def test_the_corpus_is_large_and_every_file_has_an_expectation() -> None:
 
 
 def _run_both(
-    name: str, out: Path, *, cwd: Path, prefix: list[str]
+    name: str, out: Path, *, cwd: Path, prefix: list[str], documents: tuple[str, ...] = ()
 ) -> tuple[subprocess.CompletedProcess[str], subprocess.CompletedProcess[str]]:
-    """``unsubmit validate NAME`` and ``unsubmit build -o OUT NAME``, side by side."""
-    commands = [["validate", name], ["build", "-o", str(out), name]]
+    """``unsubmit validate NAME`` and ``unsubmit build -o OUT [--as DOCUMENT...] NAME``, side by
+    side."""
+    chosen = [option for document in documents for option in ("--as", document)]
+    commands = [["validate", name], ["build", "-o", str(out), *chosen, name]]
     processes = [
         subprocess.Popen(
             [*prefix, *unsubmit_command(*command)],
@@ -118,7 +120,8 @@ def test_validate_and_build_a_hostile_input(
         cwd, expected, prefix = CORPUS, EXPECTED[name], []
     out = tmp_path / "out"
 
-    validated, built = _run_both(name, out, cwd=cwd, prefix=prefix)
+    documents = expected.documents if isinstance(expected, Valid) else ()
+    validated, built = _run_both(name, out, cwd=cwd, prefix=prefix, documents=documents)
 
     if isinstance(expected, Refused):
         assert validated.returncode == 1, validated.stdout + validated.stderr
@@ -132,12 +135,16 @@ def test_validate_and_build_a_hostile_input(
     assert validated.returncode == 0, validated.stdout + validated.stderr
     _assert_findings(validated.stdout, name, expected)
     assert built.returncode == 0, built.stdout + built.stderr
-    (document,) = out.iterdir()
-    assert document.suffix == ".docx"
-    data = document.read_bytes()
-    assert docx_leaks(data) == []
-    # python-docx opens it; the typography the document sets (curly quotes) folded back
-    text = folded("\n".join(document_lines(data)))
+    built_documents = sorted(out.iterdir())
+    assert len(built_documents) == max(1, len(documents))
+    texts = []
+    for document in built_documents:
+        assert document.suffix == ".docx"
+        data = document.read_bytes()
+        assert docx_leaks(data) == []
+        # python-docx opens it; the typography the document sets (curly quotes) folded back
+        texts.append(folded("\n".join(document_lines(data))))
+    text = "\n".join(texts)
     shown = list(expected.shown)
     if expected.every_text:
         shown += [clean(value) for value in _free_text(cwd / name, expected.not_shown)]
