@@ -14,7 +14,7 @@ import datetime
 from collections.abc import Iterator
 
 from unsubmit.models import Communication
-from unsubmit.rules import ERROR, RuleViolation, date_span, rule
+from unsubmit.rules import ERROR, RuleViolation, date_span, duplicate_ids, rule
 from unsubmit.schema_errors import suggest
 from unsubmit.source import JsonPath
 
@@ -44,18 +44,7 @@ def urgent_procedure(disappeared: str, submitted: datetime.date) -> bool:
 def incident_references(case: Communication) -> Iterator[RuleViolation]:
     """Incident ids are unique, and a WGAD argument names incidents and victims that exist."""
     seen: dict[str, int] = {}
-    for index, incident in enumerate(case.incidents):
-        if incident.id is None:
-            continue
-        if incident.id in seen:
-            yield RuleViolation(
-                ("incidents", index, "id"),
-                f"incident id {incident.id!r} is already used by incidents[{seen[incident.id]}]: "
-                "give each incident its own id",
-                ERROR,
-                "reference",
-            )
-        seen.setdefault(incident.id, index)
+    yield from duplicate_ids("incidents", (incident.id for incident in case.incidents), seen)
     if case.wgad is None:
         return
     victims = [victim.id for victim in case.victims]
