@@ -1606,6 +1606,18 @@ def wgad_petition() -> Any:
     tag(doc, "endif")
     tag(doc, "endfor")
     _section(doc, "IV", "Why the deprivation of liberty is arbitrary")
+    para(doc, "Heading 2", gt("Circumstances of the arrest and detention"))
+    tag(doc, "for i in case.incidents")
+    para(
+        doc,
+        "Heading 3",
+        "{% if i.approximate %}"
+        + gt("Around %(date)s", date="i.date")
+        + "{% else %}{{ i.date }}{% endif %}",
+        "{% if i.place %} \u2013 {{ i.place }}{% endif %}",
+    )
+    paragraphs(doc, "i.paragraphs")
+    tag(doc, "endfor")
     tag(doc, "for a in petition.arguments")
     para(doc, "Heading 2", "{{ a.label }}")
     tag(doc, "if a.provisions")

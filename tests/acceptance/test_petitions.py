@@ -109,18 +109,19 @@ def test_email_sends_the_petition_to_the_working_group_and_no_form(tmp_path: Pat
 
 
 def test_the_opinion_sample_builds_in_the_petition_languages_and_russian(tmp_path: Path) -> None:
-    """The Bialiatski sample (the case of WGAD Opinion No. 3/2024): English and Russian from its
-    own text; French and Spanish as drafts until its text is translated."""
+    """The Bialiatski sample (the case of WGAD Opinion No. 3/2024), from its own text in
+    English, French, Spanish and Russian: no draft mark, no English under other headings."""
     path = REPO / "samples" / "bialiatski-wgad-petition.yaml"
-    code, output, files = _build(
-        tmp_path, "--as", "wgad-petition", "-l", "en", "-l", "ru", str(path)
-    )
+    locales = ["-l", "en", "-l", "fr", "-l", "es", "-l", "ru"]
+    code, output, files = _build(tmp_path, "--strict", "--as", "wgad-petition", *locales, str(path))
     assert code == 0, output
-    russian = document_lines(files["2023-05-15_wgad-petition_bialiatski-wgad-petition_ru.docx"])
+    assert len(files) == 4
+    stem = "2023-05-15_wgad-petition_bialiatski-wgad-petition"
+    russian = document_lines(files[f"{stem}_ru.docx"])
     assert "IV. Почему лишение свободы является произвольным" in russian
     assert "Категория II: Лишение свободы вызвано осуществлением прав" in russian
-    args = ["--as", "wgad-petition", "-l", "fr", "-l", "es", "--allow-untranslated", str(path)]
-    code, output, files = _build(tmp_path / "drafts", *args)
-    assert code == 0, output
-    french = document_lines(files["2023-05-15_wgad-petition_bialiatski-wgad-petition_fr.docx"])
+    french = document_lines(files[f"{stem}_fr.docx"])
     assert "IV. Raisons pour lesquelles la privation de liberté est arbitraire" in french
+    assert "Son appel a été rejeté et la peine confirmée." in "\n".join(french)
+    spanish = document_lines(files[f"{stem}_es.docx"])
+    assert "V. Gestiones internas y su resultado" in spanish
