@@ -563,6 +563,14 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     help="Print, as JSON, every value a template receives for this case: what your own "
     "template (--template) can use.",
 )
+@click.option(
+    "--as",
+    "document",
+    type=click.Choice(["communication", "wgad-petition", "wgeid-form"]),
+    default="communication",
+    help="Preview this document of a communication file, one its documents list names: the "
+    "WGAD petition, or the WGEID form of each disappeared person (with --context, the first).",
+)
 def preview(  # noqa: PLR0917 (click passes every option by position)
     file: Path,
     template: Path | None,
@@ -570,6 +578,7 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
     public: bool,
     upload: bool,
     as_context: bool,
+    document: str,
 ) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
     from unsubmit.report import TextReporter
@@ -579,7 +588,9 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
     if as_context:
         from unsubmit.pipeline import preview_context
 
-        context, report = preview_context(file, locale, public=public, upload=upload)
+        context, report = preview_context(
+            file, locale, public=public, upload=upload, document=document
+        )
         from unsubmit.report import visible_json
 
         shown = None if context is None else json.dumps(context, ensure_ascii=False, indent=2)
@@ -587,7 +598,9 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
     else:
         from unsubmit.pipeline import preview_text
 
-        text, report = preview_text(file, template, locale, public=public, upload=upload)
+        text, report = preview_text(
+            file, template, locale, public=public, upload=upload, document=document
+        )
     if text is None:
         TextReporter(sys.stdout).report(report)
         sys.exit(1)

@@ -27,7 +27,7 @@ def documents_of(
         if document not in case.documents:
             raise UsageError(
                 f"{file or 'the case file'} does not list {document} under documents: add it "
-                "there, so that validation checks what it needs, then build again"
+                "there, so that validation checks what it needs"
             )
         if document == "wgeid-form":
             planned += [

@@ -668,35 +668,65 @@ def preview_text(
     *,
     public: bool = False,
     upload: bool = False,
+    document: str = COMMUNICATION,
 ) -> tuple[str | None, Report]:
     """The document of one case as plain text (in its language, or ``locale``; its public
-    version with ``public``, the copy of an oral statement to upload with ``upload``), or
-    None (with the report) when it is invalid."""
+    version with ``public``, the copy of an oral statement to upload with ``upload``; another
+    document of a communication file with ``document``, each person's WGEID form one after
+    the other), or None (with the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     case, chosen, draft, report = _previewed(path, locale)
     if case is None:
         return None, report
-    prepared = _Templates(template).for_kind(case.kind)
-    data, translator = render_document(
-        case, prepared, chosen, public=public, upload=upload, source=str(path), draft=draft
-    )
     result = report.results[0]
-    result.findings.extend(letterhead_result(prepared).findings)
-    result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
-    text = document_text(data)
-    # The mark is in the pages' headers, which the body's text leaves out: shown first.
-    return (f"[{translator.gettext(MARK)}]\n{text}" if draft else text), report
+    texts = []
+    for shown, person in documents_of(case, (document,), str(path)):
+        kind = case.kind if shown == COMMUNICATION else shown
+        prepared = _Templates(template).for_kind(kind)
+        data, translator = render_document(
+            case,
+            prepared,
+            chosen,
+            public=public,
+            upload=upload,
+            source=str(path),
+            draft=draft,
+            document=shown,
+            person=person,
+        )
+        result.findings.extend(letterhead_result(prepared).findings)
+        result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
+        text = document_text(data)
+        # The mark is in the pages' headers, which the body's text leaves out: shown first.
+        texts.append(f"[{translator.gettext(MARK)}]\n{text}" if draft else text)
+    return "\n".join(texts), report
 
 
 def preview_context(
-    path: Path, locale: str | None = None, *, public: bool = False, upload: bool = False
+    path: Path,
+    locale: str | None = None,
+    *,
+    public: bool = False,
+    upload: bool = False,
+    document: str = COMMUNICATION,
 ) -> tuple[dict[str, Any] | None, Report]:
     """The context a template receives for one case (in its language, or ``locale``; public
-    with ``public``; the copy to upload with ``upload``), or None (with the report) when the
-    case is invalid."""
+    with ``public``; the copy to upload with ``upload``; another document of a communication
+    file with ``document``, for a WGEID form the first person's), or None (with the report)
+    when the case is invalid."""
     case, chosen, _, report = _previewed(path, locale)
     if case is None:
         return None, report
-    _, context, _ = document_context(case, chosen, Translator(chosen), public=public, upload=upload)
+    planned = documents_of(case, (document,), str(path))
+    shown, person = planned[0] if planned else (document, None)
+    _, context, _ = document_context(
+        case,
+        chosen,
+        Translator(chosen),
+        public=public,
+        upload=upload,
+        document=shown,
+        person=person,
+    )
     return context, report

@@ -125,3 +125,17 @@ def test_the_opinion_sample_builds_in_the_petition_languages_and_russian(tmp_pat
     assert "Son appel a été rejeté et la peine confirmée." in "\n".join(french)
     spanish = document_lines(files[f"{stem}_es.docx"])
     assert "V. Gestiones internas y su resultado" in spanish
+
+
+def test_preview_shows_a_petition_and_its_context() -> None:
+    shown = run(["preview", "--as", "wgeid-form", str(KALESNIKAVA)])
+    assert shown.exit_code == 0, shown.output
+    lines = shown.output.splitlines()
+    assert lines[:2] == [
+        "Case form of the Working Group on Enforced or Involuntary Disappearances",
+        "Maria Kalesnikava",
+    ]
+    assert "Date of the disappearance | February 2023" in lines
+    context = run(["preview", "--context", "--as", "wgad-petition", str(KALESNIKAVA)])
+    assert context.exit_code == 0, context.output
+    assert '"address": "hrc-wg-ad@un.org"' in context.output
