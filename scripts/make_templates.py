@@ -1529,18 +1529,8 @@ def _steps(doc: Any) -> None:
     paragraphs(doc, "petition.no_domestic_steps")
 
 
-def wgad_petition() -> Any:
-    """The petition, in the order and under the headings of the WGAD's model questionnaire."""
-    doc = new_document()
-    para(doc, "Title", gt("Petition to the Working Group on Arbitrary Detention"))
-    para(doc, "Subtitle", "{{ case.title }}")
-    case_table(
-        doc,
-        [
-            Row(gt("Email"), ["{{ petition.address }}"]),
-            Row(gt("Country concerned"), ["{{ case.country }}"]),
-        ],
-    )
+def _wgad_people(doc: Any) -> None:
+    """Sections I to III: each person's identity, arrest and detention."""
     _section(doc, "I", "Identity")
     tag(doc, "for v in case.victims")
     tag(doc, "set p = petition.victims[loop.index0]")
@@ -1605,6 +1595,10 @@ def wgad_petition() -> Any:
     )
     tag(doc, "endif")
     tag(doc, "endfor")
+
+
+def _wgad_arguments(doc: Any) -> None:
+    """Section IV: the circumstances, then each category argued with its facts."""
     _section(doc, "IV", "Why the deprivation of liberty is arbitrary")
     para(doc, "Heading 2", gt("Circumstances of the arrest and detention"))
     tag(doc, "for i in case.incidents")
@@ -1620,6 +1614,14 @@ def wgad_petition() -> Any:
     tag(doc, "endfor")
     tag(doc, "for a in petition.arguments")
     para(doc, "Heading 2", "{{ a.label }}")
+    tag(doc, "if a.victims")
+    para(
+        doc,
+        "Meta",
+        (ngt("Alleged victim:", "Alleged victims:", "a.victims|length"), "Inline Label"),
+        "{{ punctuation.label_space }}{{ a.victims|join(punctuation.list) }}",
+    )
+    tag(doc, "endif")
     tag(doc, "if a.provisions")
     para(
         doc,
@@ -1634,6 +1636,22 @@ def wgad_petition() -> Any:
     para(doc, "List Bullet", ("{{ f.date }}", "Inline Label"), " \u2013 {{ f.text }}")
     tag(doc, "endfor")
     tag(doc, "endfor")
+
+
+def wgad_petition() -> Any:
+    """The petition, in the order and under the headings of the WGAD's model questionnaire."""
+    doc = new_document()
+    para(doc, "Title", gt("Petition to the Working Group on Arbitrary Detention"))
+    para(doc, "Subtitle", "{{ case.title }}")
+    case_table(
+        doc,
+        [
+            Row(gt("Email"), ["{{ petition.address }}"]),
+            Row(gt("Country concerned"), ["{{ case.country }}"]),
+        ],
+    )
+    _wgad_people(doc)
+    _wgad_arguments(doc)
     _section(doc, "V", "Domestic steps and their outcome")
     _steps(doc)
     _source(doc, "VI")

@@ -2,7 +2,8 @@
 WGEID form of each disappeared person (``unsubmit build --as``).
 
 A communication file lists the documents it yields (``documents``), and validation has checked
-what each needs; a build makes the communication unless ``--as`` names others. Asking for a
+what each needs; a build makes the communication unless ``--as`` names others (or, for a file
+that lists no communication, every document it lists). Asking for a
 document the file does not list is refused, since nothing checked what it needs.
 """
 
@@ -19,11 +20,13 @@ def documents_of(
     case: CaseModel, requested: tuple[str, ...], file: str = ""
 ) -> list[tuple[str, int | None]]:
     """(document, person) for each document of ``case`` to build: ``requested`` among those it
-    lists, or its communication; a WGEID form once per person with a disappearance."""
+    lists, or by default its communication (every document it lists when it lists no
+    communication); a WGEID form once per person with a disappearance."""
     if not isinstance(case, Communication):
         return [(COMMUNICATION, None)] if not requested or COMMUNICATION in requested else []
     planned: list[tuple[str, int | None]] = []
-    for document in requested or (COMMUNICATION,):
+    default = (COMMUNICATION,) if COMMUNICATION in case.documents else tuple(case.documents)
+    for document in requested or default:
         if document not in case.documents:
             raise UsageError(
                 f"{file or 'the case file'} does not list {document} under documents: add it "

@@ -139,3 +139,26 @@ def test_preview_shows_a_petition_and_its_context() -> None:
     context = run(["preview", "--context", "--as", "wgad-petition", str(KALESNIKAVA)])
     assert context.exit_code == 0, context.output
     assert '"address": "hrc-wg-ad@un.org"' in context.output
+
+
+def test_a_file_that_lists_no_communication_builds_what_it_lists(tmp_path: Path) -> None:
+    text = KALESNIKAVA.read_text("utf-8").replace(
+        "documents: [communication, wgad-petition, wgeid-form]", "documents: [wgad-petition]"
+    )
+    case = tmp_path / "petition.yaml"
+    case.write_text(text, "utf-8")
+    code, output, files = _build(tmp_path, str(case))
+    assert code == 0, output
+    assert sorted(files) == ["2023-06-01_wgad-petition_petition_en.docx"]
+
+
+def test_an_argument_for_some_victims_names_them(tmp_path: Path) -> None:
+    text = KALESNIKAVA.read_text("utf-8").replace(
+        "    - category: III\n", "    - category: III\n      victims: [kalesnikava]\n"
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(text, "utf-8")
+    code, output, files = _build(tmp_path, "--as", "wgad-petition", str(case))
+    assert code == 0, output
+    lines = document_lines(next(iter(files.values())))
+    assert "Alleged victim: Maria Kalesnikava" in lines
