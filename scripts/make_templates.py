@@ -1567,6 +1567,11 @@ def _wgad_people(doc: Any) -> None:
         doc,
         [
             Row(gt("Date of arrest"), ["{{ d.arrest_date }}"]),
+            Row(
+                gt("Duration of the detention at the date of the petition"),
+                ["{{ p.duration }}"],
+                when="p.duration",
+            ),
             Row(gt("Sentence"), ["{{ d.sentence.term }}"], when="d.sentence"),
             Row(gt("Court"), ["{{ d.sentence.court }}"], when="d.sentence and d.sentence.court"),
             Row(

@@ -44,6 +44,7 @@ def test_the_petition_follows_the_questionnaire_and_says_what_is_unknown(tmp_pat
     ]
     assert "Email | hrc-wg-ad@un.org" in lines
     assert "Identity document | Not known to the source" in lines
+    assert "Duration of the detention at the date of the petition | 2 years, 8 months" in lines
     assert "Category II: The deprivation of liberty results from the exercise of rights" in lines
     assert "7 September 2020 – Maria Kalesnikava was arrested." in lines
 
@@ -120,6 +121,8 @@ def test_the_opinion_sample_builds_in_the_petition_languages_and_russian(tmp_pat
     russian = document_lines(files[f"{stem}_ru.docx"])
     assert "IV. Почему лишение свободы является произвольным" in russian
     assert "Категория II: Лишение свободы вызвано осуществлением прав" in russian
+    duration = "Продолжительность содержания под стражей на дату петиции | 1 год, 10 месяцев"
+    assert duration in russian
     french = document_lines(files[f"{stem}_fr.docx"])
     assert "IV. Raisons pour lesquelles la privation de liberté est arbitraire" in french
     assert "Son appel a été rejeté et la peine confirmée." in "\n".join(french)

@@ -9,7 +9,10 @@ WGEID form the one person it is about, with whether the urgent procedure applies
 
 from __future__ import annotations
 
+import datetime
 from typing import Any
+
+from babel.dates import format_timedelta
 
 from unsubmit.document_rules import urgent_procedure
 from unsubmit.i18n.translations import Translator
@@ -26,7 +29,12 @@ from unsubmit.render.context import (
     clean,
     paragraphs,
 )
+from unsubmit.render.typography import punctuation
+from unsubmit.rules import date_span
 from unsubmit.working_groups import working_groups
+
+#: The statuses of a person still deprived of liberty, whose detention lasts until the petition.
+_HELD = ("detained", "imprisoned", "disappeared")
 
 
 def petition_context(
@@ -46,7 +54,7 @@ def petition_context(
     extra: dict[str, Any] = {
         "document": document,
         "no_domestic_steps": paragraphs(case.no_domestic_steps or ""),
-        "victims": [_details(victim, fmt) for victim in case.victims],
+        "victims": [_details(victim, case.date, fmt) for victim in case.victims],
     }
     if document == "wgad-petition":
         extra.update(_wgad(case, fmt))
@@ -57,13 +65,32 @@ def petition_context(
     return context
 
 
-def _details(victim: Victim, fmt: Formatter) -> dict[str, Any]:
+def duration(start: str, until: datetime.date, fmt: Formatter) -> str:
+    """How long a detention that began on ``start`` (a possibly partial date, counted from its
+    first day) has lasted on ``until``, in whole years and months as the language writes them
+    (CLDR's units: "2 years, 9 months", "2 года, 9 месяцев"); empty when less than a month."""
+    first = date_span(start)[0]
+    months = (until.year - first.year) * 12 + until.month - first.month - (until.day < first.day)
+    years, months = divmod(max(months, 0), 12)
+    units = []
+    if years:
+        span = datetime.timedelta(days=366 * years)
+        units.append(format_timedelta(span, granularity="year", threshold=100, locale=fmt.locale))
+    if months:
+        span = datetime.timedelta(days=31 * months)
+        units.append(format_timedelta(span, granularity="month", threshold=100, locale=fmt.locale))
+    return str(punctuation(fmt.language)["list"]).join(units)
+
+
+def _details(victim: Victim, until: datetime.date, fmt: Formatter) -> dict[str, Any]:
     """What the questionnaires ask of a person beyond the communication's context."""
     detention = victim.detention
+    arrested = detention.arrest_date if detention else None
     arrest = detention.arrest if detention else None
     order = detention.order if detention else None
     return {
         "identity_document": _text(victim.identity_document),
+        "duration": duration(arrested, until, fmt) if arrested and victim.status in _HELD else "",
         "arrest": {
             "place": _text(arrest.place if arrest else None),
             "warrant": fmt.label(WARRANT, arrest.warrant if arrest else "unknown"),
