@@ -1720,7 +1720,8 @@ def wgeid_form() -> Any:
     para(doc, "Note", "{{ v.consent.notes }}")
     tag(doc, "endif")
     tag(doc, "endif")
-    _source(doc, "5")
+    # A public version leaves the consent section out: the source's section takes its number.
+    _source(doc, "{% if public %}4{% else %}5{% endif %}")
     _signature(doc)
     return doc
 

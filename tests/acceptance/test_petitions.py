@@ -88,6 +88,13 @@ def test_public_versions_of_the_petition_and_the_form_hide_her_name(tmp_path: Pa
         "2023-06-01_wgad-petition_incommunicado-detention-of_public_en.docx",
         "2023-06-01_wgeid-form_incommunicado-detention-of_person-1_public_en.docx",
     ]
+    form = document_lines(files[sorted(files)[1]])
+    assert [line for line in form if line[:3] in {"1. ", "2. ", "3. ", "4. ", "5. "}] == [
+        "1. Identity",
+        "2. Disappearance",
+        "3. Steps taken to find the person",
+        "4. Source of the information",
+    ]
     for data in files.values():
         text = "\n".join(document_lines(data))
         assert "[name withheld]" in text
