@@ -48,6 +48,9 @@ def test_the_petition_follows_the_questionnaire_and_says_what_is_unknown(tmp_pat
     assert "Duration of the detention at the date of the petition | 2 years, 8 months" in lines
     assert "Category II: The deprivation of liberty results from the exercise of rights" in lines
     assert "7 September 2020 – Maria Kalesnikava was arrested." in lines
+    assert "Around February 2023 – Her family and her lawyer lost all contact with her. " in (
+        "\n".join(lines)
+    )
 
 
 def test_the_form_is_one_per_person_and_not_urgent_after_three_months(tmp_path: Path) -> None:

@@ -18,7 +18,7 @@ from unsubmit.document_rules import urgent_procedure
 from unsubmit.i18n.translations import Translator
 from unsubmit.localize import localize
 from unsubmit.models import Communication
-from unsubmit.models.communication import Victim
+from unsubmit.models.communication import Incident, Victim
 from unsubmit.models.petition import CATEGORY_HEADING, WARRANT, WGAD_CATEGORIES
 from unsubmit.render.context import (
     Formatter,
@@ -31,6 +31,7 @@ from unsubmit.render.context import (
 )
 from unsubmit.render.typography import punctuation
 from unsubmit.rules import date_span
+from unsubmit.translatable import N_
 from unsubmit.working_groups import working_groups
 
 #: The statuses of a person still deprived of liberty, whose detention lasts until the petition.
@@ -132,7 +133,7 @@ def _wgad(case: Communication, fmt: Formatter) -> dict[str, Any]:
                 "victims": [names[i] for i in argument.victims if i in names],
                 "facts": [
                     {
-                        "date": fmt.date(incidents[i].date, standalone=True),
+                        "date": _when(incidents[i], fmt),
                         "text": paragraphs(incidents[i].description)[0],
                     }
                     for i in argument.facts
@@ -144,6 +145,16 @@ def _wgad(case: Communication, fmt: Formatter) -> dict[str, Any]:
             for argument in arguments
         ],
     }
+
+
+#: An approximate date, as the communication's facts write it ("Around February 2023").
+AROUND = N_("Around %(date)s")
+
+
+def _when(incident: Incident, fmt: Formatter) -> str:
+    if incident.approximate:
+        return fmt.text(AROUND, date=fmt.date(incident.date, governed=True))
+    return fmt.date(incident.date, standalone=True)
 
 
 def _wgeid(case: Communication, person: int, fmt: Formatter) -> dict[str, Any]:
