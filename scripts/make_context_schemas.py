@@ -20,6 +20,7 @@ from typing import Any
 from genson import SchemaBuilder
 
 from unsubmit.languages import codes
+from unsubmit.load.source import load_file
 from unsubmit.pipeline import preview_context
 
 REPO = Path(__file__).resolve().parents[1]
@@ -27,7 +28,7 @@ OUT = REPO / "schemas" / "context"
 
 #: What the top of every context holds, for the schemas' readers.
 ABOUT = {
-    "kind": "The kind of document: communication, oral-statement or joint-statement.",
+    "kind": "The kind of case file: communication, oral-statement or joint-statement.",
     "language": "The language the document is written in (a code, such as en or ru).",
     "public": "Whether this is the public version of a communication.",
     "upload": "Whether this is the copy of an oral statement uploaded for the interpreters.",
@@ -46,19 +47,34 @@ def _variants(kind: str) -> list[dict[str, bool]]:
     return variants
 
 
+def _documents(sample: Path, kind: str) -> list[str]:
+    """The documents a sample yields: its kind's, and a communication file's petitions."""
+    if kind != "communication":
+        return [kind]
+    listed = load_file(sample).data.get("documents") or [kind]
+    return [str(document) for document in listed]
+
+
 def contexts() -> dict[str, list[dict[str, Any]]]:
-    """Every context of every sample, by kind."""
+    """Every context of every sample, by kind of document."""
     found: dict[str, list[dict[str, Any]]] = {}
     for sample in sorted((REPO / "samples").glob("*.yaml")):
         first, _ = preview_context(sample)
         if first is None:
             raise SystemExit(f"{sample}: not valid: run unsubmit validate {sample}")
         kind = str(first["kind"])
-        for language in codes():
-            for variant in _variants(kind):
-                context, _ = preview_context(sample, language, **variant)
-                if context is not None:
-                    found.setdefault(kind, []).append(context)
+        for document in _documents(sample, kind):
+            for language in codes():
+                for variant in _variants(kind):
+                    context, _ = preview_context(
+                        sample,
+                        language,
+                        public=variant["public"],
+                        upload=variant["upload"],
+                        document=document if kind == "communication" else "communication",
+                    )
+                    if context is not None:
+                        found.setdefault(document, []).append(context)
     return found
 
 

@@ -1127,6 +1127,282 @@ def joint_statement() -> Any:
     return doc
 
 
+# --- wgad-petition.docx and wgeid-form.docx -----------------------------------------------------
+
+_UNKNOWN = gt("Not known to the source")
+
+
+def _known(value: str) -> list[Run]:
+    """A value, or the questionnaire's answer for a fact the source does not know."""
+    return ["{% if " + value + " %}{{ " + value + " }}{% else %}" + _UNKNOWN + "{% endif %}"]
+
+
+def _section(doc: Any, number: str, heading: str) -> None:
+    para(doc, "Heading 1", number + ". " + gt(heading))
+
+
+def _identity_rows() -> list[Row]:
+    return [
+        Row(gt("Name in original script"), ["{{ v.name_original }}"], when="v.name_original"),
+        Row(gt("Other names"), ["{{ v.aliases|join(punctuation.series) }}"], when="v.aliases"),
+        Row(gt("Sex"), ["{{ v.sex }}"]),
+        Row(gt("Date of birth"), ["{{ v.date_of_birth }}"], when="v.date_of_birth"),
+        Row(gt("Age"), ["{{ v.age }}"], when="v.age"),
+        Row(gt("Nationality"), _known("v.nationality")),
+        Row(gt("Identity document"), _known("p.identity_document")),
+        Row(gt("Occupation"), _known("v.occupation")),
+        Row(gt("Place of residence"), _known("v.residence")),
+    ]
+
+
+def _source(doc: Any, number: str) -> None:
+    """Who submits, with full contact details, and the date; signed by hand."""
+    _section(doc, number, "Source of the information")
+    tag(doc, "for o in case.submitters")
+    para(doc, "Heading 2", _ORG_NAME)
+    case_table(
+        doc,
+        [
+            Row(gt("Country"), ["{{ o.country }}"], when="o.country"),
+            *(
+                Row(gt(label), [f"{{{{ {field} }}}}"], when=f"not public and {field}")
+                for label, field in (
+                    ("Contact person", "o.contact.name"),
+                    ("Email", "o.contact.email"),
+                    ("Telephone", "o.contact.phone"),
+                    ("Address", "o.contact.address"),
+                )
+            ),
+        ],
+    )
+    tag(doc, "endfor")
+    tag(doc, "if not public")
+    para(
+        doc,
+        "Note",
+        gt(
+            "The identity of the source of this information must be kept confidential. "
+            "It may not be disclosed to the Government concerned or in any public document."
+        ),
+    )
+    tag(doc, "endif")
+
+
+def _signed_by_hand(doc: Any) -> None:
+    """The date, and a row for the signature by hand."""
+    case_table(doc, [Row(gt("Date"), ["{{ case.date }}"]), Row(gt("Signature"), [""])])
+
+
+def _steps(doc: Any) -> None:
+    tag(doc, "if case.domestic_steps")
+    list_table(
+        doc,
+        [gt("Date"), gt("Authority"), gt("Action taken"), gt("Outcome")],
+        [["{{ s.date }}"], ["{{ s.authority }}"], ["{{ s.action }}"], ["{{ s.outcome }}"]],
+        "s in case.domestic_steps",
+        (1700, 2300, 2772, 2300),
+    )
+    tag(doc, "endif")
+    paragraphs(doc, "petition.no_domestic_steps")
+
+
+def _wgad_people(doc: Any) -> None:
+    """Sections I to III: each person's identity, arrest and detention."""
+    _section(doc, "I", "Identity")
+    tag(doc, "for v in case.victims")
+    tag(doc, "set p = petition.victims[loop.index0]")
+    para(doc, "Heading 2", "{{ v.name }}")
+    case_table(doc, _identity_rows())
+    tag(doc, "endfor")
+    _section(doc, "II", "Arrest")
+    tag(doc, "for v in case.victims")
+    tag(doc, "set p = petition.victims[loop.index0]")
+    para(doc, "Heading 2", "{{ v.name }}")
+    case_table(
+        doc,
+        [
+            Row(gt("Date of arrest"), _known("v.detention.arrest_date")),
+            Row(gt("Place of arrest"), _known("p.arrest.place")),
+            Row(gt("Arresting authority"), _known("v.detention.arresting_authority")),
+            Row(gt("Warrant or decision"), ["{{ p.arrest.warrant }}"]),
+            Row(
+                gt("Authority that issued it"),
+                ["{{ p.arrest.warrant_authority }}"],
+                when="p.arrest.warrant_authority",
+            ),
+            Row(gt("Reasons given by the authorities"), _known("p.arrest.reasons")),
+            Row(gt("Legal basis"), _known("p.arrest.legal_basis")),
+        ],
+    )
+    tag(doc, "endfor")
+    _section(doc, "III", "Detention")
+    tag(doc, "for v in case.victims")
+    tag(doc, "set p = petition.victims[loop.index0]")
+    tag(doc, "set d = v.detention")
+    para(doc, "Heading 2", "{{ v.name }}")
+    case_table(
+        doc,
+        [
+            Row(gt("Date of arrest"), ["{{ d.arrest_date }}"]),
+            Row(
+                gt("Duration of the detention at the date of the petition"),
+                ["{{ p.duration }}"],
+                when="p.duration",
+            ),
+            Row(gt("Sentence"), ["{{ d.sentence.term }}"], when="d.sentence"),
+            Row(gt("Court"), ["{{ d.sentence.court }}"], when="d.sentence and d.sentence.court"),
+            Row(
+                ngt("Charge", "Charges", "d.charges|length"),
+                [
+                    gt("%(law)s, art. %(article)s", law="c.law", article="c.article")
+                    + "{% if c.description %} ({{ c.description }}){% endif %}"
+                ],
+                when="d.charges",
+                each="c in d.charges",
+            ),
+            Row(gt("Authorities that ordered the detention"), _known("p.order.ordered_by")),
+            Row(gt("Reasons given by the authorities"), _known("p.order.reasons")),
+            Row(gt("Legal basis"), _known("p.order.legal_basis")),
+            Row(gt("Whereabouts"), ["{{ v.whereabouts }}"], when="v.whereabouts"),
+        ],
+    )
+    tag(doc, "if p.order.places")
+    para(doc, "Heading 3", gt("Places of detention"))
+    list_table(
+        doc,
+        [gt("Since"), gt("Place of detention"), gt("Held by")],
+        [["{{ c.since }}"], ["{{ c.place }}"], ["{{ c.held_by }}"]],
+        "c in p.order.places",
+        (2000, 4272, 2800),
+    )
+    tag(doc, "endif")
+    tag(doc, "endfor")
+
+
+def _wgad_arguments(doc: Any) -> None:
+    """Section IV: the circumstances, then each category argued with its facts."""
+    _section(doc, "IV", "Why the deprivation of liberty is arbitrary")
+    para(doc, "Heading 2", gt("Circumstances of the arrest and detention"))
+    tag(doc, "for i in case.incidents")
+    para(
+        doc,
+        "Heading 3",
+        "{% if i.approximate %}"
+        + gt("Around %(date)s", date="i.date")
+        + "{% else %}{{ i.date }}{% endif %}",
+        "{% if i.place %} \u2013 {{ i.place }}{% endif %}",
+    )
+    paragraphs(doc, "i.paragraphs")
+    tag(doc, "endfor")
+    tag(doc, "for a in petition.arguments")
+    para(doc, "Heading 2", "{{ a.label }}")
+    tag(doc, "if a.victims")
+    para(
+        doc,
+        "Meta",
+        (ngt("Alleged victim:", "Alleged victims:", "a.victims|length"), "Inline Label"),
+        "{{ punctuation.label_space }}{{ a.victims|join(punctuation.list) }}",
+    )
+    tag(doc, "endif")
+    tag(doc, "if a.provisions")
+    para(
+        doc,
+        "Meta",
+        (gt("Provisions relied on:"), "Inline Label"),
+        "{{ punctuation.label_space }}{{ a.provisions|join(punctuation.list) }}",
+    )
+    tag(doc, "endif")
+    paragraphs(doc, "a.paragraphs")
+    para(doc, "Label", gt("Facts relied on"))
+    tag(doc, "for f in a.facts")
+    para(doc, "List Bullet", ("{{ f.date }}", "Inline Label"), " \u2013 {{ f.text }}")
+    tag(doc, "endfor")
+    tag(doc, "endfor")
+
+
+def wgad_petition() -> Any:
+    """The petition, in the order and under the headings of the WGAD's model questionnaire."""
+    doc = new_document()
+    para(doc, "Title", gt("Petition to the Working Group on Arbitrary Detention"))
+    para(doc, "Subtitle", "{{ case.title }}")
+    case_table(
+        doc,
+        [
+            Row(gt("Email"), ["{{ petition.address }}"]),
+            Row(gt("Country concerned"), ["{{ case.country }}"]),
+        ],
+    )
+    _wgad_people(doc)
+    _wgad_arguments(doc)
+    _section(doc, "V", "Domestic steps and their outcome")
+    _steps(doc)
+    _source(doc, "VI")
+    para(
+        doc,
+        "Note",
+        "{% if petition.source_confidential %}"
+        + gt("The source asks that its identity be kept confidential.")
+        + "{% else %}"
+        + gt("The source does not ask for confidentiality.")
+        + "{% endif %}",
+    )
+    _signed_by_hand(doc)
+    return doc
+
+
+def wgeid_form() -> Any:
+    """One disappeared person's case, with the elements the WGEID requires."""
+    doc = new_document()
+    tag(doc, "set v = case.victims[petition.person]")
+    tag(doc, "set p = petition.victims[petition.person]")
+    tag(doc, "if petition.urgent")
+    banner = para(doc, "Urgent", gt("URGENT PROCEDURE"))
+    banner.runs[0].add_break()
+    banner.add_run(
+        gt("The disappearance occurred within the three months before this report."),
+        style="Urgent Note",
+    )
+    tag(doc, "endif")
+    para(
+        doc, "Title", gt("Case form of the Working Group on Enforced or Involuntary Disappearances")
+    )
+    para(doc, "Subtitle", "{{ v.name }}")
+    _section(doc, "1", "Identity")
+    case_table(doc, _identity_rows())
+    _section(doc, "2", "Disappearance")
+    case_table(
+        doc,
+        [
+            Row(gt("Date of the disappearance"), ["{{ petition.disappearance.date }}"]),
+            Row(
+                gt("Place of arrest or abduction, or where last seen"),
+                ["{{ petition.disappearance.place }}"],
+            ),
+            Row(
+                gt("Forces believed responsible"),
+                ["{{ text }}"],
+                each="text in petition.disappearance.forces",
+            ),
+        ],
+    )
+    paragraphs(doc, "petition.disappearance.paragraphs")
+    _section(doc, "3", "Steps taken to find the person")
+    _steps(doc)
+    tag(doc, "if not public")
+    _section(doc, "4", "Consent of the family")
+    para(
+        doc, "Normal", gt("The family of the disappeared person has consented to this submission.")
+    )
+    tag(doc, "if v.consent.notes")
+    para(doc, "Note", "{{ v.consent.notes }}")
+    tag(doc, "endif")
+    tag(doc, "endif")
+    # A public version leaves the consent section out: the source's section takes its number.
+    _source(doc, "{% if public %}4{% else %}5{% endif %}")
+    _signed_by_hand(doc)
+    return doc
+
+
 def main(directory: Path = TEMPLATES) -> list[Path]:
     directory.mkdir(exist_ok=True)
     return [
@@ -1135,6 +1411,8 @@ def main(directory: Path = TEMPLATES) -> list[Path]:
             ("communication.docx", communication),
             ("oral-statement.docx", oral_statement),
             ("joint-statement.docx", joint_statement),
+            ("wgad-petition.docx", wgad_petition),
+            ("wgeid-form.docx", wgeid_form),
         )
     ]
 

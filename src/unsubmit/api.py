@@ -68,6 +68,7 @@ def checked_options(options: BuildOptions) -> BuildOptions:
     may be given as strings.
     """
     from unsubmit.models.common import LANGUAGES
+    from unsubmit.models.petition import DOCUMENTS
 
     changes: dict[str, Any] = {}
     for name in ("out_dir", "template", "letterhead"):
@@ -91,15 +92,22 @@ def checked_options(options: BuildOptions) -> BuildOptions:
             f"format; use one or more of {', '.join(FORMATS)}"
         )
     changes["formats"] = chosen
-    locales = _items(options.locales)
-    wrong = [locale for locale in locales if locale not in LANGUAGES]
+    changes["locales"] = _among(options.locales, "locales", LANGUAGES, "a language of the project")
+    changes["documents"] = _among(options.documents, "documents", DOCUMENTS, "a document")
+    return dataclasses.replace(options, **changes)
+
+
+def _among(value: object, name: str, accepted: Iterable[str], what: str) -> tuple[str, ...]:
+    """The strings of option ``name`` once each, or a UsageError naming those not accepted."""
+    items = _items(value)
+    known = tuple(accepted)
+    wrong = [item for item in items if item not in known]
     if wrong:
         raise UsageError(
-            f"BuildOptions.locales: {', '.join(map(repr, wrong))} is not a language of the "
-            f"project; use {', '.join(LANGUAGES)}"
+            f"BuildOptions.{name}: {', '.join(map(repr, wrong))} is not {what}; use "
+            f"{', '.join(known)}"
         )
-    changes["locales"] = tuple(dict.fromkeys(locales))
-    return dataclasses.replace(options, **changes)
+    return tuple(dict.fromkeys(items))
 
 
 def _items(value: object) -> tuple[str, ...]:

@@ -28,6 +28,8 @@ F = TypeVar("F", bound=Callable[..., Any])
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
 #: The types of communication (unsubmit.models.communication.COMMUNICATION_TYPES, kept light).
 COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter")
+#: The documents a communication file yields (unsubmit.models.petition.DOCUMENTS, kept light).
+DOCUMENT_NAMES = ("communication", "wgad-petition", "wgeid-form")
 
 
 class _Languages(click.Choice[str]):
@@ -236,7 +238,9 @@ def validate(files: Sequence[Path], output_format: str, strict: bool, quiet: boo
     help="Print the schema of what a KIND template receives (its context), for a template "
     "of your own (build --template).",
 )
-@click.argument("kind", required=False, type=click.Choice([*KIND_NAMES, "case"]))
+@click.argument(
+    "kind", required=False, type=click.Choice([*KIND_NAMES, "case", *DOCUMENT_NAMES[1:]])
+)
 def schema(
     out_dir: Path | None, check_dir: Path | None, as_context: bool, kind: str | None
 ) -> None:
@@ -250,13 +254,19 @@ def schema(
 
     if as_context:
         if kind is None or kind == "case" or out_dir or check_dir:
-            raise click.UsageError(f"--context takes a KIND: one of {', '.join(KIND_NAMES)}")
+            kinds = ", ".join([*KIND_NAMES, *DOCUMENT_NAMES[1:]])
+            raise click.UsageError(f"--context takes a KIND: one of {kinds}")
         from unsubmit.resources import schemas_dir
 
         click.echo((schemas_dir() / "context" / f"{kind}.schema.json").read_text("utf-8"), nl=False)
         return
     if out_dir is None and check_dir is None and kind is None:
         raise click.UsageError("give --out DIR, --check DIR or a KIND to print")
+    if kind in DOCUMENT_NAMES[1:]:
+        raise click.UsageError(
+            f"a {kind} is written in a communication file, whose schema is communication's; "
+            f"what a {kind} template receives is: unsubmit schema --context {kind}"
+        )
     if kind is not None:
         generated = schemas.case_schema() if kind == "case" else schemas.kind_schema(kind)
         click.echo(schemas.dumps(generated), nl=False)
@@ -390,7 +400,9 @@ def _suggest(case_file: Path, output_format: str) -> None:
         if item.declined:
             _echo(f"{'':<{width}}  declined: {item.declined}")
         if item.mandate.cases_only_from:
-            _echo(f"{'':<{width}}  note: takes cases only from {item.mandate.cases_only_from}")
+            _echo(f"{'':<{width}}  note: takes cases from {item.mandate.cases_only_from}")
+        if item.petition:
+            _echo(f"{'':<{width}}  petition: {item.petition}")
 
 
 @cli.command()
@@ -529,6 +541,15 @@ class _ProgressBars:
     'interpreters: marked "Check against delivery", without time marks, word count or '
     "estimate (<name>_upload_<locale>.docx).",
 )
+@click.option(
+    "--as",
+    "documents",
+    multiple=True,
+    type=click.Choice(DOCUMENT_NAMES),
+    help="Build this document of each communication file, one its documents list names: "
+    "the communication (default), the WGAD petition, the WGEID form of each disappeared "
+    "person; repeat for several.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @_catalogs(documents=True)
 def build(  # noqa: PLR0917 (click passes every option by position)
@@ -544,6 +565,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     public: bool,
     email: bool,
     upload: bool,
+    documents: Sequence[str],
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case and language into the output
@@ -586,6 +608,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         locales=tuple(dict.fromkeys(locales)),
         allow_untranslated=allow_untranslated,
         letterhead=letterhead,
+        documents=tuple(dict.fromkeys(documents)),
     )
     bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:
@@ -647,6 +670,14 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     "template (--template) can use.",
 )
 @_catalogs(documents=True)
+@click.option(
+    "--as",
+    "document",
+    type=click.Choice(DOCUMENT_NAMES),
+    default="communication",
+    help="Preview this document of a communication file, one its documents list names: the "
+    "WGAD petition, or the WGEID form of each disappeared person (with --context, the first).",
+)
 def preview(  # noqa: PLR0917 (click passes every option by position)
     file: Path,
     letterhead: Path | None,
@@ -655,6 +686,7 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
     public: bool,
     upload: bool,
     as_context: bool,
+    document: str,
 ) -> None:
     """Print a case's document as text, for a quick read in the terminal."""
     from unsubmit.report import TextReporter
@@ -664,7 +696,9 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
     if as_context:
         from unsubmit.pipeline import preview_context
 
-        context, report = preview_context(file, locale, public=public, upload=upload)
+        context, report = preview_context(
+            file, locale, public=public, upload=upload, document=document
+        )
         from unsubmit.report import visible_json
 
         shown = None if context is None else json.dumps(context, ensure_ascii=False, indent=2)
@@ -673,7 +707,13 @@ def preview(  # noqa: PLR0917 (click passes every option by position)
         from unsubmit.pipeline import preview_text
 
         text, report = preview_text(
-            file, template, locale, public=public, upload=upload, letterhead=letterhead
+            file,
+            template,
+            locale,
+            public=public,
+            upload=upload,
+            letterhead=letterhead,
+            document=document,
         )
     if text is None:
         TextReporter(sys.stdout).report(report)

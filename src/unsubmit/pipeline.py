@@ -58,7 +58,9 @@ from unsubmit.languages import languages
 from unsubmit.load.case_files import case_files
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
+from unsubmit.models.documents import COMMUNICATION, documents_of, person_id
 from unsubmit.models.localize import fallback_findings, localize, plain
+from unsubmit.models.petition import DOCUMENTS
 from unsubmit.models.translatable import N_
 from unsubmit.parallel import map_in_order
 from unsubmit.render.context import (
@@ -74,6 +76,7 @@ from unsubmit.render.engine import PreparedTemplate
 from unsubmit.render.inspector import docx_problems, pdf_problems
 from unsubmit.render.mail import email_message, recipient
 from unsubmit.render.package import DocumentProperties
+from unsubmit.render.petition_context import petition_context
 from unsubmit.render.text import slug
 from unsubmit.resources import templates_dir
 from unsubmit.un.public import (
@@ -115,6 +118,9 @@ class BuildOptions:
     #: Build a document even where the case's text lacks its language, showing that text in
     #: the case's language and marking every page as an untranslated draft.
     allow_untranslated: bool = False
+    #: The documents to build of each communication (``--as``), among those its file lists;
+    #: empty: the communication alone.
+    documents: tuple[str, ...] = ()
     #: An organisation's look (page, styles, fonts, header) put on the built-in documents.
     letterhead: Path | None = None
 
@@ -156,10 +162,19 @@ def _located(error: HiddenNameError, results: Sequence[FileResult]) -> HiddenNam
 
 
 def output_stem(
-    case: CaseModel, source: Path, locale: str, *, public: bool = False, upload: bool = False
+    case: CaseModel,
+    source: Path,
+    locale: str,
+    *,
+    public: bool = False,
+    upload: bool = False,
+    document: str = COMMUNICATION,
+    person: int | None = None,
 ) -> str:
-    """``<date>_<kind>_<slug>[_public|_upload]_<locale>``: sortable by date, grouped by kind,
-    named after the case file, one per locale.
+    """``<date>_<kind>_<slug>[_<person>][_public|_upload]_<locale>``: sortable by date, grouped
+    by kind (or by document, for a petition: ``wgad-petition``, ``wgeid-form``), named after
+    the case file, one per locale; a WGEID form, one per person, adds the person's id (in a
+    public version, the person's number).
 
     The copy of an oral statement to upload carries ``_upload``, so that the speaker's notes
     are never uploaded by mistake. Public versions carry ``_public``, so they are never
@@ -168,24 +183,31 @@ def output_stem(
     victim's: it is made of the words of the title that the public version shows (or the
     communication's type), and it is checked for hidden names like the document itself.
     """
+    what = case.kind if document == COMMUNICATION else document
     if upload and isinstance(case, OralStatement):
-        return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}_upload_{locale}"
+        return f"{case.date.isoformat()}_{what}_{slug(source.stem)}_upload_{locale}"
     if not (public and isinstance(case, Communication)):
-        return f"{case.date.isoformat()}_{case.kind}_{slug(source.stem)}_{locale}"
+        who = "" if person is None else f"_{person_id(case, person, public=False)}"
+        return f"{case.date.isoformat()}_{what}_{slug(source.stem)}{who}_{locale}"
     gettext = Translator(case.language).gettext
     if hides_someone(case):
         words = slug(public_title_words(case, gettext), limit=40)
         name = case.type if words == "case" else words
     else:
         name = slug(source.stem)
-    stem = f"{case.date.isoformat()}_{case.kind}_{name}_public_{locale}"
+    who = "" if person is None else f"_{person_id(case, person, public=True)}"
+    stem = f"{case.date.isoformat()}_{what}_{name}{who}_public_{locale}"
     check_file_name(case, stem, str(source), gettext)
     return stem
 
 
-def properties(case: CaseModel, fmt: Formatter) -> DocumentProperties:
+def properties(
+    case: CaseModel, fmt: Formatter, document: str = COMMUNICATION
+) -> DocumentProperties:
     """Core properties from the case and from nothing else, in the document's language."""
-    if isinstance(case, Communication):
+    if isinstance(case, Communication) and document != COMMUNICATION:
+        title, subject = plain(case.title), fmt.label(DOCUMENTS, document)
+    elif isinstance(case, Communication):
         title, subject = plain(case.title), fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
         title = DASH.join((*council_session(case, fmt), plain(case.dialogue.title)))
@@ -205,6 +227,8 @@ def render_document(
     upload: bool = False,
     source: str = "",
     draft: bool = False,
+    document: str = COMMUNICATION,
+    person: int | None = None,
 ) -> tuple[bytes, Translator]:
     """One case's document in one language, and the translator that noted what is missing.
 
@@ -215,12 +239,12 @@ def render_document(
     """
     translator = Translator(language)
     case, context, version = document_context(
-        case, language, translator, public=public, upload=upload
+        case, language, translator, public=public, upload=upload, document=document, person=person
     )
     fmt = Formatter(language, translator)
     docx = template.render(
         context,
-        properties(case, fmt),
+        properties(case, fmt, document),
         translator,
         rtl=right_to_left(language),
         language=word_language(language),
@@ -251,6 +275,8 @@ def document_context(
     *,
     public: bool = False,
     upload: bool = False,
+    document: str = COMMUNICATION,
+    person: int | None = None,
 ) -> tuple[CaseModel, dict[str, Any], PublicVersion | None]:
     """What a template receives for one case in one language: the case as the document shows
     it (made public first with ``public``), the context, and the public version to check the
@@ -260,11 +286,16 @@ def document_context(
     if public and isinstance(case, Communication):
         version = public_version(case, translator.gettext)
         case = version.case
-    context = build_context(case, language, translator, public=version is not None, upload=upload)
+    public = version is not None
+    if isinstance(case, Communication) and document != COMMUNICATION:
+        context = petition_context(case, document, person, language, translator, public=public)
+    else:
+        context = build_context(case, language, translator, public=public, upload=upload)
     return case, context, version
 
 
 def template_path(kind: str, override: Path | None) -> Path:
+    """The template of a kind of case file, or of a document (``wgad-petition``...)."""
     return override or templates_dir() / f"{kind}.docx"
 
 
@@ -286,6 +317,9 @@ class _Job:
     upload: bool = False
     #: Whether some of the case's text is shown untranslated (the page mark).
     draft: bool = False
+    #: The document of a communication file to build, and for a WGEID form its person.
+    document: str = COMMUNICATION
+    person: int | None = None
     #: The organisation's look the template is put in.
     letterhead: Path | None = None
 
@@ -336,6 +370,8 @@ def _render_job(job: _Job) -> tuple[bytes, list[Finding]]:
         upload=job.upload,
         source=job.source,
         draft=job.draft,
+        document=job.document,
+        person=job.person,
     )
     return docx, missing_translations(translator, job.source, _mandates(job.case))
 
@@ -349,28 +385,36 @@ def _stage(progress: Progress | None, stage: str, total: int) -> Callable[[int],
 
 def _plan(
     results: list[FileResult], paths: Sequence[Path], options: BuildOptions
-) -> list[tuple[FileResult, Path, str, Path]]:
-    """(result, case file, locale, output path without suffix) for every document to build."""
+) -> list[tuple[FileResult, Path, str, Path, str, int | None]]:
+    """(result, case file, locale, output path without suffix, document, person) for every
+    document to build."""
     stems: dict[Path, str] = {}
     planned = []
     for result, source in zip(results, paths, strict=True):
         assert result.case is not None
-        for locale in options.locales or (result.case.language,):
-            target = options.out_dir / output_stem(
-                result.case, source, locale, public=options.public, upload=options.upload
-            )
-            if target in stems:
-                raise UsageError(
-                    f"{stems[target]} and {source} would both be written to {target}.*: "
-                    + (
-                        "give one of them a title of its own (public versions are named "
-                        "after the words of the title they show)"
-                        if options.public
-                        else "rename one of the case files"
-                    )
+        for document, person in documents_of(result.case, options.documents, str(source)):
+            for locale in options.locales or (result.case.language,):
+                target = options.out_dir / output_stem(
+                    result.case,
+                    source,
+                    locale,
+                    public=options.public,
+                    upload=options.upload,
+                    document=document,
+                    person=person,
                 )
-            stems[target] = str(source)
-            planned.append((result, source, locale, target))
+                if target in stems:
+                    raise UsageError(
+                        f"{stems[target]} and {source} would both be written to {target}.*: "
+                        + (
+                            "give one of them a title of its own (public versions are named "
+                            "after the words of the title they show)"
+                            if options.public
+                            else "rename one of the case files"
+                        )
+                    )
+                stems[target] = str(source)
+                planned.append((result, source, locale, target, document, person))
     return planned
 
 
@@ -435,10 +479,17 @@ def build(
         raise _located(error, report.results) from None
     rendered = _outputs(planned, documents, options, convert, progress)
     recipients = {
-        item.target.with_suffix(".eml"): recipient(item.case)
+        item.target.with_suffix(".eml"): recipient(item.case, item.job.document)
         for item in planned
-        if options.email and isinstance(item.case, Communication) and item.job is not None
+        if item.job is not None
+        and isinstance(item.case, Communication)
+        and _emailed(item.case, item.job.document, options)
     }
+    if options.email and "wgeid-form" in options.documents:
+        outcome.notes.append(
+            "no email for WGEID forms: no address of the Working Group for case forms could be "
+            "confirmed from a public source; send them as the Working Group's page says"
+        )
     if report.failed(strict=options.strict):
         return outcome
     ensure_output_dir(options.out_dir)
@@ -476,7 +527,7 @@ def _localized_jobs(
     planned = []
     noted: set[str] = set()
     draft = options.allow_untranslated
-    for result, source, locale, target in _plan(report.results, paths, options):
+    for result, source, locale, target, document, person in _plan(report.results, paths, options):
         case, fallbacks = _localize(result, locale, source, draft=draft)
         skipped = _skipped(result.file, case, options)
         if skipped and result.file not in noted:
@@ -486,7 +537,9 @@ def _localized_jobs(
         statement = not isinstance(case, Communication)
         oral = isinstance(case, OralStatement)
         if not ((options.public and statement) or (options.upload and not oral)):
-            template = template_path(case.kind, options.template)
+            template = template_path(
+                case.kind if document == COMMUNICATION else document, options.template
+            )
             job = _Job(
                 case,
                 locale,
@@ -496,6 +549,8 @@ def _localized_jobs(
                 upload=options.upload,
                 draft=bool(fallbacks),
                 letterhead=options.letterhead,
+                document=document,
+                person=person,
             )
             _add_findings(result, fallbacks)
         planned.append(_Planned(result, target, case, job))
@@ -551,10 +606,10 @@ def _outputs(
             if converted is not None:
                 converted(done)
         rendered += outputs
-        if options.email and isinstance(item.case, Communication):
+        if isinstance(item.case, Communication) and _emailed(item.case, job.document, options):
             attached = [(made.path.name, made.data) for made in outputs]
             # A fresh translator: the one that rendered stayed in its worker process.
-            message = email_message(item.case, attached, Translator(job.locale))
+            message = email_message(item.case, attached, Translator(job.locale), job.document)
             rendered.append(_planned_output(target, ".eml", message, record, result.file))
     return rendered
 
@@ -568,12 +623,21 @@ def _planned_output(
 
 
 def _variant(case: CaseModel, job: _Job) -> str:
-    """Which version of a case's document a job renders, as the record names it."""
+    """Which version of which document of a case a job renders, as the record names it."""
+    if job.document != COMMUNICATION:
+        person = "" if job.person is None else f"-{job.person + 1}"
+        return f"{job.document}{person}{'-public' if job.public else ''}"
     if job.public and isinstance(case, Communication):
         return "public"
     if job.upload and isinstance(case, OralStatement):
         return "upload"
     return "document"
+
+
+def _emailed(case: CaseModel, document: str, options: BuildOptions) -> bool:
+    """Whether ``--email`` writes a message for this document: a communication, or a WGAD
+    petition (to the Working Group's address); a WGEID form has no confirmed address."""
+    return options.email and isinstance(case, Communication) and document != "wgeid-form"
 
 
 def _skipped(file: str, case: CaseModel, options: BuildOptions) -> str:
@@ -649,37 +713,67 @@ def preview_text(
     public: bool = False,
     upload: bool = False,
     letterhead: Path | None = None,
+    document: str = COMMUNICATION,
 ) -> tuple[str | None, Report]:
     """The document of one case as plain text (in its language, or ``locale``; its public
-    version with ``public``, the copy of an oral statement to upload with ``upload``), or
-    None (with the report) when it is invalid."""
+    version with ``public``, the copy of an oral statement to upload with ``upload``; another
+    document of a communication file with ``document``, each person's WGEID form one after
+    the other), or None (with the report) when it is invalid."""
     from unsubmit.render.reader import document_text
 
     case, chosen, draft, report = _previewed(path, locale)
     if case is None:
         return None, report
-    prepared = PreparedTemplate.load(template_path(case.kind, template), letterhead)
-    data, translator = render_document(
-        case, prepared, chosen, public=public, upload=upload, source=str(path), draft=draft
-    )
     result = report.results[0]
-    result.findings.extend(letterhead_result(prepared).findings)
-    result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
-    text = document_text(data)
-    # The mark is in the pages' headers, which the body's text leaves out: shown first.
-    return (f"[{translator.gettext(MARK)}]\n{text}" if draft else text), report
+    texts = []
+    for shown, person in documents_of(case, (document,), str(path)):
+        kind = case.kind if shown == COMMUNICATION else shown
+        prepared = PreparedTemplate.load(template_path(kind, template), letterhead)
+        data, translator = render_document(
+            case,
+            prepared,
+            chosen,
+            public=public,
+            upload=upload,
+            source=str(path),
+            draft=draft,
+            document=shown,
+            person=person,
+        )
+        result.findings.extend(letterhead_result(prepared).findings)
+        result.findings.extend(missing_translations(translator, result.file, _mandates(case)))
+        text = document_text(data)
+        # The mark is in the pages' headers, which the body's text leaves out: shown first.
+        texts.append(f"[{translator.gettext(MARK)}]\n{text}" if draft else text)
+    return "\n".join(texts), report
 
 
 def preview_context(
-    path: Path, locale: str | None = None, *, public: bool = False, upload: bool = False
+    path: Path,
+    locale: str | None = None,
+    *,
+    public: bool = False,
+    upload: bool = False,
+    document: str = COMMUNICATION,
 ) -> tuple[dict[str, Any] | None, Report]:
     """The context a template receives for one case (in its language, or ``locale``; public
-    with ``public``; the copy to upload with ``upload``), or None (with the report) when the
-    case is invalid."""
+    with ``public``; the copy to upload with ``upload``; another document of a communication
+    file with ``document``, for a WGEID form the first person's), or None (with the report)
+    when the case is invalid."""
     case, chosen, _, report = _previewed(path, locale)
     if case is None:
         return None, report
-    _, context, _ = document_context(case, chosen, Translator(chosen), public=public, upload=upload)
+    planned = documents_of(case, (document,), str(path))
+    shown, person = planned[0] if planned else (document, None)
+    _, context, _ = document_context(
+        case,
+        chosen,
+        Translator(chosen),
+        public=public,
+        upload=upload,
+        document=shown,
+        person=person,
+    )
     return context, report
 
 

@@ -41,6 +41,16 @@ FACTS = {
         "Ask the Government of Belarus to disclose the circumstances",
         "Viasna news item 111635",
     ],
+    "bialiatski-wgad-petition": [
+        "Working Group on Arbitrary Detention",
+        "Allegation letter",
+        "Ales Bialiatski",
+        "Алесь Бяляцкі",
+        "14 July 2021",
+        "10 years' imprisonment",
+        "26 September 2022",
+        "Find that the deprivation of liberty of Ales Bialiatski is arbitrary.",
+    ],
     "kalesnikava-urgent-appeal": [
         "URGENT APPEAL",
         "Working Group on Arbitrary Detention",
@@ -130,6 +140,7 @@ def _output(built: dict[str, bytes], stem: str) -> bytes:
 
 def test_one_document_per_sample_named_by_date_kind_and_file(built: dict[str, bytes]) -> None:
     assert sorted(built) == [
+        "2023-05-15_communication_bialiatski-wgad-petition_en.docx",
         "2023-05-15_communication_klimovich-allegation-letter_en.docx",
         "2023-06-01_communication_kalesnikava-urgent-appeal_en.docx",
         "2023-06-15_communication_article-368-other-letter_en.docx",

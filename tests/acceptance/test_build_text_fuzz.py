@@ -73,3 +73,42 @@ def test_control_characters_are_dropped_not_written(tmp_path: Path) -> None:
     case = CASE_ADAPTER.validate_python(data)
     document = render_document(case, TEMPLATE, case.language)[0]
     assert "Mikalai Klimovich" in "\n".join(document_lines(document))
+
+
+PETITION_BASE = load_file(REPO / "samples" / "kalesnikava-urgent-appeal.yaml").data
+PETITION_TEMPLATES = {
+    document: PreparedTemplate.load(templates_dir() / f"{document}.docx")
+    for document in ("wgad-petition", "wgeid-form")
+}
+
+#: Where the text goes in a file that yields a petition and a form: the fields only they show.
+PETITION_FIELDS: list[tuple[str | int, ...]] = [
+    ("victims", 0, "identity_document"),
+    ("victims", 0, "detention", "arrest", "place"),
+    ("victims", 0, "detention", "order", "ordered_by"),
+    ("victims", 0, "detention", "order", "places", 0, "place"),
+    ("victims", 0, "disappearance", "place"),
+    ("victims", 0, "disappearance", "forces"),
+    ("wgad", "arguments", 0, "provisions", 0),
+    ("no_domestic_steps",),
+]
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(TEXT, min_size=len(PETITION_FIELDS), max_size=len(PETITION_FIELDS)))
+def test_any_text_in_a_petition_field_appears_literally(texts: list[str]) -> None:
+    data = copy.deepcopy(PETITION_BASE)
+    for path, text in zip(PETITION_FIELDS, texts, strict=True):
+        _put(data, path, text)
+    case = CASE_ADAPTER.validate_python(data)
+    shown = "\n".join(
+        "\n".join(
+            document_lines(
+                render_document(case, template, case.language, document=document, person=0)[0]
+            )
+        )
+        for document, template in PETITION_TEMPLATES.items()
+    )
+    for text in texts:
+        expected = typeset(clean(text).strip(), case.language)
+        assert expected in shown, repr(text)

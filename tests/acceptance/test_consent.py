@@ -34,16 +34,23 @@ NOT_OBTAINED = """    consent:
         details: Her lawyer has had no access to her since February 2023.
 """
 
+WGEID_LISTED = "documents: [communication, wgad-petition, wgeid-form]"
+WGEID_LEFT_OUT = "documents: [communication, wgad-petition]"
+
 NAMES = ("Maria", "Kalesnikava", "Марыя", "Калеснікава", "Maryia", "Kolesnikova", "Колесникова")
 
 
 def _case(
     tmp_path: Path, public_name: str = "withheld", replace: dict[str, str] | None = None
 ) -> Path:
-    """The Kalesnikava sample (held incommunicado) with consent that could not be obtained."""
+    """The Kalesnikava sample (held incommunicado) with consent that could not be obtained.
+
+    Its WGEID form is left out: the WGEID takes a case only from the family or with its consent
+    (see test_a_wgeid_form_without_the_familys_consent_is_refused)."""
     text = KALESNIKAVA.read_text("utf-8")
     assert GIVEN in text
     text = text.replace(GIVEN, NOT_OBTAINED.format(public_name=public_name))
+    text = text.replace(WGEID_LISTED, WGEID_LEFT_OUT)
     for old, new in (replace or {}).items():
         assert old in text
         text = text.replace(old, new)
@@ -64,6 +71,13 @@ def test_an_incommunicado_case_validates_strictly(tmp_path: Path) -> None:
     result = run(["validate", "--strict", str(_case(tmp_path))])
     assert result.output == "1 file valid\n"
     assert result.exit_code == 0
+
+
+def test_a_wgeid_form_without_the_familys_consent_is_refused(tmp_path: Path) -> None:
+    path = _case(tmp_path, replace={WGEID_LEFT_OUT: WGEID_LISTED})
+    result = run(["validate", str(path)])
+    assert result.exit_code == 1
+    assert "$.victims[0].consent.given_by: the WGEID takes a case from the family" in result.output
 
 
 def test_the_communication_says_why_consent_could_not_be_obtained(tmp_path: Path) -> None:
@@ -110,7 +124,7 @@ def test_the_public_version_withholds_the_name_whatever_public_name_says(
     case = _case(tmp_path, public_name="full")
     output, data = _built(tmp_path, "--public", str(case))
     assert (
-        ":56:20: $.victims[0].consent.public_name: warning: public_name is 'full', but consent "
+        ":87:20: $.victims[0].consent.public_name: warning: public_name is 'full', but consent "
         "could not be obtained, so public versions withhold the name: set public_name to "
         "withheld"
     ) in output
@@ -133,9 +147,9 @@ def test_contradictions_are_errors_at_their_place(tmp_path: Path) -> None:
     result = run(["validate", str(case)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{case}:52:17: $.victims[0].consent.given_by: consent is recorded as given by the family "
+        f"{case}:83:17: $.victims[0].consent.given_by: consent is recorded as given by the family "
         "and as not obtained (not_obtained): keep the one that is true",
-        f"{case}:53:19: $.victims[0].consent.submission: consent to the submission is recorded "
+        f"{case}:84:19: $.victims[0].consent.submission: consent to the submission is recorded "
         "(submission: true) but also as not obtained (not_obtained): set submission to false, "
         "or remove not_obtained",
         "2 errors, 0 warnings; 1 of 1 file failed",
@@ -146,7 +160,7 @@ def test_acting_because_it_is_urgent_fits_an_urgent_appeal(tmp_path: Path) -> No
     case = _case(tmp_path, replace={"type: urgent-appeal": "type: allegation-letter"})
     result = run(["validate", str(case)])
     assert (
-        f"{case}:60:16: $.victims[0].consent.not_obtained.basis: warning: acting without "
+        f"{case}:91:16: $.victims[0].consent.not_obtained.basis: warning: acting without "
         "consent because the situation is urgent fits an urgent appeal, not an allegation "
         "letter: send an urgent appeal, or give the basis you rely on"
     ) in result.output.splitlines()
@@ -162,7 +176,7 @@ def test_no_consent_and_no_reason_is_an_error_that_points_to_not_obtained(tmp_pa
     result = run(["validate", str(case)])
     assert result.exit_code == 1
     assert (
-        f"{case}:53:19: $.victims[0].consent.submission: Maria Kalesnikava (or the family) has "
+        f"{case}:84:19: $.victims[0].consent.submission: Maria Kalesnikava (or the family) has "
         "not consented to this submission: do not send it; if consent could not be obtained "
         "(held incommunicado, a family that cannot be reached), say who was asked, why and on "
         "what basis you act under consent.not_obtained"

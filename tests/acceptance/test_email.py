@@ -122,6 +122,7 @@ def test_statements_get_no_email_and_a_note_says_why(tmp_path: Path) -> None:
     result = run(["build", "--email", "-o", str(tmp_path), *map(str, SAMPLES)])
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in tmp_path.glob("*.eml")) == [
+        "2023-05-15_communication_bialiatski-wgad-petition_en.eml",
         "2023-05-15_communication_klimovich-allegation-letter_en.eml",
         f"{STEM}.eml",
         "2023-06-15_communication_article-368-other-letter_en.eml",

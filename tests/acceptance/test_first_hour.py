@@ -78,13 +78,13 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     summary = next(line for line in _lines(russian.output) if "$.language:" in line)
     assert summary == (
         "cases/first.yaml:13:11: $.language: no text of this case is translated into Russian, "
-        "so the Russian document would show its 21 texts in English under Russian headings: "
+        "so the Russian document would show its 43 texts in English under Russian headings: "
         "export them for translation with `unsubmit i18n case-export cases/first.yaml -l ru "
         "--include-confidential -o cases/first.ru.po`, translate them, then `unsubmit i18n "
         "case-import cases/first.yaml cases/first.ru.po`; or build an untranslated draft with "
         "--allow-untranslated"
     )
-    assert "22 errors, 0 warnings; 1 of 1 file failed" in _lines(russian.output)
+    assert "44 errors, 0 warnings; 1 of 1 file failed" in _lines(russian.output)
     assert "nothing was written: fix the errors above and build again" in russian.stderr
     assert not list(Path("out").glob("*_ru.*"))
 
@@ -96,7 +96,7 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         export.output
     )
     po = Path("cases/first.ru.po").read_text("utf-8")
-    assert po.count('msgctxt "$.') == 21
+    assert po.count('msgctxt "$.') == 43
     assert 'msgid "Do not disclose which relative gave consent."' in po
 
     # 8. The case edited after the build: built again without --force, and the e-mail that

@@ -50,9 +50,8 @@ def test_suggest_for_a_death_in_custody_names_the_five_mandates(in_repo: Path) -
     torture = lines.index(next(line for line in lines if line.startswith("sr-torture")))
     assert lines[torture].split()[1] == "suggested"
     assert lines[torture + 1].strip() == "- Mikalai Klimovich: died in custody"
-    assert "note: takes cases only from victims, families or their representatives" in (
-        result.output
-    )
+    assert "note: takes cases from the persons concerned, their families, their " in (result.output)
+    assert "petition: Beside an urgent appeal" in result.output
 
 
 def test_suggest_refuses_other_kinds_and_broken_files(in_repo: Path, tmp_path: Path) -> None:

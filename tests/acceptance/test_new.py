@@ -135,3 +135,12 @@ def test_new_without_path_prints_the_file() -> None:
     result = run(["new", "joint-statement"])
     assert result.exit_code == 0
     assert 'kind: "joint-statement"' in result.output
+
+
+def test_cli_knows_the_kinds_and_documents_of_the_model() -> None:
+    from unsubmit.cli import DOCUMENT_NAMES, KIND_NAMES
+    from unsubmit.models import KINDS
+    from unsubmit.models.petition import DOCUMENTS
+
+    assert tuple(KINDS) == KIND_NAMES
+    assert tuple(DOCUMENTS) == DOCUMENT_NAMES

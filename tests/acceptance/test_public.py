@@ -297,6 +297,7 @@ def test_statements_are_skipped_with_a_note(tmp_path: Path) -> None:
     code, output, files = _build(tmp_path, "--public", *map(str, SAMPLES))
     assert code == 0, output
     assert sorted(files) == [
+        "2023-05-15_communication_bialiatski-wgad-petition_public_en.docx",
         "2023-05-15_communication_klimovich-allegation-letter_public_en.docx",
         "2023-06-01_communication_kalesnikava-urgent-appeal_public_en.docx",
         "2023-06-15_communication_article-368-other-letter_public_en.docx",

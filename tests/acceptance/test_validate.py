@@ -17,7 +17,7 @@ def test_there_are_samples_of_every_kind() -> None:
     assert kinds == {"communication", "oral-statement", "joint-statement"}
     types = {text.split("\ntype: ")[1].split()[0] for text in texts if "\ntype: " in text}
     assert types == {"urgent-appeal", "allegation-letter", "other-letter"}
-    assert len(SAMPLES) == 6
+    assert len(SAMPLES) == 7
     assert len(INVALID) >= 8
 
 

@@ -36,6 +36,9 @@ class Valid:
     every_text: bool = False
     not_shown: tuple[str, ...] = ()
     warnings: tuple[Finding, ...] = ()
+    #: The documents to build of the file (``build --as``); every text is then looked for in
+    #: all of them together.
+    documents: tuple[str, ...] = ()
 
 
 Expectation = Refused | Valid
@@ -52,6 +55,8 @@ def invisible(where: str, path: str, what: str) -> Finding:
 _LOOK_ALIKE = "look like another name or hide part of it"
 _TAG = "is not allowed: case files hold plain data only"
 _ALIAS = "are not allowed in case files: write the value out in full"
+
+_ALL_DOCUMENTS = ("communication", "wgad-petition", "wgeid-form")
 
 EXPECTED: dict[str, Expectation] = {
     # --- Malformed YAML
@@ -210,6 +215,8 @@ EXPECTED: dict[str, Expectation] = {
         every_text=True, not_shown=("$.organisation.acronym",)
     ),
     "jinja-in-every-field-joint-statement.yaml": Valid(every_text=True),
+    "jinja-in-every-field-petition.yaml": Valid(every_text=True, documents=_ALL_DOCUMENTS),
+    "xml-in-every-field-petition.yaml": Valid(every_text=True, documents=_ALL_DOCUMENTS),
     "xml-in-every-field-communication.yaml": Valid(every_text=True),
     "xml-in-every-field-oral-statement.yaml": Valid(
         every_text=True, not_shown=("$.organisation.acronym",)

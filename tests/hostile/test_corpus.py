@@ -71,14 +71,17 @@ class _Run:
         assert "internal error" not in output, output
 
 
-def _commands(name: str, out: Path) -> list[list[str]]:
-    """``unsubmit validate NAME`` and ``unsubmit build -o OUT NAME``."""
-    return [["validate", name], ["build", "-o", str(out), name]]
+def _commands(name: str, out: Path, documents: tuple[str, ...] = ()) -> list[list[str]]:
+    """``unsubmit validate NAME`` and ``unsubmit build -o OUT [--as DOCUMENT...] NAME``."""
+    chosen = [option for document in documents for option in ("--as", document)]
+    return [["validate", name], ["build", "-o", str(out), *chosen, name]]
 
 
-def _run_as_processes(name: str, out: Path, *, cwd: Path, prefix: list[str]) -> tuple[_Run, _Run]:
+def _run_as_processes(
+    name: str, out: Path, *, cwd: Path, prefix: list[str], documents: tuple[str, ...] = ()
+) -> tuple[_Run, _Run]:
     """Both commands as processes, side by side."""
-    commands = _commands(name, out)
+    commands = _commands(name, out, documents)
     processes = [
         subprocess.Popen(
             [*prefix, *unsubmit_command(*command)],
@@ -108,12 +111,12 @@ def _run_as_processes(name: str, out: Path, *, cwd: Path, prefix: list[str]) -> 
     return results[0], results[1]
 
 
-def _run_in_process(name: str, out: Path) -> tuple[_Run, _Run]:
+def _run_in_process(name: str, out: Path, documents: tuple[str, ...] = ()) -> tuple[_Run, _Run]:
     """Both commands in this process, one after the other, from the current directory.
 
     An exception that escapes the command fails the test with its traceback."""
     runs = []
-    for command in _commands(name, out):
+    for command in _commands(name, out, documents):
         result = CliRunner().invoke(cli, command, catch_exceptions=False)
         runs.append(_Run(result.exit_code, result.stdout, result.stderr))
     return runs[0], runs[1]
@@ -165,11 +168,12 @@ def test_validate_and_build_a_hostile_input(
         cwd, expected, prefix = CORPUS, EXPECTED[name], []
     out = tmp_path / "out"
 
+    documents = expected.documents if isinstance(expected, Valid) else ()
     if name in AS_PROCESSES:
-        validated, built = _run_as_processes(name, out, cwd=cwd, prefix=prefix)
+        validated, built = _run_as_processes(name, out, cwd=cwd, prefix=prefix, documents=documents)
     else:
         monkeypatch.chdir(cwd)
-        validated, built = _run_in_process(name, out)
+        validated, built = _run_in_process(name, out, documents)
     validated.check_no_crash()
     built.check_no_crash()
 
@@ -185,12 +189,16 @@ def test_validate_and_build_a_hostile_input(
     assert validated.returncode == 0, validated.stdout + validated.stderr
     _assert_findings(validated.stdout, name, expected)
     assert built.returncode == 0, built.stdout + built.stderr
-    (document,) = out.glob("[!.]*")
-    assert document.suffix == ".docx"
-    data = document.read_bytes()
-    assert docx_leaks(data) == []
-    # python-docx opens it; the typography the document sets (curly quotes) folded back
-    text = folded("\n".join(document_lines(data)))
+    built_documents = sorted(out.glob("[!.]*"))
+    assert len(built_documents) == max(1, len(documents))
+    texts = []
+    for document in built_documents:
+        assert document.suffix == ".docx"
+        data = document.read_bytes()
+        assert docx_leaks(data) == []
+        # python-docx opens it; the typography the document sets (curly quotes) folded back
+        texts.append(folded("\n".join(document_lines(data))))
+    text = "\n".join(texts)
     shown = list(expected.shown)
     if expected.every_text:
         shown += [clean(value) for value in _free_text(cwd / name, expected.not_shown)]

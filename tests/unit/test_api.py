@@ -88,6 +88,11 @@ KALESNIKAVA = REPO / "samples" / "kalesnikava-urgent-appeal.yaml"
             "BuildOptions.locales: 'de' is not a language of the project; use en, fr, es, ru, "
             "ar, zh, be, uk",
         ),
+        (
+            {"documents": ("petition",)},
+            "BuildOptions.documents: 'petition' is not a document; use communication, "
+            "wgad-petition, wgeid-form",
+        ),
         ({"out_dir": 5}, "BuildOptions.out_dir must be a str or pathlib.Path, not int"),
         ({"template": "no-such.docx"}, "BuildOptions.template: no such file: no-such.docx"),
     ],
@@ -100,6 +105,14 @@ def test_build_options_are_checked_before_any_work(
         unsubmit.build(KALESNIKAVA, chosen)
     assert str(raised.value) == message
     assert not (tmp_path / "out").exists()
+
+
+def test_the_documents_of_a_file_are_built_by_name(tmp_path: Path) -> None:
+    chosen = unsubmit.BuildOptions(out_dir=tmp_path, documents="wgad-petition")  # type: ignore[arg-type]
+    outcome = unsubmit.build(KALESNIKAVA, chosen)
+    assert [output.path.name for output in outcome.outputs] == [
+        "2023-06-01_wgad-petition_kalesnikava-urgent-appeal_en.docx"
+    ]
 
 
 def test_one_path_strings_and_formats_as_the_command_line_writes_them(tmp_path: Path) -> None:

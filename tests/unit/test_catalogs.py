@@ -42,6 +42,7 @@ IDENTICAL_IN_TRANSLATION = {
         "Organisation",
         "Source",
         "Sources",
+        "Signature",
         "Annexes",
         "%(law)s, art. %(article)s",
     },

@@ -10,7 +10,7 @@ import pytest
 from tests.conftest import sample_case, sample_data
 from unsubmit.models import Communication
 from unsubmit.models.communication import CONSENT_BASES, CONSENT_NOT_OBTAINED_REASONS
-from unsubmit.models.vocabulary import read_data
+from unsubmit.resources import read_data
 from unsubmit.un.public import public_name
 
 

@@ -15,7 +15,7 @@ import pytest
 from tests.conftest import sample_case, sample_data
 from unsubmit.check.rules import run_rules
 from unsubmit.models import Communication
-from unsubmit.models.vocabulary import read_data
+from unsubmit.resources import read_data
 from unsubmit.un.mandates import registry
 from unsubmit.un.routing import SITUATIONS, suggest
 
@@ -53,7 +53,10 @@ def test_each_suggestion_says_whether_the_case_addresses_it() -> None:
     assert suggestions["sr-executions"].addressed
     assert not suggestions["sr-torture"].addressed
     wgad = suggestions["wgad"].as_json()
-    assert wgad["cases_only_from"] == "victims, families or their representatives"
+    assert wgad["cases_only_from"].startswith(
+        "the persons concerned, their families, their representatives or NGOs"
+    )
+    assert "add wgad-petition to documents" in wgad["petition"]
     assert set(wgad) >= {"id", "title", "type", "reasons", "addressed"}
 
 

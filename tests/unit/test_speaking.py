@@ -15,7 +15,7 @@ from tests.conftest import sample_case
 from unsubmit.check.rules import run_rules
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import LANGUAGES, OralStatement
-from unsubmit.models.vocabulary import read_data
+from unsubmit.resources import read_data
 from unsubmit.un import speaking
 
 

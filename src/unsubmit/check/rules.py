@@ -77,19 +77,30 @@ def run_rules(case: CaseModel) -> list[RuleViolation]:
 # --- communications -------------------------------------------------------------------------
 
 
-@rule(Communication)
-def victim_ids(case: Communication) -> Iterator[RuleViolation]:
-    seen: dict[str, int] = {}
-    for index, victim in enumerate(case.victims):
-        if victim.id in seen:
+def duplicate_ids(
+    field: str, ids: Iterable[str | None], seen: dict[str, int]
+) -> Iterator[RuleViolation]:
+    """An error for each id of the list ``field`` that an earlier item already has; ``seen``
+    gets each id's first index."""
+    noun = field.removesuffix("s")
+    for index, value in enumerate(ids):
+        if value is None:
+            continue
+        if value in seen:
             yield RuleViolation(
-                ("victims", index, "id"),
-                f"victim id {victim.id!r} is already used by victims[{seen[victim.id]}]: "
-                "give each victim its own id",
+                (field, index, "id"),
+                f"{noun} id {value!r} is already used by {field}[{seen[value]}]: "
+                f"give each {noun} its own id",
                 ERROR,
                 "reference",
             )
-        seen.setdefault(victim.id, index)
+        seen.setdefault(value, index)
+
+
+@rule(Communication)
+def victim_ids(case: Communication) -> Iterator[RuleViolation]:
+    seen: dict[str, int] = {}
+    yield from duplicate_ids("victims", (victim.id for victim in case.victims), seen)
     ids = list(seen)
     for field in ("incidents", "violations"):
         for index, item in enumerate(getattr(case, field)):

@@ -16,6 +16,7 @@ from typing import Any
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError as PydanticError
 
+import unsubmit.check.document_rules  # noqa: F401  (registers the rules of petitions and WGEID forms)
 from unsubmit.check.quick_schema import lean_schema
 from unsubmit.check.results import FileResult, Report
 from unsubmit.check.rules import run_rules

@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from unsubmit.models.vocabulary import read_data
+from unsubmit.resources import read_data
 
 __all__ = ["Typography", "folded", "punctuation", "typeset", "typography", "unembedded"]
 

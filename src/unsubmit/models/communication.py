@@ -32,6 +32,13 @@ from unsubmit.models.common import (
     documented_choice,
     schema_version_field,
 )
+from unsubmit.models.petition import (
+    Arrest,
+    DetentionOrder,
+    Disappearance,
+    DocumentName,
+    WgadPetition,
+)
 from unsubmit.models.translatable import N_
 
 #: Value → (label, description) for each closed list; the labels appear in documents,
@@ -277,6 +284,16 @@ class Detention(CaseModel):
         description="Health, and the care received in detention.",
         examples=["Second-degree disability from heart disease"],
     )
+    arrest: Arrest | None = Field(
+        None,
+        description="For a WGAD petition: where the arrest took place, whether a warrant was "
+        "shown, the reasons given and the legal basis.",
+    )
+    order: DetentionOrder | None = Field(
+        None,
+        description="For a WGAD petition: who ordered the detention, the reasons given, the "
+        "legal basis, and every place of detention with the transfers.",
+    )
 
 
 ConsentParty = Literal["victim", "family", "representative"]
@@ -385,6 +402,12 @@ class Victim(CaseModel):
     residence: Text | None = Field(
         None, description="Place of residence or origin.", examples=["Pinsk, Brest region"]
     )
+    identity_document: Text | None = Field(
+        None,
+        description="For a WGAD petition or a WGEID form: the identity document, with its "
+        "number, where known.",
+        examples=["Passport of the Republic of Belarus"],
+    )
     occupation: Text | None = Field(
         None, description="Occupation.", examples=["Musician", "Pensioner"]
     )
@@ -406,6 +429,11 @@ class Victim(CaseModel):
         examples=["Unknown to the family since February 2023"],
     )
     detention: Detention | None = Field(None, description="Detention details, where relevant.")
+    disappearance: Disappearance | None = Field(
+        None,
+        description="For a WGEID form: when and where the person disappeared or was last "
+        "seen, and who is believed responsible.",
+    )
     consent: Consent = Field(
         description="What the victim or the family consented to. Ask before submitting."
     )
@@ -434,6 +462,11 @@ class Incident(CaseModel):
     description: Text = Field(
         description="What happened, in plain words. Blank lines separate paragraphs.",
         examples=["The Pinsk District and City Court sentenced him to one year."],
+    )
+    id: Slug | None = Field(
+        None,
+        description="A short id, by which a WGAD argument names the facts it relies on.",
+        examples=["arrest"],
     )
 
 
@@ -555,6 +588,10 @@ class DeclinedMandate(CaseModel):
     )
 
 
+def _communication_only() -> list[DocumentName]:
+    return ["communication"]
+
+
 class Communication(CaseModel):
     """A communication to UN Special Procedures."""
 
@@ -671,6 +708,14 @@ class Communication(CaseModel):
     domestic_steps: list[DomesticStep] = Field(
         default_factory=list, description="Steps taken at national level and their outcome."
     )
+    no_domestic_steps: Text | None = Field(
+        None,
+        description="When no step could be taken at home: why (a WGAD petition and a WGEID "
+        "form need the steps taken, or this).",
+        examples=[
+            "Lawyers who took such cases were disbarred; relatives' complaints go unanswered."
+        ],
+    )
     other_bodies: list[OtherBody] = Field(
         default_factory=list, description="Other international or regional bodies seized."
     )
@@ -700,4 +745,17 @@ class Communication(CaseModel):
         "give another only when the mandate has told you to use it. Exactly one address; one "
         "outside un.org and ohchr.org gets a warning that names it.",
         examples=["urgent-action@ohchr.org"],
+    )
+    documents: list[DocumentName] = Field(
+        default_factory=_communication_only,
+        min_length=1,
+        description="The documents this one file yields: the communication its type says, a "
+        "petition to the Working Group on Arbitrary Detention, a WGEID case form per "
+        "disappeared person. The fields a document needs are asked for only when it is listed.",
+        examples=[["communication", "wgad-petition", "wgeid-form"]],
+    )
+    wgad: WgadPetition | None = Field(
+        None,
+        description="For a WGAD petition: why the deprivation of liberty is arbitrary, argued "
+        "per category, and whether the source asks for confidentiality.",
     )

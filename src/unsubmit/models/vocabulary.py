@@ -6,18 +6,11 @@ this module only reads them, once, when first asked.
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
 from typing import Any
 
-
-def read_data(name: str) -> Any:
-    """The parsed JSON data file ``name`` shipped in ``unsubmit/data``."""
-    return json.loads(
-        resources.files("unsubmit").joinpath("data").joinpath(name).read_text("utf-8")
-    )
+from unsubmit.resources import read_data
 
 
 @dataclass(frozen=True)

@@ -25,9 +25,11 @@ from email.utils import format_datetime
 from unsubmit.errors import InputError
 from unsubmit.i18n.translations import Translator
 from unsubmit.models import Communication
+from unsubmit.models.petition import DOCUMENTS
 from unsubmit.models.translatable import N_, Translate
 from unsubmit.render.context import DASH, UNOFFICIAL_TITLES, Formatter, clean
 from unsubmit.un.addresses import OHCHR_ADDRESS, AddressError, CheckedAddress, check_address
+from unsubmit.un.working_groups import working_groups
 
 __all__ = ["OHCHR_ADDRESS", "email_message", "one_line", "recipient"]
 
@@ -56,6 +58,12 @@ URGENT = N_(
     "We ask the mandate holders to act without delay."
 )
 CLOSING = N_("We remain at your disposal for any further information.")
+#: A petition under the WGAD's regular procedure: its own greeting and covering sentence.
+PETITION_GREETING = N_("To the Working Group on Arbitrary Detention,")
+PETITION_ATTACHED = N_(
+    "Please find attached a petition under the regular procedure of the Working Group, "
+    "concerning: %(title)s (%(country)s), dated %(date)s."
+)
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 MIME_TYPES = {".docx": DOCX_TYPE, ".pdf": ("application", "pdf")}
@@ -66,15 +74,25 @@ def short_name(mandate: str) -> str:
     return mandate.upper()
 
 
-def subject(case: Communication, gettext: Translate, fmt: Formatter) -> str:
-    """``URGENT APPEAL – Belarus – SR-BELARUS, WGAD – <title>``: type, country, mandates."""
+def subject(
+    case: Communication, gettext: Translate, fmt: Formatter, document: str = "communication"
+) -> str:
+    """``URGENT APPEAL – Belarus – SR-BELARUS, WGAD – <title>``: type, country, mandates; for a
+    petition, ``Petition to the Working Group on Arbitrary Detention – Belarus – <title>``."""
+    if document != "communication":
+        return DASH.join(
+            (fmt.label(DOCUMENTS, document), fmt.country(case.country), clean(case.title))
+        )
     mandates = ", ".join(short_name(m) for m in case.mandates)
     parts = (gettext(SUBJECT_TYPES[case.type]), fmt.country(case.country), mandates)
     return DASH.join((*parts, clean(case.title)))
 
 
-def body(case: Communication, gettext: Translate, fmt: Formatter) -> str:
+def body(
+    case: Communication, gettext: Translate, fmt: Formatter, document: str = "communication"
+) -> str:
     """A short covering note; the documents attached say everything else."""
+    petition = document != "communication"
     named = [fmt.mandate(m) for m in case.mandates]
     mandates = [f"- {m['title']}" for m in named]
     if not all(m["official"] for m in named):
@@ -89,12 +107,16 @@ def body(case: Communication, gettext: Translate, fmt: Formatter) -> str:
         "title": clean(case.title),
         "date": fmt.date(case.date),
     }
-    paragraphs = [
-        gettext(GREETING),
-        gettext(ATTACHED[case.type]) % values,
-        "\n".join([gettext(ADDRESSED), *mandates]),
-    ]
-    if case.type == "urgent-appeal":
+    paragraphs = (
+        [gettext(PETITION_GREETING), gettext(PETITION_ATTACHED) % values]
+        if petition
+        else [
+            gettext(GREETING),
+            gettext(ATTACHED[case.type]) % values,
+            "\n".join([gettext(ADDRESSED), *mandates]),
+        ]
+    )
+    if case.type == "urgent-appeal" and not petition:
         paragraphs.append(gettext(URGENT))
     paragraphs += [gettext(CLOSING), "\n".join(signature)]
     return "\n\n".join(paragraphs) + "\n"
@@ -199,8 +221,11 @@ def _address(text: str, field: str) -> CheckedAddress:
         raise InputError(f"{field}: {text!r} is not one valid e-mail address ({exc})") from exc
 
 
-def recipient(case: Communication) -> str:
-    """Where the draft of ``case`` goes: its ``send_to`` or the OHCHR's general address."""
+def recipient(case: Communication, document: str = "communication") -> str:
+    """Where the draft of ``case`` goes: its ``send_to`` or the OHCHR's general address; a WGAD
+    petition, to the Working Group's own address (``data/petitions.json``)."""
+    if document == "wgad-petition":
+        return _address(str(working_groups()["wgad"].address), "wgad address").normalized
     return _address(case.send_to or OHCHR_ADDRESS, "send_to").normalized
 
 
@@ -208,6 +233,7 @@ def email_message(
     case: Communication,
     attachments: Sequence[tuple[str, bytes]],
     translator: Translator,
+    document: str = "communication",
 ) -> bytes:
     """The ``.eml`` bytes for ``case`` in the translator's language, with ``attachments``
     (file name, bytes) attached.
@@ -229,8 +255,8 @@ def email_message(
             for s in case.submitters
         ],
     )
-    headers.mailboxes("To", [("", _address(case.send_to or OHCHR_ADDRESS, "send_to"))])
-    headers.text("Subject", subject(case, gettext, fmt))
+    headers.mailboxes("To", [("", check_address(recipient(case, document)))])
+    headers.text("Subject", subject(case, gettext, fmt, document))
     day = case.date
     headers.add(
         "Date",
@@ -240,7 +266,7 @@ def email_message(
     )
     headers.add("Content-Language", fmt.locale.language)
     content = EmailMessage(policy=policy.SMTP)
-    text = body(case, gettext, fmt)
+    text = body(case, gettext, fmt, document)
     content.set_content(text, cte="quoted-printable")
     digest = hashlib.sha256()
     for value in (*headers.lines, text):

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from unsubmit.models.vocabulary import read_data
+from unsubmit.resources import read_data
 
 
 @dataclass(frozen=True)

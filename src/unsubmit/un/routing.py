@@ -20,7 +20,9 @@ from typing import TYPE_CHECKING, Any
 from unsubmit.models import Communication, vocabulary
 from unsubmit.models.communication import ROLES, Victim
 from unsubmit.models.localize import plain
+from unsubmit.resources import read_data
 from unsubmit.un.mandates import Mandate, registry
+from unsubmit.un.working_groups import DOCUMENT_OF, working_groups
 
 if TYPE_CHECKING:
     pass
@@ -47,6 +49,9 @@ class Suggestion:
     reasons: list[Reason] = field(default_factory=list)
     #: Why the case leaves the mandate out on purpose (its ``mandates_declined``), if it does.
     declined: str | None = None
+    #: For a Working Group that takes a document of its own (a WGAD petition, a WGEID form):
+    #: when it fits beside the communication, and how to build it from the same file.
+    petition: str | None = None
 
     @property
     def obvious(self) -> bool:
@@ -64,6 +69,7 @@ class Suggestion:
             "declined": self.declined,
             "obvious": self.obvious,
             "cases_only_from": self.mandate.cases_only_from,
+            "petition": self.petition,
         }
 
 
@@ -88,7 +94,7 @@ SITUATIONS: dict[str, Callable[[Victim, set[str]], bool]] = {
 
 @cache
 def _rules() -> dict[str, Any]:
-    data: dict[str, Any] = vocabulary.read_data("routing.json")
+    data: dict[str, Any] = read_data("routing.json")
     return data
 
 
@@ -122,6 +128,14 @@ def suggest(case: Communication) -> list[Suggestion]:
     for declined in case.mandates_declined:
         if declined.id in found:
             found[declined.id].declined = plain(declined.reason)
+    for mandate_id, group in working_groups().items():
+        if mandate_id in found:
+            document = DOCUMENT_OF[mandate_id]
+            found[mandate_id].petition = (
+                f"the file lists {document}: unsubmit build --as {document} builds it"
+                if document in case.documents
+                else group.routing
+            )
     order = list(mandates)
     return sorted(
         found.values(),

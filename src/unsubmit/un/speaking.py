@@ -20,9 +20,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Literal
 
-from unsubmit.models import OralStatement, vocabulary
+from unsubmit.models import OralStatement
 from unsubmit.models.localize import plain
 from unsubmit.models.translatable import N_, Translate
+from unsubmit.resources import read_data
 
 Unit = Literal["words", "characters"]
 
@@ -53,7 +54,7 @@ class Rate:
 
 @cache
 def _data() -> dict[str, Any]:
-    data: dict[str, Any] = vocabulary.read_data("speaking_rates.json")
+    data: dict[str, Any] = read_data("speaking_rates.json")
     return data
 
 
