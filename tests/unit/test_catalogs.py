@@ -245,3 +245,18 @@ def test_the_words_that_agree_with_the_sex() -> None:
         for label, forms in labels.items():
             found = tuple(_string(catalog, label, sex) for sex in AGREEING_SEXES)
             assert found == forms, (language, label)
+
+
+#: Headings that stand side by side in one document, which a translation must keep apart.
+DISTINCT_HEADINGS = [
+    ("Arrest", "Detention"),  # sections II and III of a WGAD petition
+    ("Identity", "Detention"),
+]
+
+
+@pytest.mark.parametrize("language", codes())
+@pytest.mark.parametrize("headings", DISTINCT_HEADINGS)
+def test_headings_of_one_document_stay_distinct(language: str, headings: tuple[str, str]) -> None:
+    catalog = _read(po_path(language), language)
+    translated = [catalog[heading].string for heading in headings]
+    assert len(set(translated)) == len(translated), translated
