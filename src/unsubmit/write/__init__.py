@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import os
 import re
 import secrets
@@ -226,6 +227,17 @@ def holds(path: Path, data: bytes) -> bool:
         return path.is_file() and path.stat().st_size == len(data) and path.read_bytes() == data
     except OSError:
         return False
+
+
+def digest(path: Path) -> str | None:
+    """The SHA-256 of what the regular file ``path`` holds, or None when there is no such file
+    or it cannot be read: how a build recognises an output it wrote (:mod:`.manifest`)."""
+    try:
+        if not path.is_file() or path.is_symlink():
+            return None
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return None
 
 
 def _sync_directory(directory: Path) -> None:

@@ -25,7 +25,7 @@ from enum import Enum
 from pathlib import Path
 from typing import Any
 
-from unsubmit.write import write_atomic
+from unsubmit.write import digest, holds, write_atomic
 
 __all__ = [
     "MANIFEST_NAME",
@@ -107,11 +107,8 @@ class Manifest:
         if not os.path.lexists(path):
             return Origin.ABSENT, None
         record = self.records.get(path.name)
-        if record is None or not path.is_file() or path.is_symlink():
-            return Origin.UNKNOWN, record
-        try:
-            current = sha256(path.read_bytes())
-        except OSError:
+        current = digest(path)
+        if record is None or current is None:
             return Origin.UNKNOWN, record
         return (Origin.BUILT if current == record.sha256 else Origin.EDITED), record
 
@@ -188,9 +185,5 @@ def write_manifest(folder: Path, records: dict[str, Record]) -> None:
     """Write the record of ``folder`` atomically (left alone when nothing in it changed)."""
     data = manifest_bytes(records)
     path = folder / MANIFEST_NAME
-    try:
-        if path.is_file() and path.read_bytes() == data:
-            return
-    except OSError:
-        pass
-    write_atomic(path, data, overwrite=True)
+    if not holds(path, data):
+        write_atomic(path, data, overwrite=True)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from unsubmit.errors import Location, OutputError
-from unsubmit.write import holds
+from unsubmit.write import digest, holds
 from unsubmit.write.manifest import (
     MANIFEST_NAME,
     Manifest,
@@ -29,7 +29,6 @@ from unsubmit.write.manifest import (
     Record,
     build_time,
     read_manifest,
-    sha256,
     write_manifest,
 )
 
@@ -190,17 +189,10 @@ def _find_stale(rebuild: Rebuild, outputs: Sequence[PlannedOutput]) -> None:
             path = output.path.with_suffix(suffix)
             if path.name in written or path.name in manifest.records or not path.exists():
                 continue
-            if suffix == ".docx" and _sha256_of(path) == output.record.docx_sha256:
+            if suffix == ".docx" and digest(path) == output.record.docx_sha256:
                 continue  # the very DOCX built now
             rebuild.warnings.append(
                 f"{path}: may be older than what this build wrote, and unsubmit did not "
                 f"write it (not listed in {MANIFEST_NAME}), so it was left: remove it, or "
                 f"build it again with {options} --force"
             )
-
-
-def _sha256_of(path: Path) -> str:
-    try:
-        return sha256(path.read_bytes())
-    except OSError:
-        return ""
