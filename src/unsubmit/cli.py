@@ -207,7 +207,7 @@ def schema(out_dir: Path | None, check_dir: Path | None, kind: str | None) -> No
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(KIND_NAMES))
+@click.argument("kind", type=click.Choice([*KIND_NAMES, "mapping"]))
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
@@ -238,7 +238,8 @@ def new(  # noqa: PLR0917 (click passes every option by position)
 ) -> None:
     """Start a new case file of KIND, commented, with placeholders to replace.
 
-    Writes to PATH (or -o PATH), creating its folders, or prints to the terminal when no
+    KIND mapping starts a mapping file for unsubmit import instead. Writes to PATH (or
+    -o PATH), creating its folders, or prints to the terminal when no
     PATH is given.
     """
     from unsubmit.scaffold import default_schema_ref, scaffold
@@ -257,7 +258,67 @@ def new(  # noqa: PLR0917 (click passes every option by position)
 
     ensure_output_dir(path.parent)
     write_atomic(path, text.encode("utf-8"), overwrite=force)
-    _echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
+    then = (
+        f"unsubmit import TABLE --mapping {path} -o FOLDER"
+        if kind == "mapping"
+        else (f"unsubmit validate {path}")
+    )
+    _echo(f"wrote {path}: replace its <placeholders>, then run {then}")
+
+
+@cli.command("import")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--mapping",
+    "mapping_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The mapping file that says which column fills which field (unsubmit new mapping).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write the case files into.",
+)
+@click.option(
+    "--schema-ref",
+    help="What the editor line `# yaml-language-server: $schema=` points at "
+    "(default: schemas/KIND.schema.json found above the folder; without one, no such line).",
+)
+def import_(table: Path, mapping_path: Path, out_dir: Path, schema_ref: str | None) -> None:
+    """Write one commented case file per row of TABLE (.csv or .xlsx).
+
+    Every value the row gives is in place, placeholders hold the rest. Importing again
+    rewrites only files nobody edited since, and says what changed in the table.
+    """
+    from unsubmit.caseload.importer import import_table
+    from unsubmit.errors import InvalidCaseError
+
+    try:
+        result = import_table(table, mapping_path, out_dir, schema_ref)
+    except InvalidCaseError as exc:
+        _show(exc.file, exc.findings)
+        _echo(f"{exc.file}: nothing written: fix the findings above and import again", err=True)
+        sys.exit(1)
+    for path in result.created:
+        _echo(f"new: {path}")
+    for path, columns in result.updated:
+        _echo(f"updated: {path} ({', '.join(columns)} changed in the table)")
+    for path, columns in result.kept:
+        _echo(
+            f"edited, left alone: {path}: the table changed in {', '.join(columns)}; "
+            "copy what applies by hand"
+        )
+    for path in result.gone:
+        _echo(f"no longer in the table: {path} (left alone)")
+    _echo(
+        f"{len(result.created)} new, {len(result.updated)} updated, {len(result.kept)} edited "
+        f"and left alone, {result.unchanged} unchanged: replace the <placeholders>, then run "
+        f"unsubmit validate {out_dir}"
+    )
 
 
 @cli.command()

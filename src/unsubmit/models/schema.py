@@ -16,9 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
+from unsubmit.models.mapping import TableMapping
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 CASE_SCHEMA = "case"
+#: The schema of the mapping files of ``unsubmit import`` (not a case file).
+MAPPING_SCHEMA = "mapping"
 
 
 def schema_id(name: str) -> str:
@@ -92,6 +95,13 @@ def kind_schema(kind: str) -> dict[str, Any]:
     return _finish(model.model_json_schema(), kind, f"unsubmit {kind} (schema version 1)")
 
 
+def mapping_schema() -> dict[str, Any]:
+    """The JSON Schema of a mapping file, which says how ``unsubmit import`` reads a table."""
+    return _finish(
+        TableMapping.model_json_schema(), MAPPING_SCHEMA, "unsubmit mapping (schema version 1)"
+    )
+
+
 def case_schema() -> dict[str, Any]:
     """The JSON Schema that accepts a case file of any kind, dispatching on ``kind``."""
     union = CASE_ADAPTER.json_schema()
@@ -131,6 +141,7 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name → schema, for every published schema."""
     schemas = {file_name(kind): kind_schema(kind) for kind in KINDS}
     schemas[file_name(CASE_SCHEMA)] = case_schema()
+    schemas[file_name(MAPPING_SCHEMA)] = mapping_schema()
     return schemas
 
 
