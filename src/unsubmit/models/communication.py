@@ -32,6 +32,7 @@ from unsubmit.models.common import (
     documented_choice,
     schema_version_field,
 )
+from unsubmit.models.submissions import Submission
 from unsubmit.models.translatable import N_
 
 #: Value → (label, description) for each closed list; the labels appear in documents,
@@ -669,6 +670,12 @@ class Communication(CaseModel):
         examples=[["Seek information on the whereabouts and health of Ms. Kalesnikava."]],
     )
     sources: list[Source] = Field(default_factory=list, description="Where the facts come from.")
+    submissions: list[Submission] = Field(
+        default_factory=list,
+        description="What was sent about this case and what came of it: the OHCHR reference, "
+        "the reply, publication, a WGAD Opinion, follow-ups. unsubmit status lists what is "
+        "due and overdue.",
+    )
     annexes: list[Annex] = Field(default_factory=list, description="Documents sent with it.")
     redact: list[PlainText] = Field(
         default_factory=list,
