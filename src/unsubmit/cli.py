@@ -322,6 +322,90 @@ def import_(table: Path, mapping_path: Path, out_dir: Path, schema_ref: str | No
 
 
 @cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, readable=False))
+@click.option(
+    "-o",
+    "--output",
+    "output_format",
+    type=click.Choice(["text", "json", "csv", "xlsx"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for scripts, a table (csv, xlsx) for a report.",
+)
+@click.option(
+    "--file",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the status into this file (needed for xlsx) instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite --file if it exists.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day to reckon what is due and overdue from (default: today).",
+)
+def status(
+    paths: Sequence[Path],
+    output_format: str,
+    out_file: Path | None,
+    force: bool,
+    today: Any,
+) -> None:
+    """What was sent about each case in PATHS (default: this folder), what is due and overdue.
+
+    One line per case and document, from the submissions each communication records: the
+    government's 60-day reply window, the follow-ups set in the case. Links to the public
+    record are not given: the OHCHR communications database cannot be addressed by reference.
+    """
+    import datetime
+
+    from unsubmit.caseload.status import status as case_status
+    from unsubmit.load.case_files import case_files
+
+    if output_format == "xlsx" and out_file is None:
+        raise click.UsageError("-o xlsx writes a spreadsheet: give the file with --file PATH")
+    day = today.date() if today is not None else datetime.date.today()
+    found = case_files(paths or [Path()])
+    report = case_status(found.files, day)
+    if output_format == "xlsx":
+        data = report.as_xlsx()
+    elif output_format == "csv":
+        data = report.as_csv().encode("utf-8")
+    elif output_format == "json":
+        data = report.as_json().encode("utf-8")
+    else:
+        data = _status_text(report).encode("utf-8")
+    if out_file is None:
+        with _while_read():
+            _echo(data.decode("utf-8"), nl=False)
+    else:
+        from unsubmit.write import ensure_output_dir, write_atomic
+
+        ensure_output_dir(out_file.parent)
+        write_atomic(out_file, data, overwrite=force)
+        _echo(f"wrote {out_file}", err=True)
+    for finding in found.empty:
+        _echo(str(finding), err=True)
+    for problem in report.unreadable:
+        _echo(f"not counted: {problem}", err=True)
+    sys.exit(1 if found.empty or report.unreadable else 0)
+
+
+def _status_text(report: Any) -> str:
+    lines = []
+    for line in report.lines:
+        sent = f"sent {line.sent} to {line.recipient}" if line.sent else ""
+        due = f"due {line.due}" if line.due else ""
+        mark = "OVERDUE" if line.overdue else ""
+        parts = [line.case, line.document, sent, line.reference, line.state, due, mark]
+        lines.append("  ".join(part for part in parts if part))
+    overdue = sum(line.overdue for line in report.lines)
+    pending = sum(bool(line.due) and not line.overdue for line in report.lines)
+    lines.append(f"{len(report.lines)} lines on {report.today}: {pending} due, {overdue} overdue")
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
 @click.argument("words", nargs=-1)
 @_output_format("Text for people, JSON for scripts.")
 @click.option(
