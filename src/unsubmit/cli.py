@@ -656,6 +656,17 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         with _while_read():
             TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
     if outcome.report.failed(strict=strict):
+        from unsubmit.report import failed_cases
+
+        failed = failed_cases(outcome.report, strict=strict)
+        if len(outcome.report.results) > 1:
+            _echo(
+                f"{len(failed)} of {len(outcome.report.results)} cases failed, each with its "
+                "first finding:",
+                err=True,
+            )
+            for line in failed:
+                _echo(f"  {line}", err=True)
         _echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
     if not quiet:

@@ -244,3 +244,21 @@ def test_an_impossible_or_unreadable_date_is_refused() -> None:
     with pytest.raises(DateFormError, match="not a date unsubmit reads"):
         parse_date("spring 2020")
     assert parse_date("09/07/2020", day_first=False) == "2020-09-07"
+
+
+def test_building_the_imported_folder_lists_each_case_left_to_fill(tmp_path: Path) -> None:
+    table = _write_csv(tmp_path / "export.csv", _uwazi_rows(3))
+    out = tmp_path / "cases"
+    assert _import(table, out)[0] == 0
+    done = out / "test-person-001.yaml"
+    done.write_text(fill(done.read_text("utf-8")), "utf-8")
+    result = run(["build", str(out), "-o", str(tmp_path / "docs")])
+    assert result.exit_code == 1
+    summary = result.output.split("2 of 3 cases failed, each with its first finding:\n")[1]
+    listed = summary.splitlines()[:2]
+    assert [line.split(":")[0] for line in listed] == [
+        f"  {out / 'test-person-000.yaml'}",
+        f"  {out / 'test-person-002.yaml'}",
+    ]
+    assert all("placeholder" in line and "is still here" in line for line in listed)
+    assert not (tmp_path / "docs").exists() or not any((tmp_path / "docs").iterdir())
