@@ -16,7 +16,12 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.models.common import PARTIAL_DATE
-from unsubmit.models.schema import MAPPING_SCHEMA, kind_schema, mapping_schema
+from unsubmit.models.schema import (
+    MAPPING_SCHEMA,
+    kind_schema,
+    mapping_schema,
+    shared_kind_schema,
+)
 
 _WIDTH = 96
 
@@ -239,7 +244,7 @@ def filled(kind: str, schema_ref: str | None, values: dict[str, Any], intro: lis
     """A case file of ``kind`` with ``values`` in place, commented as :func:`scaffold` comments
     a new one: placeholders for the required fields ``values`` lacks, the optional ones
     commented out. ``intro`` is the comment under the editor line (each line a comment)."""
-    return _text(kind_schema(kind), kind, schema_ref, intro, values)
+    return _text(shared_kind_schema(kind), kind, schema_ref, intro, values)
 
 
 def _text(

@@ -4,79 +4,21 @@ placeholders for what the table lacks are filled, and importing again never lose
 from __future__ import annotations
 
 import csv
-import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from tests.caseload_table import HEADERS, MAPPING, TABLE, fill, uwazi_rows, write_csv
 from tests.conftest import REPO, run
 from unsubmit.caseload.dates import DateFormError, parse_date
 from unsubmit.check.validate import check_files
-
-SAMPLE = REPO / "samples" / "import"
-TABLE = SAMPLE / "uwazi-export.csv"
-MAPPING = SAMPLE / "uwazi-mapping.yaml"
-HEADERS = TABLE.read_text("utf-8").splitlines()[0].split(",")
-
-#: What a reviewer writes where the table holds nothing, by the placeholder's key.
-FILLING = {
-    "given_by": "family",
-    "submission": "true",
-    "informed_government_letter": "true",
-    "informed_publication": "true",
-    "public_name": "initials",
-    "date": '"2023"',
-    "description": "The person was detained.",
-}
-_KEYED = re.compile(r'^(\s*(?:- )?)(\w+): "<[^"]*>"$', re.MULTILINE)
-_ITEM = re.compile(r'^(\s*)- "<[^"]*>"$', re.MULTILINE)
-
-
-def fill(text: str) -> str:
-    """The file as a reviewer leaves it: every placeholder replaced, nothing else touched."""
-    text = _KEYED.sub(lambda m: f"{m[1]}{m[2]}: {FILLING[m[2]]}", text)
-    return _ITEM.sub(lambda m: f"{m[1]}- Ask for the person's release.", text)
 
 
 def _import(table: Path, out: Path, mapping: Path = MAPPING) -> tuple[int, str]:
     result = run(["import", str(table), "--mapping", str(mapping), "-o", str(out)])
     return result.exit_code, result.output
-
-
-def _uwazi_rows(count: int) -> list[list[str]]:
-    """Clearly fictitious rows shaped like the sample export: numbered test people."""
-    statuses = ["Detained", "Imprisoned", "Released", "Deceased"]
-    affiliations = ["Political prisoner", "Journalist|Political prisoner", "Student", "Lawyer"]
-    violations = ["Arbitrary detention", "Torture|Unfair trial", "Forced labour|Torture"]
-    rows = []
-    for n in range(count):
-        rows.append(
-            [
-                f"Test Person {n:03d}",
-                f"{n % 28 + 1:02d}.0{n % 9 + 1}.2023",
-                "Political prisoner",
-                f"Тэставая асоба {n:03d}",
-                "Female" if n % 2 else "Male",
-                str(20 + n % 50),
-                statuses[n % 4],
-                affiliations[n % 4],
-                ["07.09.2020", "September 2020", "2021-03-15", "2022"][n % 4],
-                "",
-                "",
-                f"{n % 10 + 1} years' imprisonment",
-                "",
-                violations[n % 3],
-            ]
-        )
-    return rows
-
-
-def _write_csv(path: Path, rows: list[list[str]], headers: list[str] = HEADERS) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as stream:
-        csv.writer(stream).writerows([headers, *rows])
-    return path
 
 
 def test_the_sample_export_imports_into_files_that_validate_once_filled(tmp_path: Path) -> None:
@@ -101,7 +43,7 @@ def test_the_sample_export_imports_into_files_that_validate_once_filled(tmp_path
 
 
 def test_two_hundred_uwazi_rows_become_two_hundred_valid_cases(tmp_path: Path) -> None:
-    table = _write_csv(tmp_path / "export.csv", _uwazi_rows(200))
+    table = write_csv(tmp_path / "export.csv", uwazi_rows(200))
     code, output = _import(table, tmp_path / "cases")
     assert code == 0, output
     assert "200 new, 0 updated" in output
@@ -136,11 +78,11 @@ def test_a_spreadsheet_imports_like_its_csv(tmp_path: Path) -> None:
 def test_every_problem_in_the_table_is_told_at_its_cell_and_nothing_is_written(
     tmp_path: Path,
 ) -> None:
-    rows = _uwazi_rows(3)
+    rows = uwazi_rows(3)
     rows[0][8] = "the autumn of 2020"  # Date of arrest: column 9
     rows[2][13] = "Arbitrary detention|Kidnapping"  # Violations: column 14
     rows[1][4] = ""  # Sex: empty is fine, it stays a placeholder
-    table = _write_csv(tmp_path / "export.csv", rows)
+    table = write_csv(tmp_path / "export.csv", rows)
     code, output = _import(table, tmp_path / "cases")
     assert code == 1
     assert (
@@ -156,7 +98,7 @@ def test_every_problem_in_the_table_is_told_at_its_cell_and_nothing_is_written(
 
 
 def test_a_column_the_table_lacks_is_named_with_the_columns_it_has(tmp_path: Path) -> None:
-    table = _write_csv(tmp_path / "export.csv", [], headers=[h for h in HEADERS if h != "Sex"])
+    table = write_csv(tmp_path / "export.csv", [], headers=[h for h in HEADERS if h != "Sex"])
     code, output = _import(table, tmp_path / "cases")
     assert code == 1
     assert f"{table}:1: $: no column 'Sex', which the mapping" in output
@@ -164,22 +106,22 @@ def test_a_column_the_table_lacks_is_named_with_the_columns_it_has(tmp_path: Pat
 
 
 def test_importing_again_keeps_edits_and_says_what_changed(tmp_path: Path) -> None:
-    rows = _uwazi_rows(3)
-    table = _write_csv(tmp_path / "export.csv", rows)
+    rows = uwazi_rows(3)
+    table = write_csv(tmp_path / "export.csv", rows)
     out = tmp_path / "cases"
     assert _import(table, out)[0] == 0
-    edited = out / "test-person-000.yaml"
+    edited = out / "test-person-0000.yaml"
     edited.write_text(fill(edited.read_text("utf-8")), "utf-8")
     reviewed = edited.read_text("utf-8")
     rows[0][6] = "Released"  # Status of the edited case
     rows[1][6] = "Released"  # Status of a case nobody touched
-    _write_csv(table, rows)
+    write_csv(table, rows)
     code, output = _import(table, out)
     assert code == 0, output
     assert edited.read_text("utf-8") == reviewed
     assert f"edited, left alone: {edited}: the table changed in Status" in output
-    assert f"updated: {out / 'test-person-001.yaml'} (Status changed in the table)" in output
-    assert 'status: "released"' in (out / "test-person-001.yaml").read_text("utf-8")
+    assert f"updated: {out / 'test-person-0001.yaml'} (Status changed in the table)" in output
+    assert 'status: "released"' in (out / "test-person-0001.yaml").read_text("utf-8")
     assert "1 unchanged" in output
 
 
@@ -247,18 +189,31 @@ def test_an_impossible_or_unreadable_date_is_refused() -> None:
 
 
 def test_building_the_imported_folder_lists_each_case_left_to_fill(tmp_path: Path) -> None:
-    table = _write_csv(tmp_path / "export.csv", _uwazi_rows(3))
+    table = write_csv(tmp_path / "export.csv", uwazi_rows(3))
     out = tmp_path / "cases"
     assert _import(table, out)[0] == 0
-    done = out / "test-person-001.yaml"
+    done = out / "test-person-0001.yaml"
     done.write_text(fill(done.read_text("utf-8")), "utf-8")
     result = run(["build", str(out), "-o", str(tmp_path / "docs")])
     assert result.exit_code == 1
     summary = result.output.split("2 of 3 cases failed, each with its first finding:\n")[1]
     listed = summary.splitlines()[:2]
     assert [line.split(":")[0] for line in listed] == [
-        f"  {out / 'test-person-000.yaml'}",
-        f"  {out / 'test-person-002.yaml'}",
+        f"  {out / 'test-person-0000.yaml'}",
+        f"  {out / 'test-person-0002.yaml'}",
     ]
     assert all("placeholder" in line and "is still here" in line for line in listed)
     assert not (tmp_path / "docs").exists() or not any((tmp_path / "docs").iterdir())
+
+
+def test_a_wrong_default_is_told_once_in_the_mapping(tmp_path: Path) -> None:
+    mapping = tmp_path / "mapping.yaml"
+    text = MAPPING.read_text("utf-8").replace("  country: BLR", "  countri: BLR")
+    mapping.write_text(text, "utf-8")
+    code, output = _import(TABLE, tmp_path / "cases", mapping)
+    assert code == 1
+    line = text.splitlines().index("  countri: BLR") + 1
+    assert (
+        f"{mapping}:{line}:3: $.defaults.countri: unknown field 'countri'; did you mean 'country'?"
+    ) in output
+    assert "1 error" in output

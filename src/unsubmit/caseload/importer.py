@@ -32,9 +32,9 @@ from unsubmit.caseload.tables import Row, Table, read_table
 from unsubmit.check.schema_errors import explain, short
 from unsubmit.errors import InputError, InvalidCaseError, Location
 from unsubmit.findings import Finding
-from unsubmit.load.source import JsonPath, format_path
+from unsubmit.load.source import JsonPath
 from unsubmit.models.mapping import ColumnRule, TableMapping
-from unsubmit.models.schema import kind_schema
+from unsubmit.models.schema import shared_kind_schema
 from unsubmit.scaffold import default_schema_ref, filled
 from unsubmit.write import ensure_output_dir, write_all
 
@@ -162,20 +162,13 @@ class _RowReader:
                 continue
             for path, message, _ in explain(error):
                 source = _source(path, sources)
-                if source is not None:
+                if source is not None:  # the mapping's defaults were checked with the mapping
                     self.at(row, source, message)
-                elif path and path[0] in self.mapping.defaults:
-                    where = Location(
-                        self.mapping_name, None, None, "$.defaults" + format_path(path)[1:]
-                    )
-                    finding = Finding(where, message, code="import")
-                    if finding not in self.findings:
-                        self.findings.append(finding)
 
 
 @cache
 def _validator(kind: str) -> Draft202012Validator:
-    return Draft202012Validator(kind_schema(kind))
+    return Draft202012Validator(shared_kind_schema(kind))
 
 
 def _source(path: JsonPath, sources: dict[JsonPath, ColumnRule]) -> ColumnRule | None:

@@ -20,7 +20,7 @@ from unsubmit.findings import Finding, sort_key
 from unsubmit.load.source import JsonPath, SourceDocument, format_path, load_file
 from unsubmit.models import KINDS
 from unsubmit.models.mapping import TableMapping
-from unsubmit.models.schema import kind_schema, mapping_schema
+from unsubmit.models.schema import mapping_schema, shared_kind_schema
 
 __all__ = ["case_kind", "field_steps", "load_mapping"]
 
@@ -56,7 +56,7 @@ def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
 
 def _field_problem(path: str, kind: str) -> str | None:
     """What is wrong with ``path`` as a field of a case file of ``kind``, if anything."""
-    schema = kind_schema(kind)
+    schema = shared_kind_schema(kind)
     defs = schema.get("$defs", {})
     here = schema
     for name, index, each in field_steps(path):
@@ -95,6 +95,14 @@ def _findings(document: SourceDocument) -> list[Finding]:
         problem = _field_problem(column["field"], kind)
         if problem is not None:
             add(("columns", index, "field"), problem)
+    defaults = data.get("defaults", {})
+    checked = Draft202012Validator(shared_kind_schema(kind)).iter_errors(defaults | {"kind": kind})
+    for error in checked:
+        if error.validator in ("required", "minItems"):
+            continue  # the table's columns give the rest
+        for path, message, at_key in explain(error):
+            if path and path[0] in defaults:
+                add(("defaults", *path), message, at_key=at_key)
     return found
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -93,6 +94,13 @@ def kind_schema(kind: str) -> dict[str, Any]:
     """The JSON Schema of one kind of case file."""
     model = KINDS[kind]
     return _finish(model.model_json_schema(), kind, f"unsubmit {kind} (schema version 1)")
+
+
+@cache
+def shared_kind_schema(kind: str) -> dict[str, Any]:
+    """:func:`kind_schema`, generated once per process for code that only reads it (a table
+    of a thousand rows imported, each written from the schema); never change what it returns."""
+    return kind_schema(kind)
 
 
 def mapping_schema() -> dict[str, Any]:
