@@ -926,6 +926,22 @@ def _submitters(doc: Any) -> None:
     tag(doc, "endif")
 
 
+def _follows_up(doc: Any) -> None:
+    """For a follow-up: the communication it follows up, and what has changed since."""
+    tag(doc, "if case.follows_up")
+    para(doc, "Heading 1", gt("Follow-up to an earlier communication"))
+    case_table(
+        doc,
+        [
+            Row(gt("Reference"), ["{{ case.follows_up.reference }}"]),
+            Row(gt("Date of the earlier communication"), ["{{ case.follows_up.date }}"]),
+        ],
+    )
+    para(doc, "Heading 2", gt("What has changed"))
+    paragraphs(doc, "case.follows_up.paragraphs")
+    tag(doc, "endif")
+
+
 def _laws(doc: Any) -> None:
     """What an other letter is about: each law, bill, policy or practice of concern."""
     tag(doc, "if case.laws_and_policies")
@@ -1281,6 +1297,7 @@ def communication() -> Any:
     """The letter, in the order of the OHCHR questionnaire."""
     doc = new_document(numbered_headings=True)
     _page_one(doc)
+    _follows_up(doc)
     _submitters(doc)
     _laws(doc)
     _victims(doc)

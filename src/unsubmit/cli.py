@@ -27,7 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
 #: The types of communication (unsubmit.models.communication.COMMUNICATION_TYPES, kept light).
-COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter")
+COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter", "follow-up")
 #: The languages documents are written in: those with a catalog (unsubmit.languages).
 LOCALE_NAMES = language_codes()
 

@@ -816,3 +816,29 @@ def submission_history(case: Communication) -> Iterator[RuleViolation]:
                     ERROR,
                     "reference",
                 )
+
+
+@rule(Communication)
+def follow_up_reference(case: Communication) -> Iterator[RuleViolation]:
+    """A follow-up cites a communication the case's history records, so that the reference
+    in the letter is one the OHCHR gave."""
+    if case.follows_up is None:
+        return
+    known = [sent.reference for sent in case.submissions if sent.reference]
+    if case.follows_up.reference not in known:
+        listed = f": the history records {', '.join(known)}" if known else ""
+        yield RuleViolation(
+            ("follows_up", "reference"),
+            f"no submission of this case has the reference {case.follows_up.reference!r}"
+            f"{listed}; record the communication it follows up under submissions",
+            ERROR,
+            "reference",
+        )
+    if case.type != "follow-up":
+        yield RuleViolation(
+            ("follows_up",),
+            f"follows_up is for a follow-up, and this is a {case.type}: make its type "
+            "follow-up, or leave follows_up out",
+            WARNING,
+            "reference",
+        )

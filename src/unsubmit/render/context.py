@@ -415,6 +415,13 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
             "imminent": case.risk.imminent,
             "paragraphs": paragraphs(case.risk.description),
         },
+        "follows_up": None
+        if case.follows_up is None
+        else {
+            "reference": case.follows_up.reference,
+            "date": fmt.date(case.follows_up.date),
+            "paragraphs": paragraphs(case.follows_up.changes),
+        },
         "action_requested": _texts(case.action_requested),
         "sources": [
             {
