@@ -401,8 +401,44 @@ def _status_text(report: Any) -> str:
         lines.append("  ".join(part for part in parts if part))
     overdue = sum(line.overdue for line in report.lines)
     pending = sum(bool(line.due) and not line.overdue for line in report.lines)
-    lines.append(f"{len(report.lines)} lines on {report.today}: {pending} due, {overdue} overdue")
+    count = len(report.lines)
+    lines.append(
+        f"{count} line{'s' * (count != 1)} on {report.today}: {pending} due, {overdue} overdue"
+    )
     return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("eml", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day it was sent (default: today).",
+)
+def sent(eml: Path, case: Path, on: Any) -> None:
+    """Record in CASE that the e-mail draft EML was sent.
+
+    Adds an entry to the case's submissions with the draft's recipient and Message-ID, for
+    unsubmit status to follow; add the OHCHR's reference to it once it comes.
+    """
+    import datetime
+
+    from unsubmit.caseload.sent import draft_entry, record_sent
+    from unsubmit.errors import InvalidCaseError
+
+    day = on.date() if on is not None else datetime.date.today()
+    entry = draft_entry(eml, day)
+    try:
+        record_sent(case, entry)
+    except InvalidCaseError as exc:
+        _show(exc.file, exc.findings)
+        _echo(f"{case}: not changed: fix the findings above first", err=True)
+        sys.exit(1)
+    _echo(
+        f"{case}: recorded the e-mail to {entry['recipient']} sent on {entry['sent']}; "
+        "add its OHCHR reference when it comes (reference: UA BLR 3/2023)"
+    )
 
 
 @cli.command()

@@ -123,3 +123,47 @@ def test_a_case_that_does_not_validate_is_named_and_not_counted(tmp_path: Path) 
     assert f"not counted: {broken}:" in result.output
     assert "'JUA 3/2023' is not in the expected form" in result.output
     assert "kalesnikava-urgent-appeal.yaml  communication" not in result.output
+
+
+def test_a_sent_draft_is_recorded_in_the_case_and_followed_by_status(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    shutil.copy(REPO / "samples" / "kalesnikava-urgent-appeal.yaml", case)
+    before = case.read_text("utf-8")
+    assert run(["build", "--email", str(case), "-o", str(tmp_path / "out")]).exit_code == 0
+    (draft,) = (tmp_path / "out").glob("*.eml")
+    result = run(["sent", str(draft), str(case), "--on", "2023-06-02"])
+    assert result.exit_code == 0, result.output
+    after = case.read_text("utf-8")
+    assert after.startswith(before)
+    added = after[len(before) :].splitlines()
+    assert added[:4] == [
+        "submissions:",
+        '  - document: "communication"',
+        '    sent: "2023-06-02"',
+        '    recipient: "urgent-action@ohchr.org"',
+    ]
+    assert added[4].startswith('    message_id: "') and added[4].endswith('@example.org"')
+    assert run(["validate", str(case)]).exit_code == 0
+    status = run(["status", str(case), "--today", "2023-09-01"])
+    assert "due 2023-08-01  OVERDUE" in status.output
+    assert status.output.splitlines()[-1] == "1 line on 2023-09-01: 0 due, 1 overdue"
+    again = run(["sent", str(draft), str(case), "--on", "2023-06-03"])
+    assert again.exit_code == 1
+    assert "already records the e-mail" in again.output
+    assert case.read_text("utf-8") == after
+
+
+def test_an_entry_that_would_make_the_case_invalid_is_not_written(tmp_path: Path) -> None:
+    case = tmp_path / "case.yaml"
+    shutil.copy(REPO / "samples" / "kalesnikava-urgent-appeal.yaml", case)
+    assert run(["build", "--email", str(case), "-o", str(tmp_path / "out")]).exit_code == 0
+    (draft,) = (tmp_path / "out").glob("*.eml")
+    before = case.read_text("utf-8")
+    result = run(["sent", str(draft), str(case), "--on", "2023-05-30"])
+    assert result.exit_code == 1
+    assert (
+        "$.submissions[0].sent: the communication is dated 2023-06-01 and was sent before, "
+        "on 2023-05-30: check both dates"
+    ) in result.output
+    assert f"{case}: not changed: fix the findings above first" in result.output
+    assert case.read_text("utf-8") == before

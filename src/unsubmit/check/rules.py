@@ -787,6 +787,16 @@ def submission_history(case: Communication) -> Iterator[RuleViolation]:
             (("published",), "the publication", sent.published),
             (("wgad_opinion", "date"), "the Opinion", opinion.date if opinion else None),
         ]
+        # This file's own letter (a follow-up's history records the letters it follows up).
+        own = sent.document == "communication" and case.type != "follow-up"
+        if own and sent.sent < case.date:
+            yield RuleViolation(
+                (*where, "sent"),
+                f"the communication is dated {case.date} and was sent before, on {sent.sent}: "
+                "check both dates",
+                ERROR,
+                "date-order",
+            )
         for path, what, day in later:
             if day is not None and day < sent.sent:
                 yield RuleViolation(
