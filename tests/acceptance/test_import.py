@@ -4,9 +4,11 @@ placeholders for what the table lacks are filled, and importing again never lose
 from __future__ import annotations
 
 import csv
+import datetime
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -63,16 +65,30 @@ def test_a_spreadsheet_imports_like_its_csv(tmp_path: Path) -> None:
     book = Workbook()
     sheet = book.active
     assert sheet is not None
-    for row in csv.reader(TABLE.read_text("utf-8").splitlines()):
+    rows: list[list[Any]] = list(csv.reader(TABLE.read_text("utf-8").splitlines()))
+    rows[2][8] = datetime.datetime(2020, 9, 7)  # a date cell, as spreadsheets keep dates
+    rows[1][5] = 61  # a number cell
+    for row in rows:
         sheet.append(row)
+    sheet.title = "Cases"
+    book.create_sheet("Notes", 0)  # the table is not on the first sheet
     book.save(tmp_path / "export.xlsx")
     code, output = _import(tmp_path / "export.xlsx", tmp_path / "from-xlsx")
+    assert code == 1
+    assert (
+        f"{tmp_path / 'export.xlsx'}:1: its sheet 'Notes' has no headers in its first row: "
+        "name the sheet that holds the table in the mapping's sheet (its sheets are Notes, Cases)"
+    ) in output
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(MAPPING.read_text("utf-8") + "sheet: Cases\n", "utf-8")
+    code, output = _import(tmp_path / "export.xlsx", tmp_path / "from-xlsx", mapping)
     assert code == 0, output
     assert _import(TABLE, tmp_path / "from-csv")[0] == 0
     for name in ("mikalai-klimovich.yaml", "maria-kalesnikava.yaml"):
         from_xlsx = (tmp_path / "from-xlsx" / name).read_text("utf-8")
         from_csv = (tmp_path / "from-csv" / name).read_text("utf-8")
-        assert from_xlsx.replace("export.xlsx", "uwazi-export.csv") == from_csv
+        expected = from_csv.replace("uwazi-export.csv", "export.xlsx")
+        assert from_xlsx == expected.replace("uwazi-mapping.yaml", "mapping.yaml")
 
 
 def test_every_problem_in_the_table_is_told_at_its_cell_and_nothing_is_written(

@@ -97,7 +97,15 @@ def _xlsx_rows(data: bytes, name: str, sheet: str | None) -> list[list[Cell]]:
                 Location(name),
             )
         worksheet = book[sheet] if sheet is not None else book.worksheets[0]
-        return [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        rows = [[_cell(value) for value in row] for row in worksheet.iter_rows(values_only=True)]
+        if len(book.sheetnames) > 1 and not any(str(c).strip() for c in (rows or [[]])[0]):
+            raise InputError(
+                f"its sheet {worksheet.title!r} has no headers in its first row: name the "
+                f"sheet that holds the table in the mapping's sheet (its sheets are "
+                f"{', '.join(book.sheetnames)})",
+                Location(name, 1),
+            )
+        return rows
     finally:
         book.close()
 
