@@ -233,3 +233,13 @@ def test_a_wrong_default_is_told_once_in_the_mapping(tmp_path: Path) -> None:
         f"{mapping}:{line}:3: $.defaults.countri: unknown field 'countri'; did you mean 'country'?"
     ) in output
     assert "1 error" in output
+
+
+def test_a_file_name_cannot_add_lines_to_the_case_files(tmp_path: Path) -> None:
+    table = tmp_path / "export\nkind: joint-statement\n.csv"
+    table.write_bytes(TABLE.read_bytes())
+    code, output = _import(table, tmp_path / "cases")
+    assert code == 0, output
+    text = (tmp_path / "cases" / "mikalai-klimovich.yaml").read_text("utf-8")
+    assert "# Imported from export kind: joint-statement .csv, row 2," in text
+    assert "\nkind: joint-statement" not in text

@@ -205,6 +205,11 @@ def _put(
     return tuple(path)
 
 
+def _one_line(name: str) -> str:
+    """A file name as a comment may hold it: a line break in it would start a line of YAML."""
+    return " ".join("".join(c if c.isprintable() else " " for c in name).split())
+
+
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
@@ -282,8 +287,8 @@ def plan_import(
         data, sources = reader.values(row)
         reader.check(row, data, sources)
         intro = [
-            f"# Imported from {Path(table.name).name}, row {row.number}, with the mapping "
-            f"{Path(mapping_name).name}.",
+            f"# Imported from {_one_line(Path(table.name).name)}, row {row.number}, with the "
+            f"mapping {_one_line(Path(mapping_name).name)}.",
             "# Replace every <placeholder> with what the table does not hold, then run:",
             "#   unsubmit validate THIS_FILE",
             "# Once you edit this file, importing the table again leaves it alone.",
