@@ -584,6 +584,22 @@ def _submitters(doc: Any) -> None:
     tag(doc, "endif")
 
 
+def _follows_up(doc: Any) -> None:
+    """For a follow-up: the communication it follows up, and what has changed since."""
+    tag(doc, "if case.follows_up")
+    para(doc, "Heading 1", gt("Follow-up to an earlier communication"))
+    case_table(
+        doc,
+        [
+            Row(gt("Reference"), ["{{ case.follows_up.reference }}"]),
+            Row(gt("Date of the earlier communication"), ["{{ case.follows_up.date }}"]),
+        ],
+    )
+    para(doc, "Heading 2", gt("What has changed"))
+    paragraphs(doc, "case.follows_up.paragraphs")
+    tag(doc, "endif")
+
+
 def _laws(doc: Any) -> None:
     """What an other letter is about: each law, bill, policy or practice of concern."""
     tag(doc, "if case.laws_and_policies")
@@ -951,6 +967,7 @@ def communication() -> Any:
     the requests first, after page one, where a desk officer decides whether to act at once."""
     doc = new_document(numbered_headings=True, confidential=True)
     _page_one(doc)
+    _follows_up(doc)
     tag(doc, "if case.urgent")
     _risk(doc)
     _requests(doc)

@@ -27,7 +27,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 KIND_NAMES = ("communication", "oral-statement", "joint-statement")
 #: The types of communication (unsubmit.models.communication.COMMUNICATION_TYPES, kept light).
-COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter")
+COMMUNICATION_TYPE_NAMES = ("urgent-appeal", "allegation-letter", "other-letter", "follow-up")
 #: The documents a communication file yields (unsubmit.models.petition.DOCUMENTS, kept light).
 DOCUMENT_NAMES = ("communication", "wgad-petition", "wgeid-form")
 
@@ -283,7 +283,7 @@ def schema(
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(KIND_NAMES))
+@click.argument("kind", type=click.Choice([*KIND_NAMES, "mapping"]))
 @click.argument("path", required=False, type=click.Path(path_type=Path, dir_okay=False))
 @click.option(
     "-o",
@@ -314,7 +314,8 @@ def new(  # noqa: PLR0917 (click passes every option by position)
 ) -> None:
     """Start a new case file of KIND, commented, with placeholders to replace.
 
-    Writes to PATH (or -o PATH), creating its folders, or prints to the terminal when no
+    KIND mapping starts a mapping file for unsubmit import instead. Writes to PATH (or
+    -o PATH), creating its folders, or prints to the terminal when no
     PATH is given.
     """
     from unsubmit.scaffold import default_schema_ref, scaffold
@@ -333,7 +334,187 @@ def new(  # noqa: PLR0917 (click passes every option by position)
 
     ensure_output_dir(path.parent)
     write_atomic(path, text.encode("utf-8"), overwrite=force)
-    _echo(f"wrote {path}: replace its <placeholders>, then run unsubmit validate {path}")
+    then = (
+        f"unsubmit import TABLE --mapping {path} -o FOLDER"
+        if kind == "mapping"
+        else (f"unsubmit validate {path}")
+    )
+    _echo(f"wrote {path}: replace its <placeholders>, then run {then}")
+
+
+@cli.command("import")
+@click.argument("table", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--mapping",
+    "mapping_path",
+    required=True,
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="The mapping file that says which column fills which field (unsubmit new mapping).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    required=True,
+    type=click.Path(path_type=Path, file_okay=False),
+    help="The folder to write the case files into.",
+)
+@click.option(
+    "--schema-ref",
+    help="What the editor line `# yaml-language-server: $schema=` points at "
+    "(default: schemas/KIND.schema.json found above the folder; without one, no such line).",
+)
+def import_(table: Path, mapping_path: Path, out_dir: Path, schema_ref: str | None) -> None:
+    """Write one commented case file per row of TABLE (.csv or .xlsx).
+
+    Every value the row gives is in place, placeholders hold the rest. Importing again
+    rewrites only files nobody edited since, and says what changed in the table.
+    """
+    from unsubmit.caseload.importer import import_table
+    from unsubmit.errors import InvalidCaseError
+
+    try:
+        result = import_table(table, mapping_path, out_dir, schema_ref)
+    except InvalidCaseError as exc:
+        _show(exc.file, exc.findings)
+        _echo(f"{exc.file}: nothing written: fix the findings above and import again", err=True)
+        sys.exit(1)
+    for path in result.created:
+        _echo(f"new: {path}")
+    for path, columns in result.updated:
+        _echo(f"updated: {path} ({', '.join(columns)} changed in the table)")
+    for path, columns in result.kept:
+        _echo(
+            f"edited, left alone: {path}: the table changed in {', '.join(columns)}; "
+            "copy what applies by hand"
+        )
+    for path in result.gone:
+        _echo(f"no longer in the table: {path} (left alone)")
+    _echo(
+        f"{len(result.created)} new, {len(result.updated)} updated, {len(result.kept)} edited "
+        f"and left alone, {result.unchanged} unchanged: replace the <placeholders>, then run "
+        f"unsubmit validate {out_dir}"
+    )
+
+
+@cli.command()
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path, dir_okay=True, readable=False))
+@click.option(
+    "-o",
+    "--output",
+    "output_format",
+    type=click.Choice(["text", "json", "csv", "xlsx"]),
+    default="text",
+    show_default=True,
+    help="Text for people, JSON for scripts, a table (csv, xlsx) for a report.",
+)
+@click.option(
+    "--file",
+    "out_file",
+    type=click.Path(path_type=Path, dir_okay=False),
+    help="Write the status into this file (needed for xlsx) instead of printing it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite --file if it exists.")
+@click.option(
+    "--today",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day to reckon what is due and overdue from (default: today).",
+)
+def status(
+    paths: Sequence[Path],
+    output_format: str,
+    out_file: Path | None,
+    force: bool,
+    today: Any,
+) -> None:
+    """What was sent about each case in PATHS (default: this folder), what is due and overdue.
+
+    One line per case and document, from the submissions each communication records: the
+    government's 60-day reply window, the follow-ups set in the case. Links to the public
+    record are not given: the OHCHR communications database cannot be addressed by reference.
+    """
+    import datetime
+
+    from unsubmit.caseload.status import status as case_status
+    from unsubmit.load.case_files import case_files
+
+    if output_format == "xlsx" and out_file is None:
+        raise click.UsageError("-o xlsx writes a spreadsheet: give the file with --file PATH")
+    day = today.date() if today is not None else datetime.date.today()
+    found = case_files(paths or [Path()])
+    report = case_status(found.files, day)
+    if output_format == "xlsx":
+        data = report.as_xlsx()
+    elif output_format == "csv":
+        data = report.as_csv().encode("utf-8")
+    elif output_format == "json":
+        data = report.as_json().encode("utf-8")
+    else:
+        data = _status_text(report).encode("utf-8")
+    if out_file is None:
+        with _while_read():
+            _echo(data.decode("utf-8"), nl=False)
+    else:
+        from unsubmit.write import ensure_output_dir, write_atomic
+
+        ensure_output_dir(out_file.parent)
+        write_atomic(out_file, data, overwrite=force)
+        _echo(f"wrote {out_file}", err=True)
+    for finding in found.empty:
+        _echo(str(finding), err=True)
+    for problem in report.unreadable:
+        _echo(f"not counted: {problem}", err=True)
+    sys.exit(1 if found.empty or report.unreadable else 0)
+
+
+def _status_text(report: Any) -> str:
+    lines = []
+    for line in report.lines:
+        sent = f"sent {line.sent} to {line.recipient}" if line.sent else ""
+        due = f"due {line.due}" if line.due else ""
+        mark = "OVERDUE" if line.overdue else ""
+        parts = [line.case, line.document, sent, line.reference, line.state, due, mark]
+        lines.append("  ".join(part for part in parts if part))
+    overdue = sum(line.overdue for line in report.lines)
+    pending = sum(bool(line.due) and not line.overdue for line in report.lines)
+    count = len(report.lines)
+    lines.append(
+        f"{count} line{'s' * (count != 1)} on {report.today}: {pending} due, {overdue} overdue"
+    )
+    return "\n".join(lines) + "\n"
+
+
+@cli.command()
+@click.argument("eml", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("case", type=click.Path(path_type=Path, dir_okay=False))
+@click.option(
+    "--on",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    help="The day it was sent (default: today).",
+)
+def sent(eml: Path, case: Path, on: Any) -> None:
+    """Record in CASE that the e-mail draft EML was sent.
+
+    Adds an entry to the case's submissions with the draft's recipient and Message-ID, for
+    unsubmit status to follow; add the OHCHR's reference to it once it comes.
+    """
+    import datetime
+
+    from unsubmit.caseload.sent import draft_entry, record_sent
+    from unsubmit.errors import InvalidCaseError
+
+    day = on.date() if on is not None else datetime.date.today()
+    entry = draft_entry(eml, day)
+    try:
+        record_sent(case, entry)
+    except InvalidCaseError as exc:
+        _show(exc.file, exc.findings)
+        _echo(f"{case}: not changed: fix the findings above first", err=True)
+        sys.exit(1)
+    _echo(
+        f"{case}: recorded the e-mail to {entry['recipient']} sent on {entry['sent']}; "
+        "add its OHCHR reference when it comes (reference: UA BLR 3/2023)"
+    )
 
 
 @cli.command()
@@ -619,6 +800,17 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         with _while_read():
             TextReporter(sys.stdout, strict=strict, quiet=True).report(outcome.report)
     if outcome.report.failed(strict=strict):
+        from unsubmit.report import failed_cases
+
+        failed = failed_cases(outcome.report, strict=strict)
+        if len(outcome.report.results) > 1:
+            _echo(
+                f"{len(failed)} of {len(outcome.report.results)} cases failed, each with its "
+                "first finding:",
+                err=True,
+            )
+            for line in failed:
+                _echo(f"  {line}", err=True)
         _echo("nothing was written: fix the errors above and build again", err=True)
         sys.exit(1)
     for warning in outcome.warnings:

@@ -56,6 +56,17 @@ def summary(report: Report, *, strict: bool = False) -> dict[str, Any]:
     }
 
 
+def failed_cases(report: Report, *, strict: bool = False) -> list[str]:
+    """Each failed file's first finding (an error, or with ``strict`` a warning), so that a
+    build of a folder of hundreds of cases ends with the list of those to fix."""
+    lines = []
+    for result in report.results:
+        if result.failed(strict=strict):
+            first = (result.errors or result.warnings)[0]
+            lines.append(str(first))
+    return lines
+
+
 class Reporter:
     """Shows a report on a stream."""
 

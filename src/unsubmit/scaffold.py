@@ -16,7 +16,13 @@ from pathlib import Path
 from typing import Any
 
 from unsubmit.models.common import PARTIAL_DATE
-from unsubmit.models.schema import dereferenced, kind_schema
+from unsubmit.models.schema import (
+    MAPPING_SCHEMA,
+    dereferenced,
+    kind_schema,
+    mapping_schema,
+    shared_kind_schema,
+)
 
 _WIDTH = 96
 
@@ -122,24 +128,44 @@ class _Writer:
         indent: str,
         first: str | None = None,
         base: str | None = None,
-        fixed: dict[str, str] | None = None,
+        fixed: dict[str, Any] | None = None,
     ) -> None:
-        """Write the fields of ``schema``; ``fixed`` holds values already chosen (``type``)."""
+        """Write the fields of ``schema``; ``fixed`` holds values already chosen (``type``, or
+        every value an imported row gives), written in place of placeholders."""
         fixed = fixed or {}
         # Fields required under a condition (``if``/``then``) are shown to be filled in too.
-        required = set(schema.get("required", ())) | _conditionally_required(schema, fixed)
+        chosen = {k: v for k, v in fixed.items() if isinstance(v, str)}
+        required = set(schema.get("required", ())) | _conditionally_required(schema, chosen)
         for name, raw in schema.get("properties", {}).items():
-            if name in fixed:
-                self.lines.extend(_comment(raw.get("description", ""), indent))
-                self.emit(indent, f"{name}: {_scalar(fixed[name])}", None)
-                continue
             sub = _resolve(raw, self.defs)
             lead = first if first is not None else indent
+            if name in fixed:
+                self.lines.extend(_comment(raw.get("description", ""), indent))
+                self.value(name, sub, fixed[name], lead, indent)
+                first = None
+                continue
             if "description" in raw and base is None:
                 self.lines.extend(_comment(raw["description"], indent))
             field_base = base if base is not None or name in required else indent
             self.field(name=name, raw=raw, schema=sub, lead=lead, indent=indent, base=field_base)
             first = None
+
+    def value(self, name: str, schema: dict[str, Any], value: Any, lead: str, indent: str) -> None:
+        """Write ``name`` with a value given for it; what the value leaves out of an object
+        is written as for a new file: placeholders for what is required."""
+        if isinstance(value, dict) and _is_mapping(schema):
+            self.lines.append(f"{lead}{name}:")
+            self.mapping(schema, indent + "  ", fixed=value)
+        elif isinstance(value, list) and value:
+            item = _resolve(schema.get("items", {}), self.defs)
+            self.lines.append(f"{lead}{name}:")
+            for entry in value:
+                if isinstance(entry, dict) and _is_mapping(item):
+                    self.mapping(item, indent + "    ", first=indent + "  - ", fixed=entry)
+                else:
+                    self.lines.append(f"{indent}  - {_scalar(entry)}")
+        else:
+            self.lines.append(f"{lead}{name}: {_scalar(value)}")
 
     def field(
         self,
@@ -190,25 +216,47 @@ def _editor_line(kind: str, schema_ref: str | None) -> list[str]:
 
 def scaffold(kind: str, schema_ref: str | None, type_: str | None = None) -> str:
     """The text of a new case file of ``kind`` whose editor schema is ``schema_ref`` (none: a
-    comment says how to give one).
+    comment says how to give one); ``kind`` may also be ``mapping``, a mapping file for
+    ``unsubmit import``.
 
     ``type_`` chooses the type of a communication, and with it the lists to fill in: victims
     and incidents for urgent appeals and allegation letters, laws and policies for other
     letters.
     """
-    schema = kind_schema(kind)
-    writer = _Writer(schema.get("$defs", {}))
+    if kind == MAPPING_SCHEMA:
+        intro = [
+            "# A new mapping for unsubmit import: which column of your table fills which field",
+            "# of a case file. Replace every <placeholder>, uncomment what applies, then run:",
+            "#   unsubmit import TABLE --mapping THIS_FILE -o FOLDER",
+        ]
+        return _text(mapping_schema(), kind, schema_ref, intro, {"kind": kind})
     what = kind if type_ is None else f"{kind} ({type_})"
-    writer.lines += [
-        *_editor_line(kind, schema_ref),
-        "#",
+    intro = [
         f"# A new {what} for unsubmit. Replace every <placeholder>, uncomment what applies,",
         "# then run: unsubmit validate THIS_FILE",
         "# A text may also be given in several languages, one per code, the case's own among",
         "# them: {en: ..., ru: ...}; unsubmit i18n case-export writes a PO file for translators.",
-        "",
     ]
-    writer.mapping(schema, "", fixed={"type": type_} if type_ is not None else None)
+    return _text(kind_schema(kind), kind, schema_ref, intro, {"type": type_} if type_ else {})
+
+
+def filled(kind: str, schema_ref: str | None, values: dict[str, Any], intro: list[str]) -> str:
+    """A case file of ``kind`` with ``values`` in place, commented as :func:`scaffold` comments
+    a new one: placeholders for the required fields ``values`` lacks, the optional ones
+    commented out. ``intro`` is the comment under the editor line (each line a comment)."""
+    return _text(shared_kind_schema(kind), kind, schema_ref, intro, values)
+
+
+def _text(
+    schema: dict[str, Any],
+    kind: str,
+    schema_ref: str | None,
+    intro: list[str],
+    values: dict[str, Any],
+) -> str:
+    writer = _Writer(schema.get("$defs", {}))
+    writer.lines += [*_editor_line(kind, schema_ref), "#", *intro, ""]
+    writer.mapping(schema, "", fixed=values)
     return "\n".join(writer.lines) + "\n"
 
 

@@ -250,6 +250,7 @@ def communication(draw: st.DrawFn) -> dict[str, Any]:
     submitter = draw(organisation())
     submitter["contact"] = {**submitter.get("contact", {}), "email": draw(EMAIL)}
     country = draw(COUNTRY)
+    reference = f"{draw(st.sampled_from(['UA', 'JAL']))} {country} {draw(st.integers(1, 99))}/2023"
     # A country mandate only for its own country: another is an error (rules.country_mandates).
     addressable = [m for m in MANDATES if registry()[m].country in (None, country)]
     return _drop_none(
@@ -302,6 +303,19 @@ def communication(draw: st.DrawFn) -> dict[str, Any]:
                 )
             ),
             "risk": risk if urgent or draw(st.booleans()) else None,
+            # A follow-up cites a communication the case's history records.
+            "follows_up": {
+                "reference": reference,
+                "date": submitted.isoformat(),
+                "changes": draw(PARAGRAPHS),
+            }
+            if kind == "follow-up"
+            else None,
+            "submissions": [
+                {"sent": submitted.isoformat(), "recipient": draw(EMAIL), "reference": reference}
+            ]
+            if kind == "follow-up"
+            else None,
             "action_requested": draw(st.lists(TEXT, min_size=1, max_size=3)),
             "sources": draw(
                 st.lists(

@@ -25,7 +25,19 @@ LAYERS: list[tuple[str, tuple[str, ...]]] = [
     ("un", ("un",)),
     ("check", ("check",)),
     ("render", ("render",)),
-    ("face", ("pipeline", "case_translation", "scaffold", "report", "api", "cli", "__main__")),
+    (
+        "face",
+        (
+            "pipeline",
+            "case_translation",
+            "scaffold",
+            "caseload",
+            "report",
+            "api",
+            "cli",
+            "__main__",
+        ),
+    ),
 ]
 
 

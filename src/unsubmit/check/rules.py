@@ -22,6 +22,7 @@ from unsubmit.models.common import LANGUAGES, Organisation
 from unsubmit.models.communication import COMMUNICATION_TYPES, Victim
 from unsubmit.models.dates import date_span, surely_before
 from unsubmit.models.localize import localize, plain
+from unsubmit.models.submissions import OHCHR_REFERENCE, OPINION_NUMBER, OPINION_SYMBOL
 from unsubmit.models.translatable import Translate
 from unsubmit.un import speaking
 from unsubmit.un.addresses import (
@@ -780,3 +781,85 @@ def invisible_characters(
     """Bidirectional controls and zero-width characters can disguise a name (see invisible)."""
     for path, message in invisible_in_names(case.model_dump()):
         yield RuleViolation(path, message, WARNING, "invisible")
+
+
+# --- the history of what was sent -----------------------------------------------------------
+
+
+@rule(Communication)
+def submission_history(case: Communication) -> Iterator[RuleViolation]:
+    """What came of a submission comes after it; a reference and an Opinion agree with the
+    case and with themselves."""
+    for index, sent in enumerate(case.submissions):
+        where: JsonPath = ("submissions", index)
+        opinion = sent.wgad_opinion
+        later = [
+            (("reply", "date"), "the reply", sent.reply.date if sent.reply else None),
+            (("published",), "the publication", sent.published),
+            (("wgad_opinion", "date"), "the Opinion", opinion.date if opinion else None),
+        ]
+        # This file's own letter (a follow-up's history records the letters it follows up).
+        own = sent.document == "communication" and case.type != "follow-up"
+        if own and sent.sent < case.date:
+            yield RuleViolation(
+                (*where, "sent"),
+                f"the communication is dated {case.date} and was sent before, on {sent.sent}: "
+                "check both dates",
+                ERROR,
+                "date-order",
+            )
+        for path, what, day in later:
+            if day is not None and day < sent.sent:
+                yield RuleViolation(
+                    (*where, *path),
+                    f"{what} ({day}) comes before the submission was sent ({sent.sent}): "
+                    "check both dates",
+                    ERROR,
+                    "date-order",
+                )
+        match = OHCHR_REFERENCE.match(sent.reference or "")
+        if match is not None and match[2] != case.country:
+            yield RuleViolation(
+                (*where, "reference"),
+                f"the reference {sent.reference!r} names {match[2]}, and the case is about "
+                f"{case.country}: check the reference",
+                WARNING,
+                "reference",
+            )
+        if opinion is not None and opinion.symbol is not None:
+            number = OPINION_NUMBER.match(opinion.number)
+            symbol = OPINION_SYMBOL.match(opinion.symbol)
+            if number and symbol and (int(number[1]), number[2]) != (int(symbol[2]), symbol[1]):
+                yield RuleViolation(
+                    (*where, "wgad_opinion", "symbol"),
+                    f"Opinion No. {opinion.number} has the symbol "
+                    f"A/HRC/WGAD/{number[2]}/{int(number[1])}, not {opinion.symbol}",
+                    ERROR,
+                    "reference",
+                )
+
+
+@rule(Communication)
+def follow_up_reference(case: Communication) -> Iterator[RuleViolation]:
+    """A follow-up cites a communication the case's history records, so that the reference
+    in the letter is one the OHCHR gave."""
+    if case.follows_up is None:
+        return
+    known = [sent.reference for sent in case.submissions if sent.reference]
+    if case.follows_up.reference not in known:
+        listed = f": the history records {', '.join(known)}" if known else ""
+        yield RuleViolation(
+            ("follows_up", "reference"),
+            f"no submission of this case has the reference {case.follows_up.reference!r}"
+            f"{listed}; record the communication it follows up under submissions",
+            ERROR,
+            "reference",
+        )
+    if case.type != "follow-up":
+        yield RuleViolation(
+            ("follows_up",),
+            f"follows_up is for a follow-up, and this is a {case.type}: make its type "
+            "follow-up, or leave follows_up out",
+            WARNING,
+            "reference",
+        )

@@ -20,6 +20,12 @@ from jsonschema.exceptions import ValidationError
 from unsubmit.load.source import JsonPath
 from unsubmit.models import vocabulary
 from unsubmit.models.common import LANGUAGES, PARTIAL_DATE, TRANSLATIONS_TITLE
+from unsubmit.models.submissions import (
+    MESSAGE_ID,
+    OHCHR_REFERENCE,
+    OPINION_NUMBER,
+    OPINION_SYMBOL,
+)
 
 _TYPE_NAMES = {
     "string": "text",
@@ -312,6 +318,12 @@ FORMS = {
     "and + ( ) . / -, e.g. +370 5 000 0000",
     r"^https?://\S+$": "a web address that starts with https:// or http://, e.g. "
     "https://www.ohchr.org/en/special-procedures",
+    OHCHR_REFERENCE.pattern: "an OHCHR reference: UA, AL or OL (JUA, JAL, JOL when joint), "
+    "the State's code, number/year, e.g. UA BLR 3/2023",
+    OPINION_NUMBER.pattern: "the Opinion's number/year, e.g. 12/2023",
+    OPINION_SYMBOL.pattern: "the Opinion's document symbol, e.g. A/HRC/WGAD/2023/12",
+    MESSAGE_ID.pattern: "the Message-ID of the e-mail without its angle brackets, "
+    "e.g. 20230601.kalesnikava@example.org",
 }
 
 

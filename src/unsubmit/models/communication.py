@@ -39,6 +39,7 @@ from unsubmit.models.petition import (
     DocumentName,
     WgadPetition,
 )
+from unsubmit.models.submissions import Reference, Submission
 from unsubmit.models.translatable import N_
 
 #: Value → (label, description) for each closed list; the labels appear in documents,
@@ -50,6 +51,11 @@ COMMUNICATION_TYPES: dict[str, tuple[str, str]] = {
     ),
     "allegation-letter": (N_("Allegation letter"), "A violation that has already happened."),
     "other-letter": (N_("Other letter"), "Concerns about a law, bill, policy or practice."),
+    "follow-up": (
+        N_("Follow-up"),
+        "New information on a communication already sent: cites its reference and date, and "
+        "says what has changed.",
+    ),
 }
 
 #: The communication types about people, which need victims and incidents.
@@ -179,7 +185,7 @@ CONSENT_BASES: dict[str, tuple[str, str]] = {
 }
 
 CommunicationType = Annotated[
-    Literal["urgent-appeal", "allegation-letter", "other-letter"],
+    Literal["urgent-appeal", "allegation-letter", "other-letter", "follow-up"],
     documented_choice(
         COMMUNICATION_TYPES,
         "The type of communication, which decides how fast and how the UN acts.",
@@ -592,11 +598,30 @@ def _communication_only() -> list[DocumentName]:
     return ["communication"]
 
 
+class FollowsUp(CaseModel):
+    """For a follow-up: the communication it follows up, and what has changed since."""
+
+    reference: Reference = Field(
+        description="The OHCHR reference of the earlier communication, as recorded in the "
+        "case's submissions.",
+        examples=["UA BLR 3/2023"],
+    )
+    date: datetime.date = Field(
+        description="The date of the earlier communication.", examples=["2023-06-14"]
+    )
+    changes: Text = Field(
+        description="What has changed since: new facts, the government's reply, the person's "
+        "situation now.",
+        examples=["She was transferred to a prison hospital on 1 September 2023."],
+    )
+
+
 class Communication(CaseModel):
     """A communication to UN Special Procedures."""
 
     # What each type needs: people for urgent appeals and allegation letters, a law, bill,
-    # policy or practice for other letters, and a risk for urgent appeals. The conditions are
+    # policy or practice for other letters, a risk for urgent appeals, and the communication a
+    # follow-up follows up. The conditions are
     # in the schema so that editors and check-jsonschema see them too, and ``unsubmit new
     # --type`` shows the fields a type needs as fields to fill in.
     model_config = ConfigDict(
@@ -619,13 +644,28 @@ class Communication(CaseModel):
                             },
                         },
                     },
-                    "else": {
+                },
+                {
+                    "if": {"properties": {"type": {"const": "other-letter"}}},
+                    "then": {
                         "required": ["laws_and_policies"],
                         "properties": {
                             "laws_and_policies": {
                                 "minItems": 1,
                                 "description": "An other letter is about a law, bill, policy "
                                 "or practice: describe at least one",
+                            }
+                        },
+                    },
+                },
+                {
+                    "if": {"properties": {"type": {"const": "follow-up"}}},
+                    "then": {
+                        "required": ["follows_up"],
+                        "properties": {
+                            "follows_up": {
+                                "description": "A follow-up cites the communication it follows "
+                                "up: give its reference and date, and what has changed"
                             }
                         },
                     },
@@ -726,6 +766,17 @@ class Communication(CaseModel):
         examples=[["Seek information on the whereabouts and health of Ms. Kalesnikava."]],
     )
     sources: list[Source] = Field(default_factory=list, description="Where the facts come from.")
+    follows_up: FollowsUp | None = Field(
+        None,
+        description="For a follow-up: the reference and date of the communication it follows "
+        "up, and what has changed.",
+    )
+    submissions: list[Submission] = Field(
+        default_factory=list,
+        description="What was sent about this case and what came of it: the OHCHR reference, "
+        "the reply, publication, a WGAD Opinion, follow-ups. unsubmit status lists what is "
+        "due and overdue.",
+    )
     annexes: list[Annex] = Field(default_factory=list, description="Documents sent with it.")
     redact: list[PlainText] = Field(
         default_factory=list,

@@ -12,13 +12,17 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from unsubmit.models import CASE_ADAPTER, KINDS, SCHEMA_VERSION
+from unsubmit.models.mapping import TableMapping
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 CASE_SCHEMA = "case"
+#: The schema of the mapping files of ``unsubmit import`` (not a case file).
+MAPPING_SCHEMA = "mapping"
 
 
 def schema_id(name: str) -> str:
@@ -107,6 +111,20 @@ def kind_schema(kind: str) -> dict[str, Any]:
     return _finish(model.model_json_schema(), kind, f"unsubmit {kind} (schema version 1)")
 
 
+@cache
+def shared_kind_schema(kind: str) -> dict[str, Any]:
+    """:func:`kind_schema`, generated once per process for code that only reads it (a table
+    of a thousand rows imported, each written from the schema); never change what it returns."""
+    return kind_schema(kind)
+
+
+def mapping_schema() -> dict[str, Any]:
+    """The JSON Schema of a mapping file, which says how ``unsubmit import`` reads a table."""
+    return _finish(
+        TableMapping.model_json_schema(), MAPPING_SCHEMA, "unsubmit mapping (schema version 1)"
+    )
+
+
 def case_schema() -> dict[str, Any]:
     """The JSON Schema that accepts a case file of any kind, dispatching on ``kind``."""
     union = CASE_ADAPTER.json_schema()
@@ -146,6 +164,7 @@ def all_schemas() -> dict[str, dict[str, Any]]:
     """File name → schema, for every published schema."""
     schemas = {file_name(kind): kind_schema(kind) for kind in KINDS}
     schemas[file_name(CASE_SCHEMA)] = case_schema()
+    schemas[file_name(MAPPING_SCHEMA)] = mapping_schema()
     return schemas
 
 

@@ -352,7 +352,7 @@ def _communication(case: Communication, fmt: Formatter) -> dict[str, Any]:
         **_people(case, fmt),
         **_facts(case, fmt),
         **_remedies(case, fmt),
-        **_requests(case),
+        **_requests(case, fmt),
         **_references(case, fmt),
     }
 
@@ -469,7 +469,7 @@ def _remedies(case: Communication, fmt: Formatter) -> dict[str, Any]:
     }
 
 
-def _requests(case: Communication) -> dict[str, Any]:
+def _requests(case: Communication, fmt: Formatter) -> dict[str, Any]:
     """The risk (for urgent appeals) and what the mandate holders are asked to do."""
     return {
         "risk": None
@@ -478,6 +478,13 @@ def _requests(case: Communication) -> dict[str, Any]:
             "ongoing": case.risk.ongoing,
             "imminent": case.risk.imminent,
             "paragraphs": paragraphs(case.risk.description),
+        },
+        "follows_up": None
+        if case.follows_up is None
+        else {
+            "reference": case.follows_up.reference,
+            "date": fmt.date(case.follows_up.date),
+            "paragraphs": paragraphs(case.follows_up.changes),
         },
         "action_requested": _texts(case.action_requested),
     }

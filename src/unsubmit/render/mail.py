@@ -38,6 +38,7 @@ SUBJECT_TYPES = {
     "urgent-appeal": N_("URGENT APPEAL"),
     "allegation-letter": N_("Allegation letter"),
     "other-letter": N_("Other letter"),
+    "follow-up": N_("Follow-up"),
 }
 GREETING = N_("To the Special Procedures of the Human Rights Council,")
 ATTACHED = {
@@ -50,6 +51,10 @@ ATTACHED = {
     ),
     "other-letter": N_(
         "Please find attached a letter concerning %(country)s: %(title)s, dated %(date)s."
+    ),
+    "follow-up": N_(
+        "Please find attached a follow-up to an earlier communication concerning "
+        "%(country)s: %(title)s, dated %(date)s."
     ),
 }
 ADDRESSED = N_("It is addressed to:")
