@@ -40,6 +40,13 @@ WGEID_LEFT_OUT = "documents: [communication, wgad-petition]"
 NAMES = ("Maria", "Kalesnikava", "Марыя", "Калеснікава", "Maryia", "Kolesnikova", "Колесникова")
 
 
+def _line(case: Path, start: str) -> int:
+    """The line of ``case`` that starts (after its indent) with ``start``: where a finding
+    about that field points."""
+    lines = case.read_text("utf-8").splitlines()
+    return next(n for n, line in enumerate(lines, 1) if line.strip().startswith(start))
+
+
 def _case(
     tmp_path: Path, public_name: str = "withheld", replace: dict[str, str] | None = None
 ) -> Path:
@@ -124,7 +131,8 @@ def test_the_public_version_withholds_the_name_whatever_public_name_says(
     case = _case(tmp_path, public_name="full")
     output, data = _built(tmp_path, "--public", str(case))
     assert (
-        ":87:20: $.victims[0].consent.public_name: warning: public_name is 'full', but consent "
+        f":{_line(case, 'public_name:')}:20: $.victims[0].consent.public_name: warning: "
+        "public_name is 'full', but consent "
         "could not be obtained, so public versions withhold the name: set public_name to "
         "withheld"
     ) in output
@@ -147,9 +155,11 @@ def test_contradictions_are_errors_at_their_place(tmp_path: Path) -> None:
     result = run(["validate", str(case)])
     assert result.exit_code == 1
     assert result.output.splitlines() == [
-        f"{case}:83:17: $.victims[0].consent.given_by: consent is recorded as given by the family "
+        f"{case}:{_line(case, 'given_by:')}:17: $.victims[0].consent.given_by: consent is "
+        "recorded as given by the family "
         "and as not obtained (not_obtained): keep the one that is true",
-        f"{case}:84:19: $.victims[0].consent.submission: consent to the submission is recorded "
+        f"{case}:{_line(case, 'submission:')}:19: $.victims[0].consent.submission: consent to "
+        "the submission is recorded "
         "(submission: true) but also as not obtained (not_obtained): set submission to false, "
         "or remove not_obtained",
         "2 errors, 0 warnings; 1 of 1 file failed",
@@ -160,7 +170,8 @@ def test_acting_because_it_is_urgent_fits_an_urgent_appeal(tmp_path: Path) -> No
     case = _case(tmp_path, replace={"type: urgent-appeal": "type: allegation-letter"})
     result = run(["validate", str(case)])
     assert (
-        f"{case}:91:16: $.victims[0].consent.not_obtained.basis: warning: acting without "
+        f"{case}:{_line(case, 'basis:')}:16: $.victims[0].consent.not_obtained.basis: warning: "
+        "acting without "
         "consent because the situation is urgent fits an urgent appeal, not an allegation "
         "letter: send an urgent appeal, or give the basis you rely on"
     ) in result.output.splitlines()
@@ -176,7 +187,8 @@ def test_no_consent_and_no_reason_is_an_error_that_points_to_not_obtained(tmp_pa
     result = run(["validate", str(case)])
     assert result.exit_code == 1
     assert (
-        f"{case}:84:19: $.victims[0].consent.submission: Maria Kalesnikava (or the family) has "
+        f"{case}:{_line(case, 'submission:')}:19: $.victims[0].consent.submission: "
+        "Maria Kalesnikava (or the family) has "
         "not consented to this submission: do not send it; if consent could not be obtained "
         "(held incommunicado, a family that cannot be reached), say who was asked, why and on "
         "what basis you act under consent.not_obtained"

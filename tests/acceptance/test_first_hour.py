@@ -50,7 +50,7 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
     wrong = run(["validate", "cases/first.yaml"])
     assert wrong.exit_code == 1
     assert _lines(wrong.output) == [
-        "cases/first.yaml:14:10: $.country: 'BY' is not a country code: countries are written "
+        "cases/first.yaml:16:10: $.country: 'BY' is not a country code: countries are written "
         "as three-letter ISO codes; did you mean 'BLR' (Belarus)?",
         "1 error, 0 warnings; 1 of 1 file failed",
     ]
@@ -72,30 +72,31 @@ def test_the_first_hour(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None
         "wrote out/2023-06-01_communication_first_en.eml (to urgent-action@ohchr.org)",
     ]
 
-    # 6. A Russian build is refused until the text is translated, and says how.
-    russian = run(["build", "-l", "ru", "cases/first.yaml"])
-    assert russian.exit_code == 1
-    summary = next(line for line in _lines(russian.output) if "$.language:" in line)
+    # 6. A Ukrainian build (the case is in English and Russian) is refused until the text is
+    # translated, and says how.
+    ukrainian = run(["build", "-l", "uk", "cases/first.yaml"])
+    assert ukrainian.exit_code == 1
+    summary = next(line for line in _lines(ukrainian.output) if "$.language:" in line)
     assert summary == (
-        "cases/first.yaml:13:11: $.language: no text of this case is translated into Russian, "
-        "so the Russian document would show its 43 texts in English under Russian headings: "
-        "export them for translation with `unsubmit i18n case-export cases/first.yaml -l ru "
-        "--include-confidential -o cases/first.ru.po`, translate them, then `unsubmit i18n "
-        "case-import cases/first.yaml cases/first.ru.po`; or build an untranslated draft with "
-        "--allow-untranslated"
+        "cases/first.yaml:15:11: $.language: no text of this case is translated into "
+        "Ukrainian, so the Ukrainian document would show its 43 texts in English under "
+        "Ukrainian headings: export them for translation with `unsubmit i18n case-export "
+        "cases/first.yaml -l uk --include-confidential -o cases/first.uk.po`, translate them, "
+        "then `unsubmit i18n case-import cases/first.yaml cases/first.uk.po`; or build an "
+        "untranslated draft with --allow-untranslated"
     )
-    assert "44 errors, 0 warnings; 1 of 1 file failed" in _lines(russian.output)
-    assert "nothing was written: fix the errors above and build again" in russian.stderr
-    assert not list(Path("out").glob("*_ru.*"))
+    assert "44 errors, 0 warnings; 1 of 1 file failed" in _lines(ukrainian.output)
+    assert "nothing was written: fix the errors above and build again" in ukrainian.stderr
+    assert not list(Path("out").glob("*_uk.*"))
 
     # 7. The export the message gives holds every text, the confidential notes included.
-    confidential = ["--include-confidential", "-o", "cases/first.ru.po"]
-    export = run(["i18n", "case-export", "cases/first.yaml", "-l", "ru", *confidential])
+    confidential = ["--include-confidential", "-o", "cases/first.uk.po"]
+    export = run(["i18n", "case-export", "cases/first.yaml", "-l", "uk", *confidential])
     assert export.exit_code == 0, export.output
-    assert "wrote cases/first.ru.po: translate it, then run unsubmit i18n case-import" in (
+    assert "wrote cases/first.uk.po: translate it, then run unsubmit i18n case-import" in (
         export.output
     )
-    po = Path("cases/first.ru.po").read_text("utf-8")
+    po = Path("cases/first.uk.po").read_text("utf-8")
     assert po.count('msgctxt "$.') == 43
     assert 'msgid "Do not disclose which relative gave consent."' in po
 

@@ -309,8 +309,8 @@ def test_statements_are_skipped_with_a_note(tmp_path: Path) -> None:
 
 def test_a_name_the_rewrite_cannot_hide_stops_the_build_at_its_line(tmp_path: Path) -> None:
     text = KALESNIKAVA.read_text(encoding="utf-8").replace(
-        "    description: Maria Kalesnikava was arrested.",
-        "    description: K a l e s n i k a v a was arrested.",
+        "      en: Maria Kalesnikava was arrested.",
+        "      en: K a l e s n i k a v a was arrested.",
     )
     assert "K a l e s n i k a v a" in text
     case = tmp_path / "case.yaml"
@@ -318,7 +318,7 @@ def test_a_name_the_rewrite_cannot_hide_stops_the_build_at_its_line(tmp_path: Pa
     code, output, files = _build(tmp_path, "--public", str(case))
     assert code == 1
     assert files == {}
-    line = text.splitlines().index("    description: K a l e s n i k a v a was arrested.") + 1
-    assert f"{case}:{line}:18: $.incidents[0].description: " in output
+    line = text.splitlines().index("      en: K a l e s n i k a v a was arrested.") + 1
+    assert f"{case}:{line}:7: $.incidents[0].description: " in output
     assert "'Maria Kalesnikava' in word/document.xml" in output
     assert "add that spelling to the victim's aliases or list it under redact" in output

@@ -124,15 +124,17 @@ def test_a_misspelt_required_field_is_one_finding(tmp_path: Path) -> None:
     missing `name`."""
     sample = next(path for path in SAMPLES if path.name == "kalesnikava-urgent-appeal.yaml")
     text = sample.read_text("utf-8").replace(
-        "  - name: Example Human Rights Group", "  - nmae: Example Human Rights Group", 1
+        "\nsubmitters:\n  - name:", "\nsubmitters:\n  - nmae:", 1
     )
+    assert "  - nmae:" in text
     case = tmp_path / "case.yaml"
     case.write_text(text, "utf-8")
+    line = text.splitlines().index("  - nmae:") + 1
     result = run(["validate", str(case)])
     assert result.exit_code == 1
     findings = [line for line in result.output.splitlines() if line.startswith(str(case))]
     assert findings == [
-        f"{case}:22:5: $.submitters[0].nmae: unknown field 'nmae'; did you mean 'name'?"
+        f"{case}:{line}:5: $.submitters[0].nmae: unknown field 'nmae'; did you mean 'name'?"
     ]
 
 
@@ -140,23 +142,24 @@ def test_a_mandate_and_a_session_written_as_people_say_them(tmp_path: Path) -> N
     """'SR Belarus', 'WGAD' and 'HRC53' are answered with what to write instead."""
     letter = next(path for path in SAMPLES if path.name == "kalesnikava-urgent-appeal.yaml")
     case = tmp_path / "letter.yaml"
-    case.write_text(
+    written = (
         letter.read_text("utf-8")
         .replace("  - sr-belarus\n", "  - SR Belarus\n", 1)
-        .replace("  - wgad\n", "  - WGAD\n", 1),
-        "utf-8",
+        .replace("  - wgad\n", "  - WGAD\n", 1)
     )
+    case.write_text(written, "utf-8")
+    line = written.splitlines().index("  - SR Belarus") + 1
     speech = next(path for path in SAMPLES if path.name.startswith("hrc53"))
     statement = tmp_path / "speech.yaml"
     statement.write_text(speech.read_text("utf-8").replace("\nsession: 53\n", "\nsession: HRC53\n"))
     result = run(["validate", str(case), str(statement)])
     assert result.exit_code == 1
     assert result.output.splitlines()[:3] == [
-        f"{case}:16:5: $.mandates[0]: 'SR Belarus' is not a mandate id: write 'sr-belarus' "
+        f"{case}:{line}:5: $.mandates[0]: 'SR Belarus' is not a mandate id: write 'sr-belarus' "
         "(Special Rapporteur on the situation of human rights in Belarus); unsubmit mandates "
         "lists every id with its title",
-        f"{case}:17:5: $.mandates[1]: 'WGAD' is not a mandate id: write 'wgad' (Working Group "
-        "on Arbitrary Detention); unsubmit mandates lists every id with its title",
+        f"{case}:{line + 1}:5: $.mandates[1]: 'WGAD' is not a mandate id: write 'wgad' "
+        "(Working Group on Arbitrary Detention); unsubmit mandates lists every id with its title",
         f"{statement}:12:10: $.session: expected a whole number, found the text 'HRC53': write "
         "the number alone, 53",
     ]
