@@ -731,6 +731,12 @@ class _ProgressBars:
     "the communication (default), the WGAD petition, the WGEID form of each disappeared "
     "person; repeat for several.",
 )
+@click.option(
+    "--keep-going",
+    is_flag=True,
+    help="Build every case that passes and list those that fail, instead of writing nothing "
+    "when any case fails (exit 1 all the same): for a folder of many cases.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print only problems.")
 @_catalogs(documents=True)
 def build(  # noqa: PLR0917 (click passes every option by position)
@@ -747,6 +753,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
     email: bool,
     upload: bool,
     documents: Sequence[str],
+    keep_going: bool,
     quiet: bool,
 ) -> None:
     """Validate case files, then write one document per case and language into the output
@@ -790,6 +797,7 @@ def build(  # noqa: PLR0917 (click passes every option by position)
         allow_untranslated=allow_untranslated,
         letterhead=letterhead,
         documents=tuple(dict.fromkeys(documents)),
+        keep_going=keep_going,
     )
     bars = _ProgressBars(sys.stderr.isatty() and not quiet)
     try:
@@ -811,8 +819,9 @@ def build(  # noqa: PLR0917 (click passes every option by position)
             )
             for line in failed:
                 _echo(f"  {line}", err=True)
-        _echo("nothing was written: fix the errors above and build again", err=True)
-        sys.exit(1)
+        if not keep_going:
+            _echo("nothing was written: fix the errors above and build again", err=True)
+            sys.exit(1)
     for warning in outcome.warnings:
         _echo(f"warning: {warning}", err=True)
     if not quiet:
@@ -824,6 +833,9 @@ def build(  # noqa: PLR0917 (click passes every option by position)
             _echo(f"{state} {output.path}{to}")
         for path in outcome.removed:
             _echo(f"removed {path} (made from an older version of the document)")
+    if outcome.report.failed(strict=strict):
+        _echo("the failed cases were left out: fix them and build again", err=True)
+        sys.exit(1)
 
 
 @cli.command()

@@ -123,6 +123,9 @@ class BuildOptions:
     documents: tuple[str, ...] = ()
     #: An organisation's look (page, styles, fonts, header) put on the built-in documents.
     letterhead: Path | None = None
+    #: Build every case that passes, leaving out (and reporting) those that fail, instead of
+    #: writing nothing when any fails: for a caseload where one case must not hold up the rest.
+    keep_going: bool = False
 
 
 @dataclass
@@ -419,6 +422,44 @@ def _plan(
 
 
 def build(
+    paths: Sequence[Path],
+    options: BuildOptions,
+    *,
+    convert: Callable[[bytes], bytes] | None = None,
+    progress: Progress | None = None,
+) -> BuildOutcome:
+    """:func:`build_all`; with ``options.keep_going``, the cases that fail (at validation, or
+    for want of a translation) are left out and reported, and every other case is built.
+
+    Each round builds the cases not yet known to fail; a round that finds another failing case
+    writes nothing, so the next round starts without it. The outcome's report holds every
+    failed case's findings, so it fails (exit 1) while the others are written.
+    """
+    if not options.keep_going:
+        return build_all(paths, options, convert=convert, progress=progress)
+    strict = options.strict
+    failed: list[FileResult] = []
+    remaining = case_files(paths, skip=options.out_dir).files
+    once = replace(options, keep_going=False)
+    while True:
+        outcome = build_all(remaining, once, convert=convert, progress=progress)
+        newly = [result for result in outcome.report.results if result.failed(strict=strict)]
+        if not newly or not outcome.report.failed(strict=strict):
+            break
+        gone = {result.file for result in newly}
+        left = [path for path in remaining if str(path) not in gone]
+        if len(left) == len(remaining):
+            break  # a failure of no case of its own (a template, a folder): nothing is built
+        failed += newly
+        remaining = left
+        if not remaining:
+            outcome = BuildOutcome(Report([]))
+            break
+    outcome.report.results[:0] = failed
+    return outcome
+
+
+def build_all(
     paths: Sequence[Path],
     options: BuildOptions,
     *,
