@@ -18,24 +18,13 @@ from typing import Any
 from unsubmit.models.common import PARTIAL_DATE
 from unsubmit.models.schema import (
     MAPPING_SCHEMA,
-    dereferenced,
     kind_schema,
     mapping_schema,
+    resolved,
     shared_kind_schema,
 )
 
 _WIDTH = 96
-
-
-def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:  # what the field says (description, examples) overrides the type's
-        return _resolve(dereferenced(schema, defs), defs)
-    for branch in schema.get("anyOf", ()):
-        if branch.get("type") != "null":
-            return _resolve(branch, defs) | {
-                k: v for k, v in schema.items() if k not in ("anyOf", "default")
-            }
-    return schema
 
 
 def _choices(schema: dict[str, Any]) -> list[str] | None:
@@ -137,7 +126,7 @@ class _Writer:
         chosen = {k: v for k, v in fixed.items() if isinstance(v, str)}
         required = set(schema.get("required", ())) | _conditionally_required(schema, chosen)
         for name, raw in schema.get("properties", {}).items():
-            sub = _resolve(raw, self.defs)
+            sub = resolved(raw, self.defs)
             lead = first if first is not None else indent
             if name in fixed:
                 self.lines.extend(_comment(raw.get("description", ""), indent))
@@ -157,7 +146,7 @@ class _Writer:
             self.lines.append(f"{lead}{name}:")
             self.mapping(schema, indent + "  ", fixed=value)
         elif isinstance(value, list) and value:
-            item = _resolve(schema.get("items", {}), self.defs)
+            item = resolved(schema.get("items", {}), self.defs)
             self.lines.append(f"{lead}{name}:")
             for entry in value:
                 if isinstance(entry, dict) and _is_mapping(item):
@@ -182,7 +171,7 @@ class _Writer:
             self.emit(lead, f"{name}:", base)
             self.mapping(schema, indent + "  ", base=base)
         elif schema.get("type") == "array":
-            item = _resolve(schema.get("items", {}), self.defs)
+            item = resolved(schema.get("items", {}), self.defs)
             listed = examples[0] if examples and isinstance(examples[0], list) else []
             item = item | {"examples": listed[:1]}
             self.emit(lead, f"{name}:", base)

@@ -27,8 +27,8 @@ from anyascii import anyascii
 from jsonschema import Draft202012Validator
 
 from unsubmit.caseload.dates import DateFormError, parse_date
-from unsubmit.caseload.mapping_file import case_kind, field_steps, load_mapping
 from unsubmit.caseload.tables import Row, Table, read_table
+from unsubmit.check.mapping import case_kind, field_steps, load_mapping
 from unsubmit.check.schema_errors import explain, short
 from unsubmit.errors import InputError, InvalidCaseError, Location
 from unsubmit.findings import Finding

@@ -17,6 +17,7 @@ from jsonschema import Draft202012Validator
 from pydantic import ValidationError as PydanticError
 
 import unsubmit.check.document_rules  # noqa: F401  (registers the rules of petitions and WGEID forms)
+from unsubmit.check.mapping import mapping_findings
 from unsubmit.check.quick_schema import lean_schema
 from unsubmit.check.results import FileResult, Report
 from unsubmit.check.rules import run_rules
@@ -151,6 +152,9 @@ def check_document(document: SourceDocument) -> FileResult:
     if not isinstance(data, dict):
         what = "a list" if isinstance(data, list) else short(data)
         out.add((), f"a case file is a mapping of fields (key: value), not {what}")
+        return result
+    if data.get("kind") == "mapping":  # an import's mapping file, kept beside the cases
+        result.findings.extend(sorted(mapping_findings(document), key=sort_key))
         return result
     kind = _check_header(data, out)
     if kind is not None and _check_schema(kind, data, out) and not result.errors:

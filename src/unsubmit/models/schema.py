@@ -44,6 +44,19 @@ def dereferenced(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]
     return found | {key: value for key, value in schema.items() if key != "$ref"}
 
 
+def resolved(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+    """What a field's schema says a value is: its ``$ref`` followed (:func:`dereferenced`), and
+    of an optional field's ``anyOf`` the branch that is not ``null``; what the field says itself
+    (description, examples) stays over what the type says."""
+    if "$ref" in schema:
+        return resolved(dereferenced(schema, defs), defs)
+    for branch in schema.get("anyOf", ()):
+        if branch.get("type") != "null":
+            own = {k: v for k, v in schema.items() if k not in ("anyOf", "default")}
+            return resolved(branch, defs) | own
+    return schema
+
+
 def _example(schema: dict[str, Any], defs: dict[str, Any], depth: int = 0) -> Any:
     """An example value for a subschema, built from the examples of its parts."""
     if depth > 8:

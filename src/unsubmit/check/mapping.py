@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-from typing import Any
 
 from jsonschema import Draft202012Validator
 from pydantic import ValidationError
@@ -20,9 +19,9 @@ from unsubmit.findings import Finding, sort_key
 from unsubmit.load.source import JsonPath, SourceDocument, format_path, load_file
 from unsubmit.models import KINDS
 from unsubmit.models.mapping import TableMapping
-from unsubmit.models.schema import mapping_schema, shared_kind_schema
+from unsubmit.models.schema import mapping_schema, resolved, shared_kind_schema
 
-__all__ = ["case_kind", "field_steps", "load_mapping"]
+__all__ = ["case_kind", "field_steps", "load_mapping", "mapping_findings"]
 
 _STEP = re.compile(r"^([a-z_]+)(?:\[(\d*)\])?$")
 
@@ -45,15 +44,6 @@ def field_steps(path: str) -> list[tuple[str, int | None, bool]]:
     return steps
 
 
-def _resolve(schema: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
-    if "$ref" in schema:
-        return _resolve(defs[schema["$ref"].rsplit("/", 1)[-1]], defs)
-    for branch in schema.get("anyOf", ()):
-        if branch.get("type") != "null":
-            return _resolve(branch, defs)
-    return schema
-
-
 def _field_problem(path: str, kind: str) -> str | None:
     """What is wrong with ``path`` as a field of a case file of ``kind``, if anything."""
     schema = shared_kind_schema(kind)
@@ -64,15 +54,16 @@ def _field_problem(path: str, kind: str) -> str | None:
         if name not in properties:
             hint = suggest(name, list(properties))
             return f"a {kind} has no field {name!r} here{hint}"
-        here = _resolve(properties[name], defs)
+        here = resolved(properties[name], defs)
         if index is not None or each:
             if here.get("type") != "array":
                 return f"{name} is not a list: leave out the [...] after it"
-            here = _resolve(here.get("items", {}), defs)
+            here = resolved(here.get("items", {}), defs)
     return None
 
 
-def _findings(document: SourceDocument) -> list[Finding]:
+def mapping_findings(document: SourceDocument) -> list[Finding]:
+    """Every problem of a loaded mapping file, at its line and column."""
     found: list[Finding] = []
 
     def add(path: JsonPath, message: str, *, at_key: bool = False) -> None:
@@ -113,7 +104,7 @@ def load_mapping(path: Path) -> TableMapping:
     name = document.name
     if not isinstance(document.data, dict):
         raise InputError("a mapping file is a mapping of fields (key: value)", Location(name, 1))
-    found = _findings(document)
+    found = mapping_findings(document)
     if found:
         raise InvalidCaseError(name, sorted(found, key=sort_key))
     try:
