@@ -54,6 +54,7 @@ from unsubmit.errors import (
 from unsubmit.findings import Finding, Severity, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
+from unsubmit.i18n.typography import dash
 from unsubmit.languages import languages
 from unsubmit.load.case_files import case_files
 from unsubmit.models import CaseModel, Communication, OralStatement
@@ -64,7 +65,6 @@ from unsubmit.models.petition import DOCUMENTS
 from unsubmit.models.translatable import N_
 from unsubmit.parallel import map_in_order
 from unsubmit.render.context import (
-    DASH,
     Formatter,
     build_context,
     council_session,
@@ -213,7 +213,7 @@ def properties(
     elif isinstance(case, Communication):
         title, subject = plain(case.title), fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
-        title = DASH.join((*council_session(case, fmt), plain(case.dialogue.title)))
+        title = dash(fmt.language).join((*council_session(case, fmt), plain(case.dialogue.title)))
         subject = fmt.text(N_("Oral statement"))
     else:
         title, subject = plain(case.title), fmt.text(N_("Joint statement"))

@@ -18,7 +18,7 @@ from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from unsubmit.i18n.translations import Translator
-from unsubmit.i18n.typography import punctuation, typeset
+from unsubmit.i18n.typography import dash, punctuation, typeset
 from unsubmit.languages import languages
 from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement, vocabulary
 from unsubmit.models.common import Organisation
@@ -50,8 +50,9 @@ from unsubmit.un.signatories import unique
 
 C = TypeVar("C", bound=CaseModel)
 
-#: Council headings join their parts with an en dash: "HRC53 – Item 3 – Interactive Dialogue".
-DASH = " \u2013 "
+#: Council headings join their parts with the language's dash: "HRC53 – Item 3 – Interactive
+#: Dialogue" in English, an em dash in Russian (:func:`unsubmit.i18n.typography.dash`).
+DASH = dash("en")
 
 #: A mandate title that is not official in the document's language: the catalog's own
 #: translation, then the official English title (in each language's own brackets).
@@ -542,7 +543,9 @@ def oral_statement(case: OralStatement, fmt: Formatter, *, upload: bool = False)
         for paragraph in speaking.timed([salutation, *body, question], found.rate)
     ]
     return {
-        "heading": DASH.join((*council_session(case, fmt), kind, clean(dialogue.title))),
+        "heading": dash(fmt.language).join(
+            (*council_session(case, fmt), kind, clean(dialogue.title))
+        ),
         "session": case.session,
         "agenda_item": case.agenda_item,
         "dialogue_type": dialogue.type,
