@@ -60,7 +60,7 @@ from unsubmit.load.case_files import case_files
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.models.documents import COMMUNICATION, documents_of, person_id
-from unsubmit.models.localize import fallback_findings, localize, plain
+from unsubmit.models.localize import fallback_findings, in_languages_of, localize, plain
 from unsubmit.models.petition import DOCUMENTS
 from unsubmit.models.translatable import N_
 from unsubmit.parallel import map_in_order
@@ -288,7 +288,7 @@ def document_context(
     version = None
     if public and isinstance(case, Communication):
         version = public_version(case, translator.gettext)
-        case = version.case
+        case = in_languages_of(version.case, case)  # a text left untranslated keeps its own
     public = version is not None
     if isinstance(case, Communication) and document != COMMUNICATION:
         context = petition_context(case, document, person, language, translator, public=public)

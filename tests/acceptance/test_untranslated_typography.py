@@ -53,3 +53,18 @@ def test_a_translated_russian_letter_keeps_russian_quotes(tmp_path: Path) -> Non
 
     assert any("«Весна»" in line for line in lines)
     assert not any("“" in line for line in lines)
+
+
+def test_a_public_french_draft_keeps_english_spacing_in_english_text(tmp_path: Path) -> None:
+    case = str(_sample("kalesnikava-urgent-appeal"))
+    result = run(
+        ["build", "-q", "--public", "--allow-untranslated", "-l", "fr", "-o", str(tmp_path), case]
+    )
+    assert result.exit_code == 0, result.output
+    (docx,) = tmp_path.glob("*_public_fr.docx")
+    lines = document_lines(docx.read_bytes())
+
+    english = [line for line in lines if "the medical care she needs" in line]
+    assert english, lines
+    assert all("she needs; prolonged" in line for line in english), english
+    assert any(line.startswith(f"Version publique{NNBSP}:") for line in lines)

@@ -33,6 +33,7 @@ __all__ = [
     "by_language",
     "confidential",
     "fallback_findings",
+    "in_languages_of",
     "localize",
     "missing_originals",
     "plain",
@@ -136,6 +137,24 @@ def localize(
         return InLanguage(done(by_code[code], code), code)
 
     return _rebuild(case, (), False, pick), missing
+
+
+def in_languages_of(case: C, source: CaseModel) -> C:
+    """``case``, a copy of the localized ``source`` rewritten text by text (its public version),
+    with each text again knowing its language: the one of the text at the same place in
+    ``source``."""
+    languages = {
+        path: value.language for path, value in texts(source) if isinstance(value, InLanguage)
+    }
+
+    def mark(path: JsonPath, value: TextValue) -> TextValue:
+        code = languages.get(path)
+        if code is None or not isinstance(value, str) or isinstance(value, InLanguage):
+            return value
+        return InLanguage(value, code)
+
+    marked: C = _rebuild(case, (), False, mark)
+    return marked
 
 
 def missing_originals(case: CaseModel) -> Iterator[tuple[JsonPath, str]]:

@@ -655,7 +655,7 @@ def localized(case: C, language: str) -> tuple[C, list[str]]:
 
     def own_typography(text: str, code: str) -> str:
         if code == language or not isinstance(text, InLanguage):
-            return text  # a text made public is shown in the document's language
+            return text  # in the document's language, or not known to be in another
         shown = typeset(text, code)
         kept.update(piece for piece in (clean(shown), *paragraphs(shown)) if piece)
         return shown
