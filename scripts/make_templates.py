@@ -377,11 +377,12 @@ def kept_list(doc: Any, loop: str, *runs: Run, style: str = "List Bullet") -> No
     tag(doc, "endfor")
 
 
-def paragraphs(doc: Any, items: str, style: str = "Normal") -> None:
-    """One paragraph of ``style`` per string of the list ``items``."""
+def paragraphs(doc: Any, items: str, style: str = "Normal") -> Any:
+    """One paragraph of ``style`` per string of the list ``items`` (the one returned)."""
     tag(doc, f"for text in {items}")
-    para(doc, style, "{{ text }}")
+    paragraph = para(doc, style, "{{ text }}")
     tag(doc, "endfor")
+    return paragraph
 
 
 def save(doc: Any, name: str, directory: Path = TEMPLATES) -> Path:
@@ -1402,7 +1403,8 @@ def wgeid_form() -> Any:
             ),
         ],
     )
-    paragraphs(doc, "petition.disappearance.paragraphs")
+    # The account of the disappearance stands apart from the table above it.
+    paragraphs(doc, "petition.disappearance.paragraphs").paragraph_format.space_before = Pt(8)
     _section(doc, "3", "Steps taken to find the person")
     _steps(doc)
     tag(doc, "if not public")

@@ -54,17 +54,17 @@ from unsubmit.errors import (
 from unsubmit.findings import Finding, Severity, sort_key
 from unsubmit.i18n.missing import missing_translations
 from unsubmit.i18n.translations import Translator
+from unsubmit.i18n.typography import dash
 from unsubmit.languages import languages
 from unsubmit.load.case_files import case_files
 from unsubmit.models import CaseModel, Communication, OralStatement
 from unsubmit.models.communication import COMMUNICATION_TYPES
 from unsubmit.models.documents import COMMUNICATION, documents_of, person_id
-from unsubmit.models.localize import fallback_findings, localize, plain
+from unsubmit.models.localize import fallback_findings, in_languages_of, localize, plain
 from unsubmit.models.petition import DOCUMENTS
 from unsubmit.models.translatable import N_
 from unsubmit.parallel import map_in_order
 from unsubmit.render.context import (
-    DASH,
     Formatter,
     build_context,
     council_session,
@@ -213,7 +213,7 @@ def properties(
     elif isinstance(case, Communication):
         title, subject = plain(case.title), fmt.label(COMMUNICATION_TYPES, case.type)
     elif isinstance(case, OralStatement):
-        title = DASH.join((*council_session(case, fmt), plain(case.dialogue.title)))
+        title = dash(fmt.language).join((*council_session(case, fmt), plain(case.dialogue.title)))
         subject = fmt.text(N_("Oral statement"))
     else:
         title, subject = plain(case.title), fmt.text(N_("Joint statement"))
@@ -288,7 +288,7 @@ def document_context(
     version = None
     if public and isinstance(case, Communication):
         version = public_version(case, translator.gettext)
-        case = version.case
+        case = in_languages_of(version.case, case)  # a text left untranslated keeps its own
     public = version is not None
     if isinstance(case, Communication) and document != COMMUNICATION:
         context = petition_context(case, document, person, language, translator, public=public)

@@ -139,7 +139,7 @@ def test_dates_and_plurals_follow_the_russian_language(built: dict[str, bytes]) 
     assert "Предполагаемая жертва" in letter  # one victim
     assert "Предполагаемые нарушители" in letter  # two perpetrators
     statement = "\n".join(_lines(built, "hrc53-judges-lawyers-oral-statement", "ru"))
-    assert "СПЧ, 53-я сессия – Пункт 3 – Интерактивный диалог" in statement
+    assert "СПЧ, 53-я сессия — Пункт 3 — Интерактивный диалог" in statement
     words = re.search(r"(\d+) (слово|слова|слов) ·", statement)
     assert words is not None
     count = int(words.group(1))

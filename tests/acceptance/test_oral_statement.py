@@ -120,3 +120,12 @@ def test_preview_upload_shows_the_copy_to_upload() -> None:
     assert "140 words" not in upload.output and "[0:30]" not in upload.output
     assert "Check against delivery" in upload.output
     assert "February 2023. On 30 May 2023, UN experts" in upload.output
+
+
+def test_the_heading_joins_its_parts_with_the_languages_dash(tmp_path: Path) -> None:
+    built = _build(tmp_path, SAMPLE, "-l", "en", "-l", "ru")
+    name = "2023-06-26_oral-statement_hrc53-judges-lawyers-oral-statement_{}.docx"
+    english, russian = built[name.format("en")], built[name.format("ru")]
+    assert _styled(english, "Title")[0].startswith("HRC53 – Item 3 – Interactive Dialogue – ")
+    assert _styled(russian, "Title")[0].startswith("СПЧ, 53-я сессия\u00a0— Пункт 3\u00a0— ")
+    assert russian.core_properties.title.startswith("СПЧ, 53-я сессия\u00a0— Пункт 3\u00a0— ")

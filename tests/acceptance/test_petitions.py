@@ -3,7 +3,11 @@ sample, built from the same file as its urgent appeal (``unsubmit build --as``).
 
 from __future__ import annotations
 
+from io import BytesIO
 from pathlib import Path
+
+import docx
+from docx.oxml.ns import qn
 
 from tests.acceptance.test_public import HER_NAMES, assert_never_named, everything
 from tests.conftest import REPO, run
@@ -175,3 +179,14 @@ def test_an_argument_for_some_victims_names_them(tmp_path: Path) -> None:
     assert code == 0, output
     lines = document_lines(next(iter(files.values())))
     assert "Alleged victim: Maria Kalesnikava" in lines
+
+
+def test_the_account_of_a_disappearance_stands_apart_from_its_table(tmp_path: Path) -> None:
+    code, output, files = _build(tmp_path, "--as", "wgeid-form", str(KALESNIKAVA))
+    assert code == 0, output
+    document = docx.Document(BytesIO(next(iter(files.values()))))
+    (account,) = [p for p in document.paragraphs if p.text.startswith("Since February 2023")]
+    before = account._p.getprevious()
+    assert before is not None and before.tag == qn("w:tbl")
+    spacing = account.paragraph_format.space_before
+    assert spacing is not None and spacing.pt >= 6

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import pickle
 from typing import Any
 
 import pytest
@@ -11,7 +12,14 @@ from tests.conftest import REPO
 from unsubmit.findings import Severity
 from unsubmit.load.source import format_path, load_file, load_text
 from unsubmit.models import CASE_ADAPTER, Communication, OralStatement
-from unsubmit.models.localize import fallback_findings, localize, missing_originals, plain, texts
+from unsubmit.models.localize import (
+    InLanguage,
+    fallback_findings,
+    localize,
+    missing_originals,
+    plain,
+    texts,
+)
 from unsubmit.render.context import build_context
 
 #: An oral statement in English, plain text only.
@@ -88,6 +96,16 @@ def test_text_without_a_translation_falls_back_to_the_case_language() -> None:
     assert ("question",) in missing
     assert ("paragraphs", 2) in missing  # a plain string is English, the case's language
     assert plain(localized.paragraphs[2]).startswith("Maria Kalesnikava, arrested")
+
+
+def test_a_localized_text_knows_its_language_even_in_another_process() -> None:
+    localized, _ = localize(_translated(), "ru")
+    sent = pickle.loads(pickle.dumps(localized))  # a build on several cores sends the case
+    title, question = sent.dialogue.title, sent.question
+    assert isinstance(title, InLanguage) and title.language == "ru"
+    assert isinstance(question, InLanguage) and question.language == "en"
+    _, missing = localize(sent, "ru")  # the context localizes once more: same fallbacks
+    assert ("question",) in missing and ("dialogue", "title") not in missing
 
 
 def test_every_text_is_plain_after_localizing() -> None:

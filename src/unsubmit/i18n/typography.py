@@ -19,7 +19,15 @@ from functools import cache
 
 from unsubmit.resources import read_data
 
-__all__ = ["Typography", "folded", "punctuation", "typeset", "typography", "unembedded"]
+__all__ = [
+    "Typography",
+    "dash",
+    "folded",
+    "punctuation",
+    "typeset",
+    "typography",
+    "unembedded",
+]
 
 
 @dataclass(frozen=True)
@@ -69,6 +77,12 @@ def punctuation(language: str) -> dict[str, str]:
         "colon": found.colon,
         "label_space": found.label_space,
     }
+
+
+def dash(language: str) -> str:
+    """The dash, with its spaces, that joins the parts of a heading in ``language``
+    ("HRC53 – Item 3", "СПЧ, 53-я сессия\u00a0— Пункт 3")."""
+    return typography(language).dash if language in _described() else " \u2013 "
 
 
 #: An apostrophe inside a word ("it's", "[name withheld]'s") or before a decade ("the '90s").

@@ -28,10 +28,12 @@ from unsubmit.models import CaseModel
 from unsubmit.models.common import LANGUAGES, Text, Translations
 
 __all__ = [
+    "InLanguage",
     "TextValue",
     "by_language",
     "confidential",
     "fallback_findings",
+    "in_languages_of",
     "localize",
     "missing_originals",
     "plain",
@@ -42,6 +44,21 @@ __all__ = [
 TextValue = str | Translations
 
 C = TypeVar("C", bound=CaseModel)
+
+
+class InLanguage(str):
+    """A localized text that knows the language it is written in: the document's, or the
+    case's where it fell back (which then keeps its own typography)."""
+
+    language: str
+
+    def __new__(cls, text: str, language: str) -> InLanguage:
+        made = super().__new__(cls, text)
+        made.language = language
+        return made
+
+    def __reduce__(self) -> tuple[type[InLanguage], tuple[str, str]]:
+        return InLanguage, (str(self), self.language)
 
 
 def _holds_text(annotation: Any) -> bool:
@@ -91,28 +108,53 @@ def texts(case: CaseModel) -> list[tuple[JsonPath, TextValue]]:
 def by_language(value: TextValue, own: str) -> dict[str, str]:
     """Language code → text, for a plain text (in ``own``, the case's language) or a mapping."""
     if isinstance(value, str):
-        return {own: value}
-    return {str(code): text for code, text in value.items()}
+        return {value.language if isinstance(value, InLanguage) else own: value}
+    return {str(code): InLanguage(text, str(code)) for code, text in value.items()}
 
 
-def localize(case: C, language: str) -> tuple[C, list[JsonPath]]:
+def localize(
+    case: C, language: str, finish: Callable[[str, str], str] | None = None
+) -> tuple[C, list[JsonPath]]:
     """The case with each text in ``language``, and the paths whose text fell back.
 
     A plain string is in the case's language, so it falls back whenever another language is
     asked for. A mapping without ``language`` falls back to the case's language (which a valid
-    case always has; ``missing_originals`` reports the cases that do not).
+    case always has; ``missing_originals`` reports the cases that do not). ``finish(text,
+    code)`` is applied to each chosen text with the language it is written in: a text that fell
+    back keeps its own language's typography. Each text comes back as an :class:`InLanguage`.
     """
     own = case.language
     missing: list[JsonPath] = []
+    done = finish or (lambda text, _code: text)
 
     def pick(path: JsonPath, value: TextValue) -> str:
         by_code = by_language(value, own)
         if language in by_code:
-            return by_code[language]
-        missing.append(path)
-        return by_code.get(own) or next(iter(by_code.values()))
+            code = language
+        else:
+            missing.append(path)
+            code = own if by_code.get(own) else next(iter(by_code))
+        return InLanguage(done(by_code[code], code), code)
 
     return _rebuild(case, (), False, pick), missing
+
+
+def in_languages_of(case: C, source: CaseModel) -> C:
+    """``case``, a copy of the localized ``source`` rewritten text by text (its public version),
+    with each text again knowing its language: the one of the text at the same place in
+    ``source``."""
+    languages = {
+        path: value.language for path, value in texts(source) if isinstance(value, InLanguage)
+    }
+
+    def mark(path: JsonPath, value: TextValue) -> TextValue:
+        code = languages.get(path)
+        if code is None or not isinstance(value, str) or isinstance(value, InLanguage):
+            return value
+        return InLanguage(value, code)
+
+    marked: C = _rebuild(case, (), False, mark)
+    return marked
 
 
 def missing_originals(case: CaseModel) -> Iterator[tuple[JsonPath, str]]:

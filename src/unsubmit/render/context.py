@@ -10,15 +10,15 @@ cannot hold.
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from typing import Any
+from typing import Any, TypeVar
 
 from babel import Locale
 from babel.dates import format_date, format_skeleton
 
 from unsubmit.i18n.translations import Translator
-from unsubmit.i18n.typography import punctuation, typeset
+from unsubmit.i18n.typography import dash, punctuation, typeset
 from unsubmit.languages import languages
 from unsubmit.models import CaseModel, Communication, JointStatement, OralStatement, vocabulary
 from unsubmit.models.common import Organisation
@@ -38,7 +38,7 @@ from unsubmit.models.communication import (
     Victim,
 )
 from unsubmit.models.dates import date_span
-from unsubmit.models.localize import TextValue, localize, plain
+from unsubmit.models.localize import InLanguage, TextValue, localize, plain
 from unsubmit.models.translatable import N_
 from unsubmit.render.language import WordLanguage
 from unsubmit.render.text import clean as _clean
@@ -48,8 +48,11 @@ from unsubmit.un.mandates import registry
 from unsubmit.un.public import public_name
 from unsubmit.un.signatories import unique
 
-#: Council headings join their parts with an en dash: "HRC53 – Item 3 – Interactive Dialogue".
-DASH = " \u2013 "
+C = TypeVar("C", bound=CaseModel)
+
+#: Council headings join their parts with the language's dash: "HRC53 – Item 3 – Interactive
+#: Dialogue" in English, an em dash in Russian (:func:`unsubmit.i18n.typography.dash`).
+DASH = dash("en")
 
 #: A mandate title that is not official in the document's language: the catalog's own
 #: translation, then the official English title (in each language's own brackets).
@@ -540,7 +543,9 @@ def oral_statement(case: OralStatement, fmt: Formatter, *, upload: bool = False)
         for paragraph in speaking.timed([salutation, *body, question], found.rate)
     ]
     return {
-        "heading": DASH.join((*council_session(case, fmt), kind, clean(dialogue.title))),
+        "heading": dash(fmt.language).join(
+            (*council_session(case, fmt), kind, clean(dialogue.title))
+        ),
         "session": case.session,
         "agenda_item": case.agenda_item,
         "dialogue_type": dialogue.type,
@@ -624,8 +629,8 @@ def build_context(
     uploaded for the interpreters: no time marks, no estimate.
     """
     fmt = Formatter(language or case.language, translator)
-    case, _ = localize(case, fmt.language)  # texts in several languages: this one's (a build
-    # reports where it fell back); everything below sees plain strings only
+    case, kept = localized(case, fmt.language)  # texts in several languages: this one's (a
+    # build reports where it fell back); everything below sees plain strings only
     if isinstance(case, Communication):
         body = communication(case, fmt, public=public)
     elif isinstance(case, OralStatement):
@@ -638,8 +643,25 @@ def build_context(
         "public": public,
         "upload": upload,
         "punctuation": punctuation(fmt.language),
-        "case": _typeset(body, fmt.language),
+        "case": typeset_context(body, fmt.language, kept),
     }
+
+
+def localized(case: C, language: str) -> tuple[C, list[str]]:
+    """The case with its texts in ``language``, and the texts that fell back to another
+    language, set in that language's typography (longest first): the document's typography is
+    set around them, never on them (:func:`typeset_context`)."""
+    kept: set[str] = set()
+
+    def own_typography(text: str, code: str) -> str:
+        if code == language or not isinstance(text, InLanguage):
+            return text  # in the document's language, or not known to be in another
+        shown = typeset(text, code)
+        kept.update(piece for piece in (clean(shown), *paragraphs(shown)) if piece)
+        return shown
+
+    case, _ = localize(case, language, own_typography)
+    return case, sorted(kept, key=len, reverse=True)
 
 
 #: The values a document never shows as prose: addresses, codes, marks of time.
@@ -649,13 +671,26 @@ _NOT_PROSE = frozenset(
 )
 
 
-def _typeset(value: Any, language: str, key: str = "") -> Any:
+def typeset_context(value: Any, language: str, kept: Sequence[str] = (), key: str = "") -> Any:
     """Every text of a context in ``language``'s typography (:mod:`unsubmit.i18n.typography`),
-    addresses and codes left as they are."""
+    addresses and codes left as they are, and the ``kept`` texts (longest first), already set
+    in their own language's, left as they are wherever they appear."""
     if isinstance(value, str):
-        return value if key in _NOT_PROSE else typeset(value, language)
+        return value if key in _NOT_PROSE else _around(value, language, kept)
     if isinstance(value, dict):
-        return {k: _typeset(item, language, k) for k, item in value.items()}
+        return {k: typeset_context(item, language, kept, k) for k, item in value.items()}
     if isinstance(value, list):
-        return [_typeset(item, language, key) for item in value]
+        return [typeset_context(item, language, kept, key) for item in value]
     return value
+
+
+def _around(text: str, language: str, kept: Sequence[str]) -> str:
+    """``text`` in ``language``'s typography except where it shows one of the ``kept`` texts
+    (or is a part of one: a timed sentence, a paragraph)."""
+    if not text or any(text in piece for piece in kept):
+        return text
+    for piece in kept:
+        if piece in text:
+            before, _, after = text.partition(piece)
+            return _around(before, language, kept) + piece + _around(after, language, kept)
+    return typeset(text, language)

@@ -20,17 +20,17 @@ from unsubmit.i18n.typography import punctuation
 from unsubmit.models import Communication
 from unsubmit.models.communication import Incident, Victim
 from unsubmit.models.dates import date_span
-from unsubmit.models.localize import localize
 from unsubmit.models.petition import CATEGORY_HEADING, WARRANT, WGAD_CATEGORIES
 from unsubmit.models.translatable import N_
 from unsubmit.render.context import (
     Formatter,
     _text,
     _texts,
-    _typeset,
     build_context,
     clean,
+    localized,
     paragraphs,
+    typeset_context,
 )
 from unsubmit.un.working_groups import working_groups
 
@@ -51,7 +51,7 @@ def petition_context(
     index ``person``) of ``case`` in ``language``."""
     context = build_context(case, language, translator, public=public)
     fmt = Formatter(language, translator)
-    case, _ = localize(case, language)
+    case, kept = localized(case, language)
     extra: dict[str, Any] = {
         "document": document,
         "no_domestic_steps": paragraphs(case.no_domestic_steps or ""),
@@ -62,7 +62,7 @@ def petition_context(
     else:
         assert person is not None
         extra.update(_wgeid(case, person, fmt))
-    context["petition"] = _typeset(extra, language)
+    context["petition"] = typeset_context(extra, language, kept)
     return context
 
 
