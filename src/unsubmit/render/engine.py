@@ -42,6 +42,7 @@ from unsubmit.i18n.translations import SOURCE, Translator, template_functions
 from unsubmit.i18n.typography import typeset
 from unsubmit.render.draft import mark_every_page
 from unsubmit.render.east_asian import east_asian
+from unsubmit.render.keep import keep_headings_after_tables
 from unsubmit.render.language import WordLanguage, document_styles, parse_static, right_to_left_part
 from unsubmit.render.letterhead import Removal
 from unsubmit.render.limits import (
@@ -280,11 +281,12 @@ class PreparedTemplate:
                 "its {%p %} and {%tr %} tags open and close in the same kind of place",
                 Location(self.name),
             ) from exc
+        kept = keep_headings_after_tables(root)
         if script == "complex_script":
             right_to_left(root, self._aligned)
         elif script == "east_asian":
             east_asian(root)
-        else:
+        elif not kept:
             return data
         return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 

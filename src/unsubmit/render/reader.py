@@ -9,8 +9,19 @@ from __future__ import annotations
 from io import BytesIO
 
 import docx
+from docx.enum.text import WD_LINE_SPACING
+from docx.shared import Pt
 from docx.table import Table
 from docx.text.paragraph import Paragraph
+
+
+def _unseen(paragraph: Paragraph) -> bool:
+    """A paragraph nobody sees: no text, and at most one point high (such a paragraph only
+    carries a layout property, as the one that keeps a heading after a table with its text)."""
+    fmt = paragraph.paragraph_format
+    exact = fmt.line_spacing_rule == WD_LINE_SPACING.EXACTLY
+    spacing = fmt.line_spacing
+    return exact and spacing is not None and spacing <= Pt(1) and not paragraph.text.strip()
 
 
 def document_lines(data: bytes) -> list[str]:
@@ -19,7 +30,8 @@ def document_lines(data: bytes) -> list[str]:
     lines: list[str] = []
     for block in document.iter_inner_content():
         if isinstance(block, Paragraph):
-            lines.append(block.text)
+            if not _unseen(block):
+                lines.append(block.text)
         elif isinstance(block, Table):
             for row in block.rows:
                 cells: list[str] = []
