@@ -411,6 +411,19 @@ def save(doc: Any, name: str, directory: Path = TEMPLATES) -> Path:
     return path
 
 
+def _contact_rows() -> list[Row]:
+    """A submitter's contact details, which reach the UN only: public versions leave them out."""
+    return [
+        Row(gt(label), [f"{{{{ {field} }}}}"], when=f"not public and {field}")
+        for label, field in (
+            ("Contact person", "o.contact.name"),
+            ("Email", "o.contact.email"),
+            ("Telephone", "o.contact.phone"),
+            ("Address", "o.contact.address"),
+        )
+    ]
+
+
 # --- communication.docx -------------------------------------------------------------------------
 
 _ORG_NAME = "{{ o.name }}{% if o.acronym %} ({{ o.acronym }}){% endif %}"
@@ -547,16 +560,7 @@ def _submitters(doc: Any) -> None:
         doc,
         [
             Row(gt("Country"), ["{{ o.country }}"], when="o.country"),
-            # Contact details reach the UN only: public versions leave them out.
-            *(
-                Row(gt(label), [f"{{{{ {field} }}}}"], when=f"not public and {field}")
-                for label, field in (
-                    ("Contact person", "o.contact.name"),
-                    ("Email", "o.contact.email"),
-                    ("Telephone", "o.contact.phone"),
-                    ("Address", "o.contact.address"),
-                )
-            ),
+            *_contact_rows(),
             Row(gt("Website"), ["{{ o.contact.website }}"], when="o.contact.website"),
         ],
     )
@@ -1182,15 +1186,7 @@ def _source(doc: Any, number: str) -> None:
         doc,
         [
             Row(gt("Country"), ["{{ o.country }}"], when="o.country"),
-            *(
-                Row(gt(label), [f"{{{{ {field} }}}}"], when=f"not public and {field}")
-                for label, field in (
-                    ("Contact person", "o.contact.name"),
-                    ("Email", "o.contact.email"),
-                    ("Telephone", "o.contact.phone"),
-                    ("Address", "o.contact.address"),
-                )
-            ),
+            *_contact_rows(),
         ],
     )
     tag(doc, "endfor")

@@ -47,3 +47,18 @@ def sample_case(stem: str, kind: type[T], **changes: Any) -> T:
     case = CASE_ADAPTER.validate_python(data)
     assert isinstance(case, kind)
     return case
+
+
+def require_pdf_tools() -> None:
+    """Fail, saying what to install, where LibreOffice or pdftotext is missing: tests that read
+    PDFs back must not pass by skipping."""
+    import shutil
+
+    from unsubmit.render.pdf import find_soffice
+
+    if find_soffice() is None or shutil.which("pdftotext") is None:
+        pytest.fail(
+            "these tests read PDFs back: install LibreOffice and poppler-utils "
+            "(apt-get install libreoffice-writer-nogui poppler-utils)",
+            pytrace=False,
+        )

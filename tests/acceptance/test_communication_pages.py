@@ -10,18 +10,17 @@ says that no complaint was made.
 
 from __future__ import annotations
 
-import shutil
 import subprocess
 from typing import Any
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, require_pdf_tools
 from unsubmit.load.source import load_file
 from unsubmit.models import CASE_ADAPTER
 from unsubmit.pipeline import render_document
 from unsubmit.render.engine import PreparedTemplate
-from unsubmit.render.pdf import docx_to_pdf, find_soffice
+from unsubmit.render.pdf import docx_to_pdf
 from unsubmit.resources import templates_dir
 
 pytestmark = pytest.mark.slow
@@ -50,12 +49,7 @@ def _pages(pdf: bytes) -> list[str]:
 def pages() -> dict[tuple[str, str, bool], list[str]]:
     """(case, language, public) -> the pages of its PDF; "withheld" is the urgent appeal of a
     victim whose name may not be published."""
-    if find_soffice() is None or shutil.which("pdftotext") is None:
-        pytest.fail(
-            "these tests read PDFs back: install LibreOffice and poppler-utils "
-            "(apt-get install libreoffice-writer-nogui poppler-utils)",
-            pytrace=False,
-        )
+    require_pdf_tools()
     template = PreparedTemplate.load(templates_dir() / "communication.docx")
     cases = {
         URGENT: _case(URGENT),

@@ -9,19 +9,18 @@ place made LibreOffice break "Maria K|alesnikava"); a person whose sex is known 
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 from collections.abc import Callable
 from functools import cache
 
 import pytest
 
-from tests.conftest import REPO
+from tests.conftest import REPO, require_pdf_tools
 from unsubmit.load.source import load_file
 from unsubmit.models import CASE_ADAPTER
 from unsubmit.pipeline import render_document
 from unsubmit.render.engine import PreparedTemplate
-from unsubmit.render.pdf import docx_to_pdf, find_soffice
+from unsubmit.render.pdf import docx_to_pdf
 from unsubmit.render.reader import document_lines
 from unsubmit.resources import templates_dir
 
@@ -45,12 +44,7 @@ Documents = Callable[[str, str], tuple[bytes, bytes]]
 def documents() -> Documents:
     """(sample, language) -> (DOCX, PDF), rendered as a build renders them; each converted once,
     when a test first asks for it."""
-    if find_soffice() is None or shutil.which("pdftotext") is None:
-        pytest.fail(
-            "these tests read PDFs back: install LibreOffice and poppler-utils "
-            "(apt-get install libreoffice-writer-nogui poppler-utils)",
-            pytrace=False,
-        )
+    require_pdf_tools()
     template = PreparedTemplate.load(templates_dir() / "communication.docx")
 
     @cache

@@ -59,5 +59,8 @@ def test_what_cannot_be_a_template_is_an_error(tmp_path: Path) -> None:
     result = run(["template", "check", str(tmp_path / "missing.docx"), str(text)])
     assert result.exit_code == 1
     assert "missing.docx: $: cannot read the template" in result.output
-    assert "notes.docx: $: the rendered document is not a valid DOCX package" in result.output
+    assert (
+        "notes.docx: $: the file is not a valid DOCX package: File is not a zip file: open it in "
+        "Word or LibreOffice and save it again as a Word document (.docx)"
+    ) in result.output
     assert result.output.endswith("2 errors, 0 warnings; 2 of 2 files failed\n")

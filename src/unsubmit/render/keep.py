@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from lxml import etree
+from unsubmit.safexml import parse
 
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _HEADING = re.compile(r"^Heading\d$")
@@ -40,6 +40,6 @@ def keep_headings_after_tables(root: Any) -> bool:
     for table in root.iter(_w("tbl")):
         following = table.getnext()
         if following is not None and following.tag == _w("p") and _is_heading(following):
-            table.addnext(etree.fromstring(SPACER))
+            table.addnext(parse(SPACER))
             changed = True
     return changed

@@ -26,6 +26,7 @@ import zipfile
 from collections.abc import Iterator
 from copy import deepcopy
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -103,8 +104,14 @@ class _Package:
                 if target in self.members:
                     yield rel.get("Id", ""), target
 
+    @cached_property
+    def _types(self) -> Any:
+        return self.xml(_CONTENT_TYPES)
+
     def content_type(self, name: str) -> str | None:
-        types = self.xml(_CONTENT_TYPES)
+        """The content type of part ``name``, as the package's [Content_Types].xml gives it
+        (read once: only the letterhead, which is never changed, is asked)."""
+        types = self._types
         for override in types.iter(f"{{{_CT}}}Override"):
             if override.get("PartName", "").lstrip("/") == name:
                 return str(override.get("ContentType"))
@@ -151,6 +158,8 @@ class _Merge:
         self.rels = self._rels_root(ours.main)
         self.types = ours.xml(_CONTENT_TYPES)
         self.copied: dict[str, str] = {}
+        #: The letterhead's last section (page, headers, footers), read once.
+        self.their_section: Any = look.xml(look.main).find(f"{_w('body')}/{_w('sectPr')}")
 
     def run(self) -> None:
         self._styles()
@@ -276,7 +285,7 @@ class _Merge:
         section = body.find(_w("sectPr")) if body is not None else None
         if section is None:
             raise TemplateError(f"{self.ours.main}: the built-in template has no page settings")
-        other = self.look.xml(self.look.main).find(f"{_w('body')}/{_w('sectPr')}")
+        other = self.their_section
         if other is None:
             return section
         for local in ("pgSz", "pgMar"):
@@ -287,7 +296,7 @@ class _Merge:
 
     def _headers(self, section: Any) -> None:
         """Its default and first-page headers, with their images, become ours."""
-        other = self.look.xml(self.look.main).find(f"{_w('body')}/{_w('sectPr')}")
+        other = self.their_section
         if other is None:
             return
         headers = dict(self.look.related(self.look.main, "header"))
@@ -324,7 +333,7 @@ class _Merge:
         self._their_footer_text(default)
 
     def _their_footer_text(self, footer: str) -> None:
-        other = self.look.xml(self.look.main).find(f"{_w('body')}/{_w('sectPr')}")
+        other = self.their_section
         source = None if other is None else _default_footer(self.look, other)
         if source is None:
             return

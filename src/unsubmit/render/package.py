@@ -291,9 +291,7 @@ def clean_letterhead(data: bytes) -> tuple[dict[str, bytes], list[Removal]]:
     members, _infos, _comment = _read_package(data)
     for required in (_CONTENT_TYPES, _ROOT_RELS):
         if required not in members:
-            raise TemplateError(
-                f"the rendered document is not a valid DOCX package: it has no {required}"
-            )
+            raise TemplateError(f"the file is not a valid DOCX package: it has no {required}")
     rels = {name: _parse(name, blob) for name, blob in members.items() if _is_rels(name)}
     types = _parse(_CONTENT_TYPES, members[_CONTENT_TYPES])
     known_ids = _relationship_ids(rels)
@@ -363,9 +361,7 @@ def _keep_reachable(
         for rel in _relationships(rels[_ROOT_RELS])
         if _target_candidates("", rel.get("Target", "")) & set(members)
     ):
-        raise TemplateError(
-            "the rendered document is not a valid DOCX package: it has no main document part"
-        )
+        raise TemplateError("the file is not a valid DOCX package: it has no main document part")
     return members, rels
 
 
@@ -499,6 +495,10 @@ def _word_part_leaks(members: Mapping[str, bytes]) -> Iterator[str]:
 # --- Reading and writing the container ---------------------------------------------------------
 
 
+#: What to do with a DOCX that cannot be read as one.
+_RESAVE = ": open it in Word or LibreOffice and save it again as a Word document (.docx)"
+
+
 def _read_package(data: bytes) -> tuple[dict[str, bytes], list[zipfile.ZipInfo], bytes]:
     """Read every member into memory; a broken archive is the template's fault, not the user's."""
     try:
@@ -508,10 +508,10 @@ def _read_package(data: bytes) -> tuple[dict[str, bytes], list[zipfile.ZipInfo],
             members = {info.filename: archive.read(info) for info in infos}
             comment = archive.comment
     except (zipfile.BadZipFile, zipfile.LargeZipFile, RuntimeError, NotImplementedError) as exc:
-        raise TemplateError(f"the rendered document is not a valid DOCX package: {exc}") from exc
+        raise TemplateError(f"the file is not a valid DOCX package: {exc}{_RESAVE}") from exc
     except (OSError, EOFError, ValueError) as exc:
         raise TemplateError(
-            f"the rendered document is not a valid DOCX package: the ZIP archive is damaged ({exc})"
+            f"the file is not a valid DOCX package: the ZIP archive is damaged ({exc}){_RESAVE}"
         ) from exc
     return members, infos, comment
 
@@ -556,11 +556,10 @@ def _parse(name: str, data: bytes) -> Any:
         root = parse(data)
     except (etree.XMLSyntaxError, ValueError) as exc:
         raise TemplateError(
-            f"the rendered document is not a valid DOCX package: {name} is not well-formed XML "
-            f"({exc})"
+            f"the file is not a valid DOCX package: {name} is not well-formed XML ({exc})"
         ) from exc
     if root is None:
-        raise TemplateError(f"the rendered document is not a valid DOCX package: {name} is empty")
+        raise TemplateError(f"the file is not a valid DOCX package: {name} is empty")
     return root
 
 
