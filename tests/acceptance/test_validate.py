@@ -163,3 +163,22 @@ def test_a_mandate_and_a_session_written_as_people_say_them(tmp_path: Path) -> N
         f"{statement}:12:10: $.session: expected a whole number, found the text 'HRC53': write "
         "the number alone, 53",
     ]
+
+
+def test_a_hashtag_that_yaml_drops_as_a_comment_is_a_warning_at_its_place(tmp_path: Path) -> None:
+    sample = next(path for path in SAMPLES if path.name == "kalesnikava-urgent-appeal.yaml")
+    text = sample.read_text("utf-8").replace(
+        "en: Maria Kalesnikava was arrested.", "en: Maria Kalesnikava was arrested. #FreeMaria", 1
+    )
+    case = tmp_path / "case.yaml"
+    case.write_text(text, "utf-8")
+    rows = text.splitlines()
+    line = next(n for n, row in enumerate(rows, 1) if row.endswith("#FreeMaria"))
+    column = rows[line - 1].index("#FreeMaria") + 1
+    result = run(["validate", "--strict", str(case)])
+    assert result.exit_code == 1
+    assert result.output.splitlines()[0] == (
+        f"{case}:{line}:{column}: $.incidents[0].description.en: warning: '#FreeMaria' is read "
+        'as a comment and left out of this text: put the whole text in double quotes ("...") to '
+        "keep it"
+    )

@@ -1034,3 +1034,17 @@ def test_yaml_errors_from_files_carry_positions(tmp_path: Path) -> None:
     assert info.value.location == at(2, 6, "$.run")
     path = write(tmp_path, b"a: 1\nb: \xff\n", "bad.yaml")
     assert file_error(path).location == at(2, 4)
+
+
+def test_a_hashtag_after_unquoted_text_is_noted_where_it_starts() -> None:
+    """YAML reads ` #word` after an unquoted value as a comment: the text silently loses it."""
+    document = load_text(
+        "a: Maria was filmed (https://example.org/m, #FreeMaria, friends).\n"
+        "b: plain text  # a comment, as people write them\n"
+        'c: "quoted #FreeMaria"\n'
+        "d: |\n  block #FreeMaria\n"
+        "e: BLR #Belarus\n",
+        "t.yaml",
+    )
+    assert document.data["a"] == "Maria was filmed (https://example.org/m,"
+    assert document.swallowed == [(("a",), Position(1, 45), "#FreeMaria, friends).")]

@@ -153,6 +153,14 @@ def check_document(document: SourceDocument) -> FileResult:
         what = "a list" if isinstance(data, list) else short(data)
         out.add((), f"a case file is a mapping of fields (key: value), not {what}")
         return result
+    for path, where, lost in document.swallowed:
+        location = Location(document.name, where.line, where.column, format_path(path))
+        shown = lost if len(lost) <= 40 else lost[:39] + "…"
+        message = (
+            f"{shown!r} is read as a comment and left out of this text: put the whole text in "
+            'double quotes ("...") to keep it'
+        )
+        result.findings.append(Finding(location, message, Severity.WARNING, "yaml"))
     if data.get("kind") == "mapping":  # an import's mapping file, kept beside the cases
         result.findings.extend(sorted(mapping_findings(document), key=sort_key))
         return result

@@ -19,7 +19,7 @@ import os
 import re
 import stat
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Final
 
@@ -79,6 +79,9 @@ class SourceDocument:
     data: Any
     positions: dict[JsonPath, Position]
     key_positions: dict[JsonPath, Position]
+    #: Text the file holds but YAML reads as a comment: a ``#word`` after an unquoted value on
+    #: its line (a hashtag, as advocacy text has them), with where the ``#`` is.
+    swallowed: list[tuple[JsonPath, Position, str]] = field(default_factory=list)
 
     def locate(self, path: Sequence[str | int]) -> Position:
         """Position of the value at path; for a path that does not exist (e.g. a missing
@@ -99,6 +102,8 @@ class SourceDocument:
 
 
 _IDENTIFIER: Final = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+#: After a plain value: blanks, then a ``#`` that starts a word, not ``# a comment``.
+_SWALLOWED: Final = re.compile(r"[ \t]+(#[^\s#].*?)\s*$")
 _PATH_ESCAPES: Final = {"\\": "\\\\", "'": "\\'", "\n": "\\n", "\r": "\\r", "\t": "\\t"}
 
 
@@ -302,11 +307,23 @@ def _here(frame: _Frame | None) -> JsonPath:
 class _Composer:
     """Turns events into data and positions, refusing what a case file may not hold."""
 
-    __slots__ = ("documents", "key_positions", "limits", "name", "nodes", "positions", "root")
+    __slots__ = (
+        "documents",
+        "key_positions",
+        "limits",
+        "lines",
+        "name",
+        "nodes",
+        "positions",
+        "root",
+        "swallowed",
+    )
 
-    def __init__(self, name: str, limits: Limits) -> None:
+    def __init__(self, name: str, limits: Limits, text: str = "") -> None:
         self.name = name
         self.limits = limits
+        self.lines = text.splitlines()
+        self.swallowed: list[tuple[JsonPath, Position, str]] = []
         self.positions: dict[JsonPath, Position] = {}
         self.key_positions: dict[JsonPath, Position] = {}
         self.root: Any = None
@@ -332,7 +349,9 @@ class _Composer:
             raise ReadError(
                 "the file is empty: start from `unsubmit new KIND`", Location(self.name)
             )
-        return SourceDocument(self.name, self.root, self.positions, self.key_positions)
+        return SourceDocument(
+            self.name, self.root, self.positions, self.key_positions, self.swallowed
+        )
 
     def scalar(self, event: ScalarEvent, frame: _Frame | None) -> None:
         mark = event.start_mark
@@ -357,15 +376,31 @@ class _Composer:
         if frame is None:
             self.root = value
             self.positions[()] = position
+            path: JsonPath = ()
         elif frame.is_map:
             frame.container[frame.key] = value
             frame.key = None
-            self.positions[frame.child] = position
+            path = frame.child
+            self.positions[path] = position
         else:
             container = frame.container
             path = (*frame.path, len(container))
             self.positions[path] = position
             container.append(value)
+        if not event.style and isinstance(value, str) and " " in value:  # plain prose
+            self.comment_after(event, path)
+
+    def comment_after(self, event: ScalarEvent, path: JsonPath) -> None:
+        """Note a ``#word`` after a plain value on its line (plain: a style of None, or "" from
+        libyaml): YAML drops it as a comment."""
+        end = event.end_mark
+        if end is None or end.line >= len(self.lines):
+            return
+        rest = self.lines[end.line][end.column :]
+        found = _SWALLOWED.match(rest)
+        if found is not None:
+            column = end.column + found.start(1) + 1
+            self.swallowed.append((path, Position(end.line + 1, column), found.group(1)))
 
     def key(self, event: ScalarEvent, frame: _Frame, position: Position) -> None:
         try:
@@ -557,7 +592,7 @@ def load_text(text: str | bytes, name: str, limits: Limits = Limits()) -> Source
         )
     events = yaml.parse(text, Loader=_LOADER)
     try:
-        return _Composer(name, limits).run(events)
+        return _Composer(name, limits, text).run(events)
     except yaml.YAMLError as exc:
         raise _yaml_error(exc, name, limits, text) from None
     except (RecursionError, ValueError, UnicodeError, OverflowError) as exc:
